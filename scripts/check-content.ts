@@ -1,0 +1,14 @@
+// Checks the content folder without building the site: `npm run check:content [root]`.
+import { resolve } from 'node:path';
+import { readContentSources } from '../src/data/read-sources.ts';
+import { checkContent } from '../src/lib/check-content.ts';
+import { formatProblems } from '../src/lib/problems.ts';
+
+const root = resolve(process.argv[2] ?? '.');
+const { model, problems } = checkContent(readContentSources(root));
+if (problems.length > 0) {
+  console.error(formatProblems(problems));
+  process.exit(1);
+}
+const entries = Object.entries(model.data).map(([name, list]) => `${list.length} ${name}`);
+console.log(`Content OK: ${model.articles.size} articles, ${entries.join(', ')}.`);

@@ -1,0 +1,42 @@
+import { getCollection, getEntry, render, type CollectionEntry } from 'astro:content';
+import { parseArticleBody, type ArticleBlock } from '../lib/article-blocks.ts';
+import type { Outlet } from '../schemas/outlet.ts';
+
+/** A stored article with its outlet resolved and its blocks listed. */
+export interface ArticleView {
+  /** Article id (also its address). */
+  id: string;
+  /** The collection entry, for rendering. */
+  entry: CollectionEntry<'articles'>;
+  /** Validated front matter. */
+  data: CollectionEntry<'articles'>['data'];
+  /** The outlet that published it. */
+  outlet: Outlet;
+  /** Its blocks in order. */
+  blocks: ArticleBlock[];
+}
+
+let cache: Promise<ArticleView[]> | undefined;
+
+/** Every stored article, oldest first (then by id). References were checked by the content guard. */
+export function getArticles(): Promise<ArticleView[]> {
+  cache ??= loadArticles();
+  return cache;
+}
+
+async function loadArticles(): Promise<ArticleView[]> {
+  const entries = await getCollection('articles');
+  const views = await Promise.all(
+    entries.map(async (entry) => {
+      const outlet = await getEntry('outlets', entry.data.outlet);
+      if (!outlet) throw new Error(`content/articles/${entry.id}.md › outlet: unknown outlet "${entry.data.outlet}"`);
+      return { id: entry.id, entry, data: entry.data, outlet: outlet.data, blocks: parseArticleBody(entry.body ?? '').blocks };
+    }),
+  );
+  return views.sort((a, b) => a.data.published.date.localeCompare(b.data.published.date) || a.id.localeCompare(b.id));
+}
+
+/** Renders an article body through the site's Markdown processor. */
+export async function renderArticle(article: ArticleView) {
+  return render(article.entry);
+}

@@ -1,0 +1,40 @@
+import { parseDocument } from 'yaml';
+import type { Problem } from './problems.ts';
+
+/** A Markdown file split into its parsed front matter and its body. */
+export interface SplitMarkdown {
+  /** The parsed YAML front matter. */
+  data: unknown;
+  /** The Markdown after the closing ---. */
+  body: string;
+  /** 1-based line on which the body starts, for error positions. */
+  bodyLine: number;
+}
+
+const FENCE = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?/;
+
+/** Splits `text` into YAML front matter and body; YAML errors come back as problems with their line. */
+export function splitFrontMatter(file: string, text: string): { result?: SplitMarkdown; problems: Problem[] } {
+  const match = FENCE.exec(text);
+  if (!match) {
+    return {
+      problems: [{ file, line: 1, message: 'expected YAML front matter between two lines of "---" at the top of the file' }],
+    };
+  }
+  const yamlText = match[1] ?? '';
+  const parsed = parseYaml(file, yamlText, 1);
+  if (parsed.problems.length > 0) return { problems: parsed.problems };
+  const bodyLine = match[0].split('\n').length;
+  return { result: { data: parsed.value, body: text.slice(match[0].length), bodyLine }, problems: [] };
+}
+
+/** Parses YAML text; syntax errors become problems naming the line (offset by `firstLine` - 1). */
+export function parseYaml(file: string, text: string, firstLine = 0): { value: unknown; problems: Problem[] } {
+  const document = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+  const problems = document.errors.map((error) => ({
+    file,
+    line: (error.linePos?.[0].line ?? 1) + firstLine,
+    message: `malformed YAML: ${error.message.split('\n')[0]}`,
+  }));
+  return { value: problems.length > 0 ? undefined : document.toJS(), problems };
+}

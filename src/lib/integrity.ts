@@ -1,0 +1,131 @@
+import type { Citation } from '../schemas/citation.ts';
+import type { DataCollectionName } from '../schemas/collections.ts';
+import type { ContentModel, LoadedEntry } from './content-model.ts';
+import type { Problem } from './problems.ts';
+
+/** Where a reference was made, for messages. */
+interface Site {
+  file: string;
+  line: number;
+  field: string;
+}
+
+/**
+ * Checks every cross-reference: outlets, people, issues, events and quotations exist; every cited
+ * article and paragraph exists; cited words and quotations appear word for word in their paragraph.
+ */
+export function checkIntegrity(model: ContentModel): Problem[] {
+  const problems: Problem[] = [];
+  const ids = Object.fromEntries(
+    (Object.keys(model.data) as DataCollectionName[]).map((name) => [name, new Set(model.data[name].map(({ entry }) => entry.id))]),
+  ) as Record<DataCollectionName, Set<string>>;
+
+  const refer = (site: Site, collection: DataCollectionName, id: string): void => {
+    if (!ids[collection].has(id)) {
+      problems.push({ ...site, message: `unknown ${singular[collection]} id "${id}"; expected one of the ids in content/${collection}/` });
+    }
+  };
+  const cite = (site: Site, citation: Citation, quoted?: string): void => {
+    const article = model.articles.get(citation.article);
+    if (!article) {
+      problems.push({ ...site, message: `cites unknown article "${citation.article}"; expected one of: ${[...model.articles.keys()].join(', ')}` });
+      return;
+    }
+    const block = article.blocks.find((candidate) => candidate.id === citation.paragraph);
+    if (!block) {
+      problems.push({ ...site, message: `cites paragraph "${citation.paragraph}", which does not exist in ${article.file}; expected the {#id} of one of its blocks` });
+      return;
+    }
+    const words = quoted ?? citation.words;
+    if (words !== undefined && !block.text.includes(words)) {
+      problems.push({ ...site, message: `the words ${JSON.stringify(words)} do not appear word for word in paragraph "${block.id}" of ${article.file}; copy them exactly` });
+    }
+  };
+  const citeAll = (site: Site, citations: readonly Citation[]): void =>
+    citations.forEach((citation, index) => cite({ ...site, field: `${site.field}[${index}]` }, citation));
+  const at = (loaded: LoadedEntry<{ id: string }>, field: string): Site => ({
+    file: loaded.file,
+    line: loaded.line,
+    field: `${loaded.entry.id}.${field}`,
+  });
+
+  for (const article of model.articles.values()) {
+    refer({ file: article.file, line: 1, field: 'outlet' }, 'outlets', article.data.outlet);
+  }
+  for (const loaded of model.data.people) citeAll(at(loaded, 'citations'), loaded.entry.citations);
+  for (const loaded of model.data.events) {
+    const { entry } = loaded;
+    citeAll(at(loaded, 'citations'), entry.citations);
+    entry.issues.forEach((id, index) => refer(at(loaded, `issues[${index}]`), 'issues', id));
+    entry.people.forEach((id, index) => refer(at(loaded, `people[${index}]`), 'people', id));
+    if (entry.when.after !== undefined) refer(at(loaded, 'when.after'), 'events', entry.when.after);
+    if (entry.when.before !== undefined) refer(at(loaded, 'when.before'), 'events', entry.when.before);
+    if (entry.discrepancy) citeAll(at(loaded, 'discrepancy.citations'), entry.discrepancy.citations);
+  }
+  for (const loaded of model.data.quotations) {
+    const { entry } = loaded;
+    refer(at(loaded, 'speaker'), 'people', entry.speaker);
+    cite(at(loaded, 'text'), entry.source, entry.text);
+    entry.issues.forEach((id, index) => refer(at(loaded, `issues[${index}]`), 'issues', id));
+    if (entry.event !== undefined) refer(at(loaded, 'event'), 'events', entry.event);
+  }
+  for (const loaded of model.data.issues) {
+    const { entry } = loaded;
+    entry.summary.forEach((statement, index) => citeAll(at(loaded, `summary[${index}].citations`), statement.citations));
+    entry.unresolved.forEach((statement, index) => citeAll(at(loaded, `unresolved[${index}].citations`), statement.citations));
+    entry.positions.forEach((position, index) => {
+      refer(at(loaded, `positions[${index}].who`), 'people', position.who);
+      position.statements.forEach((statement, inner) =>
+        citeAll(at(loaded, `positions[${index}].statements[${inner}].citations`), statement.citations),
+      );
+      position.quotations.forEach((id, inner) => refer(at(loaded, `positions[${index}].quotations[${inner}]`), 'quotations', id));
+    });
+  }
+  for (const loaded of model.data.meeting) {
+    const { entry } = loaded;
+    refer(at(loaded, 'event'), 'events', entry.event);
+    entry.participants.forEach((id, index) => refer(at(loaded, `participants[${index}]`), 'people', id));
+    const lineIds = new Set<string>();
+    const lines = [
+      ...entry.facts.map((line, index) => ({ line, field: `facts[${index}]` })),
+      ...entry.sections.flatMap((section, index) =>
+        section.lines.map((line, inner) => ({ line, field: `sections[${index}].lines[${inner}]` })),
+      ),
+    ];
+    const sectionIds = entry.sections.map((section) => section.id);
+    for (const { line, field } of lines) {
+      if (lineIds.has(line.id) || sectionIds.includes(line.id)) {
+        problems.push({ ...at(loaded, `${field}.id`), message: `duplicate id "${line.id}" on the meeting page; ids must be unique` });
+      }
+      lineIds.add(line.id);
+      citeAll(at(loaded, `${field}.citations`), line.citations);
+      line.quotations.forEach((id, index) => refer(at(loaded, `${field}.quotations[${index}]`), 'quotations', id));
+    }
+  }
+  for (const loaded of model.data.comparisons) {
+    const { entry } = loaded;
+    entry.issues.forEach((id, index) => refer(at(loaded, `issues[${index}]`), 'issues', id));
+    const seen = new Set<string>();
+    entry.accounts.forEach((account, index) => {
+      const site = at(loaded, `accounts[${index}]`);
+      if (seen.has(account.article)) problems.push({ ...site, message: `two accounts from article "${account.article}"; give one per article` });
+      seen.add(account.article);
+      account.citations.forEach((citation, inner) => {
+        if (citation.article !== account.article) {
+          problems.push({ ...site, field: `${site.field}.citations[${inner}]`, message: `cites article "${citation.article}" inside the account of "${account.article}"; cite the account's own article` });
+        } else cite({ ...site, field: `${site.field}.citations[${inner}]` }, citation);
+      });
+    });
+  }
+  return problems;
+}
+
+const singular: Record<DataCollectionName, string> = {
+  outlets: 'outlet',
+  people: 'person',
+  issues: 'issue',
+  events: 'event',
+  quotations: 'quotation',
+  meeting: 'meeting',
+  comparisons: 'comparison',
+};

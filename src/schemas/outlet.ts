@@ -1,0 +1,18 @@
+import { z } from 'zod';
+import { IdSchema, TextSchema } from './shared.ts';
+import { OutsideSourceSchema } from './citation.ts';
+
+/** A news outlet whose article the site stores (content/outlets/*.yaml). */
+export const OutletSchema = z.strictObject({
+  /** Stable id, used in article front matter and in addresses. */
+  id: IdSchema,
+  /** The outlet's name. */
+  name: TextSchema,
+  /** What kind of outlet it is, in our words. */
+  kind: TextSchema,
+  /** Where that description comes from when the articles do not say: it is outside information. */
+  outside: OutsideSourceSchema.optional(),
+});
+
+/** A news outlet. */
+export type Outlet = z.infer<typeof OutletSchema>;

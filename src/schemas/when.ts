@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import { isCalendarDate, IdSchema, TextSchema } from './shared.ts';
+import { OutsideSourceSchema } from './citation.ts';
+
+/** The seasons a source may give instead of a date ("last fall"). */
+export const SeasonSchema = z.enum(['spring', 'summer', 'fall', 'winter']);
+
+/**
+ * When something happened, at the precision the sources give: a day (2026-02-03), a month
+ * (2025-10), a season of a year, or a year; optionally only known to be after or before another event.
+ */
+export const WhenSchema = z
+  .strictObject({
+    /** The date at its precision: YYYY-MM-DD, YYYY-MM, or YYYY for seasons and years. */
+    date: z.union([z.string(), z.number().int()]).transform(String),
+    /** How precisely the sources date it. */
+    precision: z.enum(['day', 'month', 'season', 'year']),
+    /** The season, when precision is "season". */
+    season: SeasonSchema.optional(),
+    /** Id of an event this one is known to follow, when the sources give only "after". */
+    after: IdSchema.optional(),
+    /** Id of an event this one is known to precede, when the sources give only "before". */
+    before: IdSchema.optional(),
+    /** How the sources word the time ("last fall", "last month"), when that matters. */
+    wording: TextSchema.optional(),
+    /** Set when the date comes from outside the two articles: where it comes from. */
+    outside: OutsideSourceSchema.optional(),
+  })
+  .superRefine((value, ctx) => {
+    const shape = { day: /^\d{4}-\d{2}-\d{2}$/, month: /^\d{4}-(0[1-9]|1[0-2])$/, season: /^\d{4}$/, year: /^\d{4}$/ }[
+      value.precision
+    ];
+    const example = { day: '2026-02-03', month: '2025-10', season: '2025', year: '2022' }[value.precision];
+    if (!shape.test(value.date) || (value.precision === 'day' && !isCalendarDate(value.date))) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['date'],
+        message: `expected a real ${value.precision === 'season' ? 'year' : value.precision} for precision "${value.precision}", written like ${example}`,
+      });
+    }
+    if ((value.precision === 'season') !== (value.season !== undefined)) {
+      ctx.addIssue({ code: 'custom', path: ['season'], message: 'a season is given exactly when precision is "season"' });
+    }
+  });
+
+/** When something happened, at the precision the sources give. */
+export type When = z.infer<typeof WhenSchema>;
