@@ -69,8 +69,9 @@ export function collectBlocks(tree: Root): { blocks: ArticleBlock[]; problems: B
 
   for (const node of tree.children) {
     const block = readBlock(node, lineOf(node));
+    if (block === null) continue;
     if ('message' in block) problems.push(block);
-    else if (block !== null) blocks.push(block);
+    else blocks.push(block);
   }
 
   const seen = new Map<string, number>();

@@ -49,10 +49,17 @@ export type DataEntries = { [K in DataCollectionName]: LoadedEntry<z.output<(typ
 
 /** All content, validated file by file (cross-references are checked by checkIntegrity). */
 export interface ContentModel {
-  /** The articles, by id. */
+  /** The valid articles, by id. */
   articles: Map<string, LoadedArticle>;
-  /** The analysis entries, by collection. */
+  /** The analysis entries that passed their schema, by collection. */
   data: DataEntries;
+  /**
+   * Every id found, valid entry or not, by collection (articles too): references to an entry that has
+   * its own problem are not reported a second time.
+   */
+  knownIds: Record<DataCollectionName | 'articles', Set<string>>;
+  /** The blocks of every article whose body could be read, even when its front matter is invalid. */
+  blocksByArticle: Map<string, { file: string; blocks: ArticleBlock[] }>;
 }
 
 const ARTICLE_FILE = /(?:^|\/)articles\/([a-z0-9]+(?:-[a-z0-9]+)*)\.md$/;
@@ -61,38 +68,53 @@ const ARTICLE_FILE = /(?:^|\/)articles\/([a-z0-9]+(?:-[a-z0-9]+)*)\.md$/;
 export function loadContent(sources: ContentSources): { model: ContentModel; problems: Problem[] } {
   const problems: Problem[] = [];
   const articles = new Map<string, LoadedArticle>();
+  const blocksByArticle: ContentModel['blocksByArticle'] = new Map();
+  const knownIds = { articles: new Set<string>() } as ContentModel['knownIds'];
   for (const source of sources.articles) {
     const loaded = loadArticle(source, problems);
-    if (loaded) articles.set(loaded.id, loaded);
+    if (loaded.id === undefined) continue;
+    knownIds.articles.add(loaded.id);
+    if (loaded.blocks) blocksByArticle.set(loaded.id, { file: source.file, blocks: loaded.blocks });
+    if (loaded.article) articles.set(loaded.id, loaded.article);
   }
   const data = {} as Record<DataCollectionName, LoadedEntry<unknown>[]>;
   for (const name of Object.keys(dataCollections) as DataCollectionName[]) {
-    data[name] = loadCollection(name, sources.data[name], problems);
+    knownIds[name] = new Set();
+    data[name] = loadCollection(name, sources.data[name], problems, knownIds[name]);
   }
-  return { model: { articles, data: data as DataEntries }, problems };
+  return { model: { articles, data: data as DataEntries, knownIds, blocksByArticle }, problems };
 }
 
-function loadArticle(source: SourceFile, problems: Problem[]): LoadedArticle | undefined {
+function loadArticle(
+  source: SourceFile,
+  problems: Problem[],
+): { id?: string; blocks?: ArticleBlock[]; article?: LoadedArticle } {
   const { file } = source;
   const id = ARTICLE_FILE.exec(file)?.[1];
   if (id === undefined) {
     problems.push({ file, message: 'article file names must be lowercase kebab-case ending in .md (the name is the article id and its address)' });
-    return undefined;
+    return {};
   }
   const split = splitFrontMatter(file, source.text);
   problems.push(...split.problems);
-  if (!split.result) return undefined;
+  if (!split.result) return { id };
   const parsed = ArticleSchema.safeParse(split.result.data);
   if (!parsed.success) problems.push(...problemsFromZod(file, parsed.error, ''));
   const body = parseArticleBody(split.result.body);
   const offset = split.result.bodyLine - 1;
   problems.push(...body.problems.map((problem) => ({ file, line: problem.line + offset, message: problem.message })));
   if (body.blocks.length === 0) problems.push({ file, message: 'the article body is empty; paste the article text below the front matter' });
-  if (!parsed.success) return undefined;
-  return { id, file, data: parsed.data, blocks: body.blocks.map((block) => ({ ...block, line: block.line + offset })) };
+  const blocks = body.blocks.map((block) => ({ ...block, line: block.line + offset }));
+  if (!parsed.success) return { id, blocks };
+  return { id, blocks, article: { id, file, data: parsed.data, blocks } };
 }
 
-function loadCollection(name: DataCollectionName, files: readonly SourceFile[], problems: Problem[]): LoadedEntry<unknown>[] {
+function loadCollection(
+  name: DataCollectionName,
+  files: readonly SourceFile[],
+  problems: Problem[],
+  knownIds: Set<string>,
+): LoadedEntry<unknown>[] {
   const schema = dataCollections[name];
   const entries: LoadedEntry<unknown>[] = [];
   const firstSeen = new Map<string, string>();
@@ -101,6 +123,7 @@ function loadCollection(name: DataCollectionName, files: readonly SourceFile[], 
     problems.push(...list.problems);
     for (const [index, item] of list.items.entries()) {
       const label = item.id === undefined ? `[${index}]` : `[${index}] (id "${item.id}")`;
+      if (item.id !== undefined) knownIds.add(item.id);
       const parsed = schema.safeParse(item.value);
       if (!parsed.success) {
         problems.push(...problemsFromZod(file, parsed.error, label, item.line));

@@ -16,19 +16,17 @@ interface Site {
  */
 export function checkIntegrity(model: ContentModel): Problem[] {
   const problems: Problem[] = [];
-  const ids = Object.fromEntries(
-    (Object.keys(model.data) as DataCollectionName[]).map((name) => [name, new Set(model.data[name].map(({ entry }) => entry.id))]),
-  ) as Record<DataCollectionName, Set<string>>;
-
   const refer = (site: Site, collection: DataCollectionName, id: string): void => {
-    if (!ids[collection].has(id)) {
+    if (!model.knownIds[collection].has(id)) {
       problems.push({ ...site, message: `unknown ${singular[collection]} id "${id}"; expected one of the ids in content/${collection}/` });
     }
   };
   const cite = (site: Site, citation: Citation, quoted?: string): void => {
-    const article = model.articles.get(citation.article);
+    const article = model.blocksByArticle.get(citation.article);
     if (!article) {
-      problems.push({ ...site, message: `cites unknown article "${citation.article}"; expected one of: ${[...model.articles.keys()].join(', ')}` });
+      if (!model.knownIds.articles.has(citation.article)) {
+        problems.push({ ...site, message: `cites unknown article "${citation.article}"; expected one of: ${[...model.knownIds.articles].join(', ')}` });
+      }
       return;
     }
     const block = article.blocks.find((candidate) => candidate.id === citation.paragraph);

@@ -1,0 +1,61 @@
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { fixtureRoot, projectRoot } from '../helpers/content.ts';
+
+// The real `astro build`, run on a copy of the project whose content is the small fixture set with
+// one mistake: the build must stop, and its output must name the file and what was expected.
+const made: string[] = [];
+afterAll(() => made.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+
+function buildWith(edit: (articleText: string) => string): { status: number | null; output: string } {
+  const dir = mkdtempSync(join(tmpdir(), 'build-refuses-'));
+  made.push(dir);
+  for (const name of ['astro.config.mjs', 'tsconfig.json', 'package.json', 'src', 'public']) {
+    cpSync(join(projectRoot, name), join(dir, name), { recursive: true });
+  }
+  cpSync(join(fixtureRoot, 'content'), join(dir, 'content'), { recursive: true });
+  symlinkSync(join(projectRoot, 'node_modules'), join(dir, 'node_modules'), 'dir');
+  const article = join(dir, 'content', 'articles', 'sample-article.md');
+  writeFileSync(article, edit(readFileSync(article, 'utf8')));
+  const result = spawnSync(process.execPath, [join(projectRoot, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build'], {
+    cwd: dir,
+    encoding: 'utf8',
+    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0' },
+    timeout: 120_000,
+  });
+  return { status: result.status, output: `${result.stdout}\n${result.stderr}` };
+}
+
+describe('astro build on bad content', () => {
+  it('builds the valid fixture set', () => {
+    const { status, output } = buildWith((text) => text);
+    expect(output).toContain('content checked: 2 articles');
+    expect(status).toBe(0);
+  }, 120_000);
+
+  it('stops on malformed front matter, naming file and line', () => {
+    const { status, output } = buildWith((text) => text.replace('title: A sample headline', 'title: "A sample headline'));
+    expect(status).not.toBe(0);
+    expect(output).toContain('Content check failed: 1 problem.');
+    expect(output).toMatch(/content\/articles\/sample-article\.md:\d+: malformed YAML: /);
+  }, 120_000);
+
+  it('stops on a script in an article body, naming file and line', () => {
+    const { status, output } = buildWith((text) => `${text}\n<script>alert(1)</script>\n`);
+    expect(status).not.toBe(0);
+    expect(output).toContain(
+      'content/articles/sample-article.md:24: raw HTML is not allowed in an article body (found "<script>alert(1)</script>"); write plain text',
+    );
+  }, 120_000);
+
+  it('stops on an impossible date, naming file and field', () => {
+    const { status, output } = buildWith((text) => text.replace('date: 2026-02-03', 'date: 2026-02-30'));
+    expect(status).not.toBe(0);
+    expect(output).toContain(
+      'content/articles/sample-article.md › published.date: expected a real calendar date written YYYY-MM-DD (for example 2026-02-03)',
+    );
+  }, 120_000);
+});

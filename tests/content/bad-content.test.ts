@@ -1,0 +1,168 @@
+import { describe, expect, it } from 'vitest';
+import { messageFor, readFixture, withEdit } from '../helpers/content.ts';
+
+// Each case makes one mistake in the valid fixture set and pins the message the build would print.
+const ARTICLE = 'tests/fixtures/content-min/content/articles/sample-article.md';
+const EVENTS = 'tests/fixtures/content-min/content/events/events.yaml';
+const QUOTATIONS = 'tests/fixtures/content-min/content/quotations/quotations.yaml';
+const PEOPLE = 'tests/fixtures/content-min/content/people/people.yaml';
+const ISSUES = 'tests/fixtures/content-min/content/issues/issues.yaml';
+
+const problemLines = (message: string): string[] => message.split('\n').slice(1).map((line) => line.replace(/^ {2}- /, ''));
+
+describe('the fixture content set', () => {
+  it('is valid, so each case below fails for its own mistake only', () => {
+    expect(messageFor(readFixture())).toBe('');
+  });
+});
+
+describe('bad article front matter stops the build, naming file, field and expectation', () => {
+  it('missing required field', () => {
+    const message = messageFor(withEdit(ARTICLE, (text) => text.replace('title: A sample headline\n', '')));
+    expect(message).toContain('Content check failed: 1 problem. Fix the file named on each line, then build again.');
+    expect(problemLines(message)).toEqual([`${ARTICLE} › title: required field is missing (expected string)`]);
+  });
+
+  it('wrong type', () => {
+    const message = messageFor(withEdit(ARTICLE, (text) => text.replace('outlet: sample-outlet', 'outlet: 42')));
+    expect(problemLines(message)).toEqual([`${ARTICLE} › outlet: Invalid input: expected string, received number`]);
+  });
+
+  it('impossible calendar date', () => {
+    const message = messageFor(withEdit(ARTICLE, (text) => text.replace('date: 2026-02-03', 'date: 2026-02-30')));
+    expect(problemLines(message)).toEqual([
+      `${ARTICLE} › published.date: expected a real calendar date written YYYY-MM-DD (for example 2026-02-03)`,
+    ]);
+  });
+
+  it('unknown (misspelt) field', () => {
+    const message = messageFor(withEdit(ARTICLE, (text) => text.replace('title: A sample headline', 'title: A sample headline\ntitel: Oops')));
+    expect(problemLines(message)).toEqual([
+      `${ARTICLE} › : unknown field "titel"; check the spelling against the schema in src/schemas/`.replace(' › : ', ': '),
+    ]);
+  });
+
+  it('malformed YAML front matter', () => {
+    const message = messageFor(withEdit(ARTICLE, (text) => text.replace('title: A sample headline', 'title: "A sample headline')));
+    const lines = problemLines(message);
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(new RegExp(`^${ARTICLE}:\\d+: malformed YAML: `));
+  });
+
+  it('missing front matter', () => {
+    const message = messageFor(withEdit(ARTICLE, (text) => text.replace(/^---\n[\s\S]*?\n---\n/, '')));
+    expect(problemLines(message)).toEqual([
+      `${ARTICLE}:1: expected YAML front matter between two lines of "---" at the top of the file`,
+    ]);
+  });
+});
+
+describe('bad article bodies stop the build, naming file and line', () => {
+  it('duplicate paragraph id', () => {
+    const message = messageFor(withEdit(ARTICLE, (text) => text.replace('{#no-deal}', '{#leaders-met}')));
+    // Citations of the lost id "no-deal" are reported too, after the article's own problem.
+    expect(problemLines(message).slice(0, 1)).toEqual([
+      `${ARTICLE}:22: duplicate block id "leaders-met" (first used on body line 2); every id in an article must be unique`,
+    ]);
+  });
+
+  it('paragraph without an id', () => {
+    const message = messageFor(withEdit(ARTICLE, (text) => text.replace(' {#no-deal}', '')));
+    expect(problemLines(message).slice(0, 1)).toEqual([
+      `${ARTICLE}:22: block has no id; end the block with " {#some-id}" with a new, unique kebab-case id`,
+    ]);
+  });
+
+  it('raw HTML or a script in the body', () => {
+    const message = messageFor(withEdit(ARTICLE, (text) => `${text}\n<script>alert(1)</script>\n`));
+    expect(problemLines(message)).toEqual([
+      `${ARTICLE}:24: raw HTML is not allowed in an article body (found "<script>alert(1)</script>"); write plain text`,
+    ]);
+  });
+
+  it('inline HTML with an event handler', () => {
+    const message = messageFor(withEdit(ARTICLE, (text) => text.replace('They did not', 'They <img src=x onerror=alert(1)> did not')));
+    expect(problemLines(message)).toEqual([
+      `${ARTICLE}:22: raw HTML is not allowed in an article body (found "<img src=x onerror=alert(1)>"); write plain text`,
+    ]);
+  });
+});
+
+describe('bad analysis content stops the build, naming file, entry and field', () => {
+  it('duplicate id across entries', () => {
+    const message = messageFor(
+      withEdit(EVENTS, (text) => `${text}${text.replace('title: The meeting', 'title: The meeting again')}`),
+    );
+    expect(problemLines(message)).toEqual([
+      `${EVENTS}:9 › [1] (id "the-meeting").id: duplicate id "the-meeting" in events: already used at ${EVENTS}:1; ids must be unique`,
+    ]);
+  });
+
+  it('event with no citation', () => {
+    const message = messageFor(withEdit(EVENTS, (text) => text.replace(/  citations:\n.*\n/, '  citations: []\n')));
+    expect(problemLines(message)).toEqual([
+      `${EVENTS}:1 › [0] (id "the-meeting").citations: expected at least one citation ({ article, paragraph }): every statement must cite its source`,
+    ]);
+  });
+
+  it('citation of a missing article', () => {
+    const message = messageFor(withEdit(EVENTS, (text) => text.replace('article: sample-article', 'article: no-such-article')));
+    expect(problemLines(message)).toEqual([
+      `${EVENTS}:1 › the-meeting.citations[0]: cites unknown article "no-such-article"; expected one of: sample-article, second-article`,
+    ]);
+  });
+
+  it('citation of a missing paragraph', () => {
+    const message = messageFor(withEdit(EVENTS, (text) => text.replace('paragraph: leaders-met', 'paragraph: no-such-paragraph')));
+    expect(problemLines(message)).toEqual([
+      `${EVENTS}:1 › the-meeting.citations[0]: cites paragraph "no-such-paragraph", which does not exist in tests/fixtures/content-min/content/articles/sample-article.md; expected the {#id} of one of its blocks`,
+    ]);
+  });
+
+  it('cited words not in the paragraph', () => {
+    const message = messageFor(withEdit(ISSUES, (text) => text.replace('words: very positive', 'words: very productive')));
+    expect(problemLines(message)).toEqual([
+      `${ISSUES}:1 › talks.summary[0].citations[0]: the words "very productive" do not appear word for word in paragraph "leaders-met" of tests/fixtures/content-min/content/articles/sample-article.md; copy them exactly`,
+    ]);
+  });
+
+  it('quotation not word for word in its paragraph', () => {
+    const message = messageFor(withEdit(QUOTATIONS, (text) => text.replace('text: very positive.', 'text: very positive!')));
+    expect(problemLines(message)).toEqual([
+      `${QUOTATIONS}:1 › very-positive.text: the words "very positive!" do not appear word for word in paragraph "leaders-met" of tests/fixtures/content-min/content/articles/sample-article.md; copy them exactly`,
+    ]);
+  });
+
+  it('unknown person', () => {
+    const message = messageFor(withEdit(QUOTATIONS, (text) => text.replace('speaker: ada-leader', 'speaker: nobody')));
+    expect(problemLines(message)).toEqual([
+      `${QUOTATIONS}:1 › very-positive.speaker: unknown person id "nobody"; expected one of the ids in content/people/`,
+    ]);
+  });
+
+  it('unknown issue', () => {
+    const message = messageFor(withEdit(EVENTS, (text) => text.replace('issues: [talks]', 'issues: [taxes]')));
+    expect(problemLines(message)).toEqual([
+      `${EVENTS}:1 › the-meeting.issues[0]: unknown issue id "taxes"; expected one of the ids in content/issues/`,
+    ]);
+  });
+
+  it('impossible date in an analysis entry', () => {
+    const message = messageFor(withEdit(EVENTS, (text) => text.replace('"2026-02-03"', '"2026-02-30"')));
+    expect(problemLines(message)).toEqual([
+      `${EVENTS}:1 › [0] (id "the-meeting").when.date: expected a real day for precision "day", written like 2026-02-03`,
+    ]);
+  });
+
+  it('unknown field in an analysis entry', () => {
+    const message = messageFor(withEdit(PEOPLE, (text) => text.replace('side: other', 'side: other\n  sde: typo')));
+    expect(problemLines(message)).toEqual([
+      `${PEOPLE}:1 › [0] (id "ada-leader"): unknown field "sde"; check the spelling against the schema in src/schemas/`,
+    ]);
+  });
+
+  it('malformed YAML in an analysis file', () => {
+    const message = messageFor(withEdit(PEOPLE, (text) => text.replace('name: Ada Leader', 'name: [Ada Leader')));
+    expect(problemLines(message)[0]).toMatch(new RegExp(`^${PEOPLE}:\\d+: malformed YAML: `));
+  });
+});

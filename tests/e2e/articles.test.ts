@@ -1,0 +1,84 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readContentSources } from '../../src/data/read-sources.ts';
+import { checkContent } from '../../src/lib/check-content.ts';
+import { articleUrl } from '../../src/lib/urls.ts';
+import { baseUrl, launchBrowser } from '../helpers/browser.ts';
+import { projectRoot } from '../helpers/content.ts';
+
+const { model } = checkContent(readContentSources(projectRoot));
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser.close();
+});
+
+/** The text of each addressable block on the page, without the ¶ links the site adds. */
+const renderedBlocks = () =>
+  [...document.querySelectorAll('.article-body > [id]')].map((element) => {
+    const copy = element.cloneNode(true) as HTMLElement;
+    copy.querySelectorAll('.block-link, figcaption').forEach((node) => node.remove());
+    const quote = copy.querySelector('blockquote');
+    return { id: element.id, text: (quote ?? copy).textContent?.trim().replace(/\n+/g, '\n') ?? '' };
+  });
+
+for (const article of model.articles.values()) {
+  describe(`article page ${article.id}`, () => {
+    it('shows every stored block, in order, word for word', async () => {
+      const page = await browser.newPage();
+      await page.goto(baseUrl + articleUrl(article.id));
+      const shown = await page.evaluate(renderedBlocks);
+      const expected = article.blocks.map((block) => ({
+        id: block.id,
+        text: block.kind === 'embed' ? `A post on ${block.platform} was embedded here in the original article; it was not captured.` : block.text,
+      }));
+      expect(shown).toEqual(expected);
+      await page.close();
+    });
+
+    it('shows headline, byline and a machine-readable date', async () => {
+      const page = await browser.newPage();
+      await page.goto(baseUrl + articleUrl(article.id));
+      await expect(page.locator('article header h1').textContent()).resolves.toBe(article.data.title);
+      const datetime = await page.locator('article header time').getAttribute('datetime');
+      expect(datetime?.startsWith(article.data.published.date)).toBe(true);
+      await page.close();
+    });
+  });
+}
+
+describe('paragraph links', () => {
+  const article = model.articles.get('los-angeles-times-petro-and-trump-make-peace');
+  if (!article) throw new Error('missing article');
+  const target = article.blocks.find((block) => block.id === 'come-get-me');
+  if (!target) throw new Error('missing paragraph');
+
+  it('clicking a paragraph’s ¶ link puts its address in the URL and marks it as the target', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await page.goto(baseUrl + articleUrl(article.id));
+    await page.locator(`#${target.id} .block-link`).click();
+    expect(new URL(page.url()).hash).toBe(`#${target.id}`);
+    await expect(page.locator(`#${target.id}`).evaluate((element) => element.matches(':target'))).resolves.toBe(true);
+    await page.close();
+  });
+
+  it('opening a paragraph link lands on that paragraph, in view', async () => {
+    const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    await page.goto(`${baseUrl}${articleUrl(article.id)}#${target.id}`);
+    // Wait until any smooth scrolling has settled on the target.
+    await page.waitForFunction((id) => {
+      const top = document.getElementById(id)?.getBoundingClientRect().top ?? -1;
+      return top >= 0 && top < window.innerHeight / 2;
+    }, target.id);
+    const box = await page.locator(`#${target.id}`).evaluate((element) => {
+      const rect = element.getBoundingClientRect();
+      return { top: rect.top, matches: element.matches(':target') };
+    });
+    expect(box.matches).toBe(true);
+    expect(box.top).toBeGreaterThanOrEqual(0);
+    expect(box.top).toBeLessThan(844 / 2);
+    await page.close();
+  });
+});

@@ -1,0 +1,50 @@
+import { readdirSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { projectRoot } from './content.ts';
+
+/** Where the built site is served during e2e tests (see tests/e2e/global-setup.ts). */
+export const baseUrl = 'http://127.0.0.1:4390';
+
+/** The built site. */
+export const distDir = join(projectRoot, 'dist');
+
+/** Launches Debian's Chromium headless with the flags this sandbox needs. */
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+/** Every page of the built site, as a path ("/", "/articles/x/"), sorted. */
+export function builtPages(dir = distDir): string[] {
+  const pages: string[] = [];
+  const walk = (folder: string): void => {
+    for (const name of readdirSync(folder)) {
+      const path = join(folder, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else if (name === 'index.html') pages.push(`/${relative(dir, folder).split('\\').join('/')}/`.replace(/^\/\/$/, '/').replace('//', '/'));
+    }
+  };
+  walk(dir);
+  return pages.sort();
+}
+
+/** Collects console errors and uncaught exceptions of a page. */
+export function watchErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  page.on('pageerror', (error) => errors.push(error.message));
+  return errors;
+}
