@@ -1,4 +1,5 @@
 import type { Root } from 'mdast';
+import type {} from 'mdast-util-to-hast';
 import type { Plugin } from 'unified';
 import type { VFile } from 'vfile';
 import { collectBlocks } from '../lib/article-blocks.ts';
@@ -12,7 +13,7 @@ import { splitTrailingId } from '../lib/block-id.ts';
 const remarkArticleBlocks: Plugin<[], Root> = () => (tree: Root, file: VFile) => {
   const { problems } = collectBlocks(tree);
   const first = problems[0];
-  if (first) file.fail(first.message, { start: { line: first.line, column: 1 } });
+  if (first) file.fail(first.message, { line: first.line, column: 1 });
   for (const node of tree.children) {
     if (node.type !== 'paragraph' && node.type !== 'heading') continue;
     const last = node.children.at(-1);

@@ -1,5 +1,6 @@
 import { basename } from 'node:path';
 import type { BlockContent, Root } from 'mdast';
+import type {} from 'mdast-util-to-hast';
 import type { Plugin } from 'unified';
 import type { VFile } from 'vfile';
 import { visit } from 'unist-util-visit';

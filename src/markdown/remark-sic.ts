@@ -1,4 +1,5 @@
 import type { Root } from 'mdast';
+import type {} from 'mdast-util-to-hast';
 import type { Plugin } from 'unified';
 import { visit } from 'unist-util-visit';
 
