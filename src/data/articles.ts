@@ -1,5 +1,10 @@
 import { getCollection, getEntry, render, type CollectionEntry } from 'astro:content';
+import rehypeParse from 'rehype-parse';
+import rehypeStringify from 'rehype-stringify';
+import { unified } from 'unified';
 import { parseArticleBody, type ArticleBlock } from '../lib/article-blocks.ts';
+import { citedById } from '../lib/urls.ts';
+import rehypeCitedBy from '../markdown/rehype-cited-by.ts';
 import type { Outlet } from '../schemas/outlet.ts';
 
 /** A stored article with its outlet resolved and its blocks listed. */
@@ -36,7 +41,22 @@ async function loadArticles(): Promise<ArticleView[]> {
   return views.sort((a, b) => a.data.published.date.localeCompare(b.data.published.date) || a.id.localeCompare(b.id));
 }
 
-/** Renders an article body through the site's Markdown processor. */
-export async function renderArticle(article: ArticleView) {
-  return render(article.entry);
+/**
+ * An article body as HTML: the output of the site's Markdown processor (remark and rehype, at content
+ * sync), with a "Cited by N" link added to every block the analysis cites.
+ */
+export async function renderArticleHtml(article: ArticleView, counts: ReadonlyMap<string, number>): Promise<string> {
+  const html = article.entry.rendered?.html ?? (await renderEntryHtml(article.entry));
+  const file = await unified()
+    .use(rehypeParse, { fragment: true })
+    .use(rehypeCitedBy, { counts, targetId: citedById })
+    .use(rehypeStringify)
+    .process(html);
+  return String(file);
+}
+
+async function renderEntryHtml(entry: CollectionEntry<'articles'>): Promise<string> {
+  await render(entry);
+  if (!entry.rendered) throw new Error(`content/articles/${entry.id}.md: the Markdown processor returned no HTML`);
+  return entry.rendered.html;
 }

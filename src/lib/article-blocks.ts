@@ -43,6 +43,9 @@ export const ARTICLE_DIRECTIVES = {
   container: ['pullquote'],
 } as const;
 
+/** Ids the article page uses for itself, which blocks may not take. */
+const RESERVED_IDS = ['main', 'cited-by-heading'];
+
 const ALLOWED_BODY =
   'an article body may hold only paragraphs, "## " headings, :::pullquote blocks and ::embed markers';
 
@@ -132,6 +135,9 @@ function readTextBlock(node: Paragraph | Heading, line: number): ArticleBlock | 
 function checkId(id: string | undefined, line: number, how: string): string | BodyProblem {
   if (id === undefined || id === '') return { line, message: `block has no id; ${how} with a new, unique kebab-case id` };
   if (!BLOCK_ID_PATTERN.test(id)) return { line, message: `block id "${id}" is not lowercase kebab-case (a-z, 0-9, single hyphens)` };
+  if (RESERVED_IDS.includes(id) || id.startsWith('cited-by-')) {
+    return { line, message: `block id "${id}" is reserved for the page itself (${RESERVED_IDS.join(', ')}, cited-by-*); choose another` };
+  }
   return id;
 }
 

@@ -35,6 +35,9 @@ export const comparisonUrl = (comparisonId: string): string => `/sources/${compa
 /** `url` with a fragment pointing at `id` on that page. */
 export const withFragment = (url: string, id: string): string => `${url}#${id}`;
 
+/** The fragment id, on an article page, of the list of what cites block `blockId`. */
+export const citedById = (blockId: string): string => `cited-by-${blockId}`;
+
 /** An event's place in the timeline. */
 export const timelineEntryUrl = (eventId: string): string => withFragment(timelineUrl(), eventId);
 

@@ -8,6 +8,8 @@ export const OutletSchema = z.strictObject({
   id: IdSchema,
   /** The outlet's name. */
   name: TextSchema,
+  /** A short form of the name for citation labels ("LA Times"). */
+  shortName: TextSchema.optional(),
   /** What kind of outlet it is, in our words. */
   kind: TextSchema,
   /** Where that description comes from when the articles do not say: it is outside information. */

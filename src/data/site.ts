@@ -1,0 +1,40 @@
+import { getCollection } from 'astro:content';
+import { buildSiteIndex, type SiteIndex } from '../lib/site-index.ts';
+import { getArticles } from './articles.ts';
+
+let cache: Promise<SiteIndex> | undefined;
+
+/** All analysis content with its cross-links, loaded once per build. */
+export function getSiteIndex(): Promise<SiteIndex> {
+  cache ??= loadSiteIndex();
+  return cache;
+}
+
+const byId = <T extends { id: string }>(a: T, b: T): number => a.id.localeCompare(b.id);
+const dataOf = async <K extends 'outlets' | 'people' | 'issues' | 'events' | 'quotations' | 'meeting' | 'comparisons'>(name: K) =>
+  (await getCollection(name)).map((entry) => entry.data).sort(byId);
+
+async function loadSiteIndex(): Promise<SiteIndex> {
+  const [articles, outlets, people, issues, events, quotations, meetings, comparisons] = await Promise.all([
+    getArticles(),
+    dataOf('outlets'),
+    dataOf('people'),
+    dataOf('issues'),
+    dataOf('events'),
+    dataOf('quotations'),
+    dataOf('meeting'),
+    dataOf('comparisons'),
+  ]);
+  const meeting = meetings[0];
+  if (!meeting || meetings.length !== 1) throw new Error(`content/meeting/: expected exactly one meeting entry, found ${meetings.length}`);
+  return buildSiteIndex({
+    articles: articles.map((article) => ({ id: article.id, title: article.data.title, outlet: article.outlet, blocks: article.blocks })),
+    outlets,
+    people,
+    issues,
+    events,
+    quotations,
+    meeting,
+    comparisons,
+  });
+}

@@ -1,0 +1,198 @@
+import type { ArticleBlock } from './article-blocks.ts';
+import type { Citation, Comparison, Event, Issue, Meeting, Outlet, Person, Quotation } from '../schemas/index.ts';
+import { buildTimeline } from './timeline.ts';
+import {
+  comparisonUrl,
+  eventUrl,
+  issueUrl,
+  meetingUrl,
+  paragraphUrl,
+  personUrl,
+  quotationUrl,
+  withFragment,
+} from './urls.ts';
+
+/** What the index needs to know of an article. */
+export interface IndexedArticle {
+  /** Article id. */
+  id: string;
+  /** Its headline. */
+  title: string;
+  /** Its outlet. */
+  outlet: Outlet;
+  /** Its blocks in order. */
+  blocks: readonly ArticleBlock[];
+}
+
+/** Everything the site shows, validated. */
+export interface SiteContent {
+  articles: readonly IndexedArticle[];
+  outlets: readonly Outlet[];
+  people: readonly Person[];
+  issues: readonly Issue[];
+  events: readonly Event[];
+  quotations: readonly Quotation[];
+  meeting: Meeting;
+  comparisons: readonly Comparison[];
+}
+
+/** A link back to something that cites a paragraph. */
+export interface Backlink {
+  /** What kind of item cites it. */
+  kind: 'event' | 'issue' | 'person' | 'quotation' | 'meeting' | 'comparison';
+  /** The item's label. */
+  label: string;
+  /** Where it is. */
+  href: string;
+}
+
+/** A citation resolved for display: where it points and how to label it. */
+export interface ResolvedCitation {
+  /** The citation as written. */
+  citation: Citation;
+  /** Address of the paragraph (with a text fragment for cited words). */
+  href: string;
+  /** Short label: outlet and paragraph number ("LA Times ¶14"). */
+  label: string;
+  /** Full label for assistive technology and tooltips. */
+  title: string;
+}
+
+/** Cross-links between every item of the site, computed once. */
+export interface SiteIndex extends SiteContent {
+  /** Events oldest first. */
+  timeline: readonly Event[];
+  /** Lookups by id. */
+  personById: ReadonlyMap<string, Person>;
+  issueById: ReadonlyMap<string, Issue>;
+  eventById: ReadonlyMap<string, Event>;
+  quotationById: ReadonlyMap<string, Quotation>;
+  articleById: ReadonlyMap<string, IndexedArticle>;
+  /** What cites each paragraph, keyed "article#paragraph". */
+  citedBy: ReadonlyMap<string, readonly Backlink[]>;
+  /** Resolves a citation to its address and label. */
+  resolve(citation: Citation): ResolvedCitation;
+  /** Events that touch an issue, in timeline order. */
+  eventsOfIssue(issueId: string): Event[];
+  /** Quotations on an issue, in timeline order. */
+  quotationsOfIssue(issueId: string): Quotation[];
+  /** People involved in an issue: through its events, positions and quotations, by name. */
+  peopleOfIssue(issueId: string): Person[];
+  /** Comparison points on an issue. */
+  comparisonsOfIssue(issueId: string): Comparison[];
+  /** A person's quotations, in timeline order. */
+  quotationsOf(personId: string): Quotation[];
+  /** Events a person took part in, in timeline order. */
+  eventsOf(personId: string): Event[];
+  /** Issues a person has a stated position on or events in, by title. */
+  issuesOf(personId: string): Issue[];
+  /** Quotations that belong to an event. */
+  quotationsOfEvent(eventId: string): Quotation[];
+}
+
+/** The key of a paragraph in the cited-by index. */
+export const paragraphKey = (articleId: string, paragraphId: string): string => `${articleId}#${paragraphId}`;
+
+/** Builds every cross-link of the site from validated content (references were checked by the guard). */
+export function buildSiteIndex(content: SiteContent): SiteIndex {
+  const timeline = buildTimeline(content.events);
+  const order = new Map(timeline.map((event, index) => [event.id, index]));
+  const personById = new Map(content.people.map((person) => [person.id, person]));
+  const issueById = new Map(content.issues.map((issue) => [issue.id, issue]));
+  const eventById = new Map(content.events.map((event) => [event.id, event]));
+  const quotationById = new Map(content.quotations.map((quotation) => [quotation.id, quotation]));
+  const articleById = new Map(content.articles.map((article) => [article.id, article]));
+
+  const paragraphNumber = new Map<string, number>();
+  for (const article of content.articles) {
+    article.blocks
+      .filter((block) => block.kind === 'paragraph' || block.kind === 'pullquote')
+      .forEach((block, index) => paragraphNumber.set(paragraphKey(article.id, block.id), index + 1));
+  }
+
+  const citedBy = new Map<string, Backlink[]>();
+  const addBacklinks = (citations: readonly Citation[], link: Backlink): void => {
+    for (const citation of citations) {
+      const key = paragraphKey(citation.article, citation.paragraph);
+      const list = citedBy.get(key) ?? [];
+      if (!list.some((existing) => existing.href === link.href)) list.push(link);
+      citedBy.set(key, list);
+    }
+  };
+  for (const event of timeline) {
+    addBacklinks([...event.citations, ...(event.discrepancy?.citations ?? [])], { kind: 'event', label: event.title, href: eventUrl(event.id) });
+  }
+  for (const issue of content.issues) {
+    const citations = [
+      ...issue.summary.flatMap((statement) => statement.citations),
+      ...issue.positions.flatMap((position) => position.statements.flatMap((statement) => statement.citations)),
+      ...issue.unresolved.flatMap((statement) => statement.citations),
+    ];
+    addBacklinks(citations, { kind: 'issue', label: issue.title, href: issueUrl(issue.id) });
+  }
+  for (const person of content.people) addBacklinks(person.citations, { kind: 'person', label: person.name, href: personUrl(person.id) });
+  for (const quotation of content.quotations) {
+    const speaker = personById.get(quotation.speaker)?.name ?? quotation.speaker;
+    addBacklinks([quotation.source], { kind: 'quotation', label: `${speaker}: “${truncate(quotation.text, 60)}”`, href: quotationUrl(quotation.id) });
+  }
+  for (const line of [...content.meeting.facts, ...content.meeting.sections.flatMap((section) => section.lines)]) {
+    addBacklinks(line.citations, { kind: 'meeting', label: `The meeting: ${line.label ?? truncate(line.text, 60)}`, href: withFragment(meetingUrl(), line.id) });
+  }
+  for (const comparison of content.comparisons) {
+    addBacklinks(comparison.accounts.flatMap((account) => account.citations), { kind: 'comparison', label: `Sources compared: ${comparison.topic}`, href: comparisonUrl(comparison.id) });
+  }
+
+  const quotationOrder = (a: Quotation, b: Quotation): number =>
+    a.when.date.localeCompare(b.when.date) || (order.get(a.event ?? '') ?? 0) - (order.get(b.event ?? '') ?? 0) || a.id.localeCompare(b.id);
+
+  const index: SiteIndex = {
+    ...content,
+    timeline,
+    personById,
+    issueById,
+    eventById,
+    quotationById,
+    articleById,
+    citedBy,
+    resolve(citation) {
+      const article = articleById.get(citation.article);
+      const outlet = article?.outlet;
+      const number = paragraphNumber.get(paragraphKey(citation.article, citation.paragraph));
+      const short = outlet?.shortName ?? outlet?.name ?? citation.article;
+      const place = number === undefined ? `§ ${citation.paragraph}` : `¶${number}`;
+      return {
+        citation,
+        href: paragraphUrl(citation.article, citation.paragraph, citation.words),
+        label: `${short} ${place}`,
+        title: `${outlet?.name ?? citation.article}, ${number === undefined ? `section “${citation.paragraph}”` : `paragraph ${number}`}${citation.words ? `: “${truncate(citation.words, 80)}”` : ''}`,
+      };
+    },
+    eventsOfIssue: (issueId) => timeline.filter((event) => event.issues.includes(issueId)),
+    quotationsOfIssue: (issueId) => content.quotations.filter((quotation) => quotation.issues.includes(issueId)).sort(quotationOrder),
+    peopleOfIssue(issueId) {
+      const issue = issueById.get(issueId);
+      const ids = new Set<string>([
+        ...timeline.filter((event) => event.issues.includes(issueId)).flatMap((event) => event.people),
+        ...(issue?.positions.map((position) => position.who) ?? []),
+        ...content.quotations.filter((quotation) => quotation.issues.includes(issueId)).map((quotation) => quotation.speaker),
+      ]);
+      return [...ids].flatMap((id) => personById.get(id) ?? []).sort((a, b) => a.name.localeCompare(b.name));
+    },
+    comparisonsOfIssue: (issueId) => content.comparisons.filter((comparison) => comparison.issues.includes(issueId)),
+    quotationsOf: (personId) => content.quotations.filter((quotation) => quotation.speaker === personId).sort(quotationOrder),
+    eventsOf: (personId) => timeline.filter((event) => event.people.includes(personId)),
+    issuesOf(personId) {
+      const ids = new Set<string>([
+        ...content.issues.filter((issue) => issue.positions.some((position) => position.who === personId)).map((issue) => issue.id),
+        ...timeline.filter((event) => event.people.includes(personId)).flatMap((event) => event.issues),
+      ]);
+      return [...ids].flatMap((id) => issueById.get(id) ?? []).sort((a, b) => a.title.localeCompare(b.title));
+    },
+    quotationsOfEvent: (eventId) => content.quotations.filter((quotation) => quotation.event === eventId).sort(quotationOrder),
+  };
+  return index;
+}
+
+function truncate(text: string, length: number): string {
+  return text.length <= length ? text : `${text.slice(0, length - 1).trimEnd()}…`;
+}
