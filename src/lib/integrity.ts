@@ -79,6 +79,13 @@ export function checkIntegrity(model: ContentModel): Problem[] {
       position.quotations.forEach((id, inner) => refer(at(loaded, `positions[${index}].quotations[${inner}]`), 'quotations', id));
     });
   }
+  if (model.knownIds.meeting.size !== 1) {
+    const files = [...new Set(model.data.meeting.map((loaded) => loaded.file))];
+    problems.push({
+      file: files.join(', ') || 'content/meeting/',
+      message: `expected exactly one meeting entry in content/meeting/, found ${model.knownIds.meeting.size}; the site has one meeting page`,
+    });
+  }
   for (const loaded of model.data.meeting) {
     const { entry } = loaded;
     refer(at(loaded, 'event'), 'events', entry.event);

@@ -161,6 +161,12 @@ describe('bad analysis content stops the build, naming file, entry and field', (
     ]);
   });
 
+  it('a second meeting', () => {
+    const MEETING = 'tests/fixtures/content-min/content/meeting/meeting.yaml';
+    const message = messageFor(withEdit(MEETING, (text) => `${text}${text.replace('id: sample-meeting', 'id: another-meeting')}`));
+    expect(problemLines(message)[0]).toBe(`${MEETING}: expected exactly one meeting entry in content/meeting/, found 2; the site has one meeting page`);
+  });
+
   it('malformed YAML in an analysis file', () => {
     const message = messageFor(withEdit(PEOPLE, (text) => text.replace('name: Ada Leader', 'name: [Ada Leader')));
     expect(problemLines(message)[0]).toMatch(new RegExp(`^${PEOPLE}:\\d+: malformed YAML: `));

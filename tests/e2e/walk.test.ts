@@ -1,0 +1,69 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { baseUrl, launchBrowser, watchErrors } from '../helpers/browser.ts';
+
+// A reader's walk, by clicking only: home → event → issue → person → quotation → the cited
+// paragraph in the article → back to the quotation through "What cites this article" → home.
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser.close();
+});
+
+const path = (page: Page): string => new URL(page.url()).pathname;
+
+describe('walking the site', () => {
+  it('goes from the home page to an event, an issue, a person, a quotation and a cited paragraph, and back', async () => {
+    const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    const errors = watchErrors(page);
+    await page.goto(`${baseUrl}/`);
+
+    await page.locator('section[aria-labelledby="latest"] ol a').first().click();
+    expect(path(page)).toMatch(/^\/events\/[a-z0-9-]+\/$/);
+    const eventPath = path(page);
+
+    await page.locator('.link-list', { hasText: 'Issues:' }).locator('a').first().click();
+    expect(path(page)).toMatch(/^\/issues\/[a-z0-9-]+\/$/);
+    await expect(page.locator(`a[href="${eventPath}"]`).count()).resolves.toBeGreaterThan(0); // the issue links back to its event
+
+    await page.locator('section[aria-labelledby="people"] a').first().click();
+    expect(path(page)).toMatch(/^\/people\/[a-z0-9-]+\/$/);
+    const personPath = path(page);
+
+    await page.locator('section[aria-labelledby="quotations"] a.permalink').first().click();
+    expect(path(page)).toMatch(/^\/quotations\/[a-z0-9-]+\/$/);
+    const quotationPath = path(page);
+    await expect(page.locator(`figcaption a[href="${personPath}"]`).count()).resolves.toBe(1); // and back to the speaker
+    const quoted = (await page.locator('blockquote p').textContent()) ?? '';
+
+    await page.locator('figcaption a.citation').click();
+    expect(path(page)).toMatch(/^\/articles\/[a-z0-9-]+\/$/);
+    const paragraphId = decodeURIComponent(new URL(page.url()).hash.slice(1)).split(':~:')[0] ?? '';
+    const paragraph = page.locator(`[id="${paragraphId}"]`);
+    await expect(paragraph.evaluate((element) => element.matches(':target'))).resolves.toBe(true);
+    await expect(paragraph.textContent()).resolves.toContain(quoted);
+
+    await paragraph.locator('a.cited-by-link').click();
+    const citedBy = page.locator(`[id="cited-by-${paragraphId}"]`);
+    await expect(citedBy.evaluate((element) => element.matches(':target'))).resolves.toBe(true);
+    await citedBy.locator(`a[href="${quotationPath}"]`).click();
+    expect(path(page)).toBe(quotationPath);
+
+    for (let step = 0; step < 8 && path(page) !== '/'; step += 1) await page.goBack();
+    expect(path(page)).toBe('/');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('reaches every section from the site navigation on every kind of page', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${baseUrl}/people/gustavo-petro/`);
+    const labels = await page.locator('nav[aria-label="Site"] a').allTextContents();
+    expect(labels).toEqual(['The meeting', 'Timeline', 'Issues', 'People', 'Quotations', 'Sources', 'Articles']);
+    await expect(page.locator('nav[aria-label="Site"] a[aria-current]').textContent()).resolves.toBe('People');
+    await expect(page.locator('nav[aria-label="Breadcrumb"] li').allTextContents()).resolves.toEqual(['Home', 'People', 'Gustavo Petro']);
+    await page.close();
+  });
+});

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { formatPublished, formatWhen, publishedDatetime, whenSortKey } from '../../../src/lib/dates.ts';
+
+describe('publication dates', () => {
+  it('keep the precision the page gives', () => {
+    const timed = { date: '2026-02-03', time: '15:17', timeZone: 'PT', utcOffset: '-08:00', precision: 'minute', asPrinted: 'x' } as const;
+    expect(publishedDatetime(timed)).toBe('2026-02-03T15:17-08:00');
+    expect(formatPublished(timed)).toBe('3 February 2026, 3:17 pm PT');
+    const dated = { date: '2026-02-04', precision: 'day', asPrinted: 'x' } as const;
+    expect(publishedDatetime(dated)).toBe('2026-02-04');
+    expect(formatPublished(dated)).toBe('4 February 2026');
+  });
+
+  it('format noon and midnight on the 12-hour clock', () => {
+    const at = (time: string) => formatPublished({ date: '2026-02-03', time, utcOffset: '+00:00', precision: 'minute', asPrinted: 'x' });
+    expect(at('00:05')).toBe('3 February 2026, 12:05 am');
+    expect(at('12:00')).toBe('3 February 2026, 12:00 pm');
+  });
+});
+
+describe('event dates', () => {
+  it('are shown at their precision, never more precise', () => {
+    expect(formatWhen({ date: '2026-02-03', precision: 'day' })).toBe('3 February 2026');
+    expect(formatWhen({ date: '2025-10', precision: 'month' })).toBe('October 2025');
+    expect(formatWhen({ date: '2025', precision: 'season', season: 'fall' })).toBe('Fall 2025');
+    expect(formatWhen({ date: '2022', precision: 'year' })).toBe('2022');
+  });
+
+  it('sort by the earliest day they could mean', () => {
+    const keys = [
+      whenSortKey({ date: '2025', precision: 'year' }),
+      whenSortKey({ date: '2025', precision: 'season', season: 'fall' }),
+      whenSortKey({ date: '2025-10', precision: 'month' }),
+      whenSortKey({ date: '2025-09-01', precision: 'day' }),
+    ];
+    expect(keys).toEqual(['2025-00-00', '2025-09-00', '2025-10-00', '2025-09-01']);
+    expect([...keys].sort()).toEqual(['2025-00-00', '2025-09-00', '2025-09-01', '2025-10-00']);
+  });
+});
