@@ -1,4 +1,4 @@
-import { getCollection } from 'astro:content';
+import { getCollection, type CollectionEntry } from 'astro:content';
 import { buildSiteIndex, type SiteIndex } from '../lib/site-index.ts';
 import { getArticles } from './articles.ts';
 
@@ -11,8 +11,9 @@ export function getSiteIndex(): Promise<SiteIndex> {
 }
 
 const byId = <T extends { id: string }>(a: T, b: T): number => a.id.localeCompare(b.id);
-const dataOf = async <K extends 'outlets' | 'people' | 'issues' | 'events' | 'quotations' | 'meeting' | 'comparisons'>(name: K) =>
-  (await getCollection(name)).map((entry) => entry.data).sort(byId);
+type DataName = 'outlets' | 'people' | 'issues' | 'events' | 'quotations' | 'meeting' | 'comparisons';
+const dataOf = async <K extends DataName>(name: K): Promise<CollectionEntry<K>['data'][]> =>
+  (await getCollection(name)).map((entry: CollectionEntry<K>) => entry.data).sort(byId);
 
 async function loadSiteIndex(): Promise<SiteIndex> {
   const [articles, outlets, people, issues, events, quotations, meetings, comparisons] = await Promise.all([
