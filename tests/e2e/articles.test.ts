@@ -19,7 +19,7 @@ afterAll(async () => {
 const renderedBlocks = () =>
   [...document.querySelectorAll('.article-body > [id]')].map((element) => {
     const copy = element.cloneNode(true) as HTMLElement;
-    copy.querySelectorAll('.block-link, figcaption').forEach((node) => node.remove());
+    copy.querySelectorAll('.block-link, .cited-by-link, figcaption').forEach((node) => node.remove());
     const quote = copy.querySelector('blockquote');
     return { id: element.id, text: (quote ?? copy).textContent?.trim().replace(/\n+/g, '\n') ?? '' };
   });
