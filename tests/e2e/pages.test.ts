@@ -18,7 +18,7 @@ describe('every built page', () => {
   });
 
   for (const path of pages) {
-    it(`${path} loads with status 200, a heading, and no console errors`, async () => {
+    it.concurrent(`${path} loads with status 200, a heading, and no console errors`, async ({ expect }) => {
       const page = await browser.newPage();
       const errors = watchErrors(page);
       const response = await page.goto(baseUrl + path, { waitUntil: 'load' });
