@@ -24,31 +24,45 @@ export function formatPublished(published: Published): string {
   return `${date}, ${clock}${published.timeZone ? ` ${published.timeZone}` : ''}`;
 }
 
-/** The `datetime` attribute for a date at its precision: 2026-02-03, 2025-10 or 2025. */
-export function whenDatetime(when: When): string {
+/** The dated event a relative date hangs on, and which side of it the date falls. */
+export interface Anchor {
+  /** "before" or "after" the anchor. */
+  relation: 'before' | 'after';
+  /** The anchor's own (dated) when. */
+  when: When;
+}
+
+/** The `datetime` attribute for a date at its precision (2026-02-03, 2025-10, 2025); a relative date gives its anchor's. */
+export function whenDatetime(when: When, anchor?: Anchor): string | undefined {
+  if (when.precision === 'relative') return anchor ? whenDatetime(anchor.when) : undefined;
   return when.date;
 }
 
-/** A date for readers at its precision: "3 February 2026", "October 2025", "Fall 2025", "2022". */
-export function formatWhen(when: When): string {
-  const [year, month, day] = when.date.split('-');
+/**
+ * A date for readers at its precision: "3 February 2026", "October 2025", "Fall 2025", "2022"; a
+ * relative date reads "Before 3 February 2026" (or "Date not given" without its anchor).
+ */
+export function formatWhen(when: When, anchor?: Anchor): string {
+  const [year = '', month = '', day = ''] = (when.date ?? '').split('-');
   switch (when.precision) {
     case 'day':
-      return `${Number(day)} ${monthName(month ?? '')} ${year}`;
+      return `${Number(day)} ${monthName(month)} ${year}`;
     case 'month':
-      return `${monthName(month ?? '')} ${year}`;
+      return `${monthName(month)} ${year}`;
     case 'season':
       return `${(when.season ?? '').replace(/^./, (c) => c.toUpperCase())} ${year}`;
     case 'year':
-      return year ?? when.date;
+      return year;
+    case 'relative':
+      return anchor ? `${anchor.relation === 'before' ? 'Before' : 'After'} ${formatWhen(anchor.when)}` : 'Date not given';
   }
 }
 
 const SEASON_START: Record<string, string> = { winter: '01', spring: '03', summer: '06', fall: '09' };
 
-/** A sortable key for a date at its precision: the earliest day it could mean (seasons by their first month). */
-export function whenSortKey(when: When): string {
-  const [year = '', month, day] = when.date.split('-');
+/** A sortable key for a date at its precision: the earliest day it could mean (seasons by their first month); a relative date sorts with its anchor. */
+export function whenSortKey(when: When, anchor?: Anchor): string {
+  const [year = '', month, day] = (when.date ?? '').split('-');
   switch (when.precision) {
     case 'day':
       return `${year}-${month}-${day}`;
@@ -58,5 +72,7 @@ export function whenSortKey(when: When): string {
       return `${year}-${SEASON_START[when.season ?? ''] ?? '00'}-00`;
     case 'year':
       return `${year}-00-00`;
+    case 'relative':
+      return anchor ? whenSortKey(anchor.when) : '9999-99-99';
   }
 }

@@ -2,6 +2,8 @@ import type { Citation } from '../schemas/citation.ts';
 import type { DataCollectionName } from '../schemas/collections.ts';
 import type { ContentModel, LoadedEntry } from './content-model.ts';
 import type { Problem } from './problems.ts';
+import { resolveAnchor } from './timeline.ts';
+import type { When } from '../schemas/when.ts';
 
 /** Where a reference was made, for messages. */
 interface Site {
@@ -47,6 +49,19 @@ export function checkIntegrity(model: ContentModel): Problem[] {
     field: `${loaded.entry.id}.${field}`,
   });
 
+  const eventById = new Map(model.data.events.map(({ entry }) => [entry.id, entry]));
+  const dated = (site: Site, when: When): void => {
+    if (when.after !== undefined) refer({ ...site, field: `${site.field}.after` }, 'events', when.after);
+    if (when.before !== undefined) refer({ ...site, field: `${site.field}.before` }, 'events', when.before);
+    const target = when.before ?? when.after;
+    if (when.precision === 'relative' && target !== undefined && eventById.has(target) && !resolveAnchor(when, eventById)) {
+      problems.push({
+        ...site,
+        message: `a relative date must lead to a dated event through ${when.before !== undefined ? 'before' : 'after'} links in one direction; "${target}" does not`,
+      });
+    }
+  };
+
   for (const article of model.articles.values()) {
     refer({ file: article.file, line: 1, field: 'outlet' }, 'outlets', article.data.outlet);
   }
@@ -56,14 +71,14 @@ export function checkIntegrity(model: ContentModel): Problem[] {
     citeAll(at(loaded, 'citations'), entry.citations);
     entry.issues.forEach((id, index) => refer(at(loaded, `issues[${index}]`), 'issues', id));
     entry.people.forEach((id, index) => refer(at(loaded, `people[${index}]`), 'people', id));
-    if (entry.when.after !== undefined) refer(at(loaded, 'when.after'), 'events', entry.when.after);
-    if (entry.when.before !== undefined) refer(at(loaded, 'when.before'), 'events', entry.when.before);
+    dated(at(loaded, 'when'), entry.when);
     if (entry.discrepancy) citeAll(at(loaded, 'discrepancy.citations'), entry.discrepancy.citations);
   }
   for (const loaded of model.data.quotations) {
     const { entry } = loaded;
     refer(at(loaded, 'speaker'), 'people', entry.speaker);
     cite(at(loaded, 'text'), entry.source, entry.text);
+    dated(at(loaded, 'when'), entry.when);
     entry.issues.forEach((id, index) => refer(at(loaded, `issues[${index}]`), 'issues', id));
     if (entry.event !== undefined) refer(at(loaded, 'event'), 'events', entry.event);
   }

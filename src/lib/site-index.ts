@@ -1,6 +1,8 @@
 import type { ArticleBlock } from './article-blocks.ts';
 import type { Citation, Comparison, Event, Issue, Meeting, Outlet, Person, Quotation } from '../schemas/index.ts';
-import { buildTimeline } from './timeline.ts';
+import { whenSortKey, type Anchor } from './dates.ts';
+import type { When } from '../schemas/when.ts';
+import { buildTimeline, resolveAnchor } from './timeline.ts';
 import {
   comparisonUrl,
   eventUrl,
@@ -70,6 +72,8 @@ export interface SiteIndex extends SiteContent {
   articleById: ReadonlyMap<string, IndexedArticle>;
   /** What cites each paragraph, keyed "article#paragraph". */
   citedBy: ReadonlyMap<string, readonly Backlink[]>;
+  /** The dated event a relative date hangs on (undefined for dated whens). */
+  anchorOf(when: When): Anchor | undefined;
   /** Resolves a citation to its address and label. */
   resolve(citation: Citation): ResolvedCitation;
   /** Events that touch an issue, in timeline order. */
@@ -142,8 +146,9 @@ export function buildSiteIndex(content: SiteContent): SiteIndex {
     addBacklinks(comparison.accounts.flatMap((account) => account.citations), { kind: 'comparison', label: `Sources compared: ${comparison.topic}`, href: comparisonUrl(comparison.id) });
   }
 
+  const sortKey = (when: When): string => whenSortKey(when, resolveAnchor(when, eventById));
   const quotationOrder = (a: Quotation, b: Quotation): number =>
-    a.when.date.localeCompare(b.when.date) || (order.get(a.event ?? '') ?? 0) - (order.get(b.event ?? '') ?? 0) || a.id.localeCompare(b.id);
+    sortKey(a.when).localeCompare(sortKey(b.when)) || (order.get(a.event ?? '') ?? 0) - (order.get(b.event ?? '') ?? 0) || a.id.localeCompare(b.id);
 
   const index: SiteIndex = {
     ...content,
@@ -154,6 +159,7 @@ export function buildSiteIndex(content: SiteContent): SiteIndex {
     quotationById,
     articleById,
     citedBy,
+    anchorOf: (when) => resolveAnchor(when, eventById),
     resolve(citation) {
       const article = articleById.get(citation.article);
       const outlet = article?.outlet;

@@ -1,5 +1,22 @@
 import type { Event } from '../schemas/event.ts';
-import { whenSortKey } from './dates.ts';
+import type { When } from '../schemas/when.ts';
+import { whenSortKey, type Anchor } from './dates.ts';
+
+/**
+ * The dated event a relative date hangs on: follows before/after links (through other relative
+ * events) to the first event with a real date. Undefined for dated whens and for broken chains.
+ */
+export function resolveAnchor(when: When, eventById: ReadonlyMap<string, Event>): Anchor | undefined {
+  if (when.precision !== 'relative') return undefined;
+  const relation = when.before !== undefined ? 'before' : 'after';
+  const next = (from: When): Event | undefined => eventById.get((relation === 'before' ? from.before : from.after) ?? '');
+  // Only a chain in one direction carries the relation over (before X, X before Y: before Y).
+  let target = next(when);
+  for (let steps = 0; target && target.when.precision === 'relative' && steps < eventById.size; steps += 1) {
+    target = next(target.when);
+  }
+  return target && target.when.precision !== 'relative' ? { relation, when: target.when } : undefined;
+}
 
 /**
  * Orders events oldest first: by the earliest day their date could mean, then by their stated order
@@ -7,6 +24,7 @@ import { whenSortKey } from './dates.ts';
  */
 export function buildTimeline(events: readonly Event[]): Event[] {
   const byId = new Map(events.map((event) => [event.id, event]));
+  const key = (event: Event): string => whenSortKey(event.when, resolveAnchor(event.when, byId));
   const depth = new Map<string, number>();
   const chainDepth = (event: Event, seen: Set<string> = new Set()): number => {
     const known = depth.get(event.id);
@@ -18,7 +36,7 @@ export function buildTimeline(events: readonly Event[]): Event[] {
   };
   const sorted = [...events].sort(
     (a, b) =>
-      whenSortKey(a.when).localeCompare(whenSortKey(b.when)) ||
+      key(a).localeCompare(key(b)) ||
       chainDepth(a) - chainDepth(b) ||
       a.id.localeCompare(b.id),
   );

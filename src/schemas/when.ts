@@ -7,14 +7,15 @@ export const SeasonSchema = z.enum(['spring', 'summer', 'fall', 'winter']);
 
 /**
  * When something happened, at the precision the sources give: a day (2026-02-03), a month
- * (2025-10), a season of a year, or a year; optionally only known to be after or before another event.
+ * (2025-10), a season of a year, or a year; or, with precision "relative" and no date, only known to
+ * come after or before another event.
  */
 export const WhenSchema = z
   .strictObject({
-    /** The date at its precision: YYYY-MM-DD, YYYY-MM, or YYYY for seasons and years. */
-    date: z.union([z.string(), z.number().int()]).transform(String),
-    /** How precisely the sources date it. */
-    precision: z.enum(['day', 'month', 'season', 'year']),
+    /** The date at its precision: YYYY-MM-DD, YYYY-MM, or YYYY for seasons and years; absent when relative. */
+    date: z.union([z.string(), z.number().int()]).transform(String).optional(),
+    /** How precisely the sources date it; "relative" when they give only an order (after/before). */
+    precision: z.enum(['day', 'month', 'season', 'year', 'relative']),
     /** The season, when precision is "season". */
     season: SeasonSchema.optional(),
     /** Id of an event this one is known to follow, when the sources give only "after". */
@@ -27,6 +28,20 @@ export const WhenSchema = z
     outside: OutsideSourceSchema.optional(),
   })
   .superRefine((value, ctx) => {
+    if (value.precision === 'relative') {
+      if (value.date !== undefined) {
+        ctx.addIssue({ code: 'custom', path: ['date'], message: 'precision "relative" takes no date: give after or before instead' });
+      }
+      if (value.after === undefined && value.before === undefined) {
+        ctx.addIssue({ code: 'custom', path: ['precision'], message: 'precision "relative" needs after: <event id> or before: <event id>' });
+      }
+      if (value.season !== undefined) ctx.addIssue({ code: 'custom', path: ['season'], message: 'a season is given exactly when precision is "season"' });
+      return;
+    }
+    if (value.date === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['date'], message: `required field is missing (a date for precision "${value.precision}")` });
+      return;
+    }
     const shape = { day: /^\d{4}-\d{2}-\d{2}$/, month: /^\d{4}-(0[1-9]|1[0-2])$/, season: /^\d{4}$/, year: /^\d{4}$/ }[
       value.precision
     ];

@@ -161,6 +161,16 @@ describe('bad analysis content stops the build, naming file, entry and field', (
     ]);
   });
 
+  it('a relative date that leads to no dated event', () => {
+    const message = messageFor(
+      withEdit(EVENTS, (text) => `${text}- id: later\n  title: Later\n  when: { precision: relative, after: earlier }\n  summary: Later.\n  issues: [talks]\n  citations: [{ article: sample-article, paragraph: no-deal }]\n- id: earlier\n  title: Earlier\n  when: { precision: relative, before: later }\n  summary: Earlier.\n  issues: [talks]\n  citations: [{ article: sample-article, paragraph: no-deal }]\n`),
+    );
+    expect(problemLines(message)).toEqual([
+      `${EVENTS}:9 › later.when: a relative date must lead to a dated event through after links in one direction; "earlier" does not`,
+      `${EVENTS}:15 › earlier.when: a relative date must lead to a dated event through before links in one direction; "later" does not`,
+    ]);
+  });
+
   it('a second meeting', () => {
     const MEETING = 'tests/fixtures/content-min/content/meeting/meeting.yaml';
     const message = messageFor(withEdit(MEETING, (text) => `${text}${text.replace('id: sample-meeting', 'id: another-meeting')}`));

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { readContentSources } from '../../src/data/read-sources.ts';
 import { checkContent } from '../../src/lib/check-content.ts';
 import { whenSortKey } from '../../src/lib/dates.ts';
-import { buildTimeline } from '../../src/lib/timeline.ts';
+import { buildTimeline, resolveAnchor } from '../../src/lib/timeline.ts';
 import { projectRoot } from '../helpers/content.ts';
 import { allPages, blockText, pageTree } from '../helpers/dist.ts';
 
@@ -106,7 +106,8 @@ describe('the timeline', () => {
     const events = checkContent(readContentSources(projectRoot)).model.data.events.map(({ entry }) => entry);
     const ordered = buildTimeline(events);
     expect(items.map((item) => String(item.properties['id']))).toEqual(ordered.map((event) => event.id));
-    const keys = ordered.map((event) => whenSortKey(event.when));
+    const byId = new Map(events.map((event) => [event.id, event]));
+    const keys = ordered.map((event) => whenSortKey(event.when, resolveAnchor(event.when, byId)));
     expect(keys).toEqual([...keys].sort());
   });
 });

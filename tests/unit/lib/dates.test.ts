@@ -37,3 +37,13 @@ describe('event dates', () => {
     expect([...keys].sort()).toEqual(['2025-00-00', '2025-09-00', '2025-09-01', '2025-10-00']);
   });
 });
+
+describe('relative dates', () => {
+  const anchor = { relation: 'before', when: { date: '2026-02-03', precision: 'day' } } as const;
+  it('read and sort by their anchor', () => {
+    expect(formatWhen({ precision: 'relative', before: 'meeting' }, anchor)).toBe('Before 3 February 2026');
+    expect(formatWhen({ precision: 'relative', after: 'meeting' }, { ...anchor, relation: 'after' })).toBe('After 3 February 2026');
+    expect(formatWhen({ precision: 'relative', before: 'meeting' })).toBe('Date not given');
+    expect(whenSortKey({ precision: 'relative', before: 'meeting' }, anchor)).toBe('2026-02-03');
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildTimeline } from '../../../src/lib/timeline.ts';
+import { buildTimeline, resolveAnchor } from '../../../src/lib/timeline.ts';
 import type { Event } from '../../../src/schemas/event.ts';
 
 const event = (id: string, when: Event['when']): Event => ({
@@ -48,5 +48,30 @@ describe('buildTimeline', () => {
       event('b', { date: '2025-01-07', precision: 'day' }),
     ];
     expect(buildTimeline(events)).toEqual(buildTimeline([...events].reverse()));
+  });
+});
+
+describe('relative dates in the timeline', () => {
+  it('come just before the event they precede, and just after the one they follow', () => {
+    const events = [
+      event('meeting', { date: '2026-02-03', precision: 'day' }),
+      event('call', { date: '2026-01-07', precision: 'day' }),
+      event('a-remark', { precision: 'relative', before: 'meeting' }),
+      event('z-reaction', { precision: 'relative', after: 'call' }),
+    ];
+    expect(buildTimeline(events).map((item) => item.id)).toEqual(['call', 'z-reaction', 'a-remark', 'meeting']);
+  });
+
+  it('resolve an anchor only through links in one direction', () => {
+    const byId = new Map(
+      [
+        event('meeting', { date: '2026-02-03', precision: 'day' }),
+        event('middle', { precision: 'relative', before: 'meeting' }),
+        event('mixed', { precision: 'relative', after: 'middle' }),
+        event('chained', { precision: 'relative', before: 'middle' }),
+      ].map((item) => [item.id, item]),
+    );
+    expect(resolveAnchor({ precision: 'relative', before: 'middle' }, byId)).toEqual({ relation: 'before', when: { date: '2026-02-03', precision: 'day' } });
+    expect(resolveAnchor({ precision: 'relative', after: 'middle' }, byId)).toBeUndefined();
   });
 });
