@@ -11,19 +11,19 @@ export function getSiteIndex(): Promise<SiteIndex> {
 }
 
 const byId = <T extends { id: string }>(a: T, b: T): number => a.id.localeCompare(b.id);
-const dataOf = async <K extends 'outlets' | 'people' | 'issues' | 'events' | 'quotations' | 'meeting' | 'comparisons'>(name: K) =>
-  (await getCollection(name)).map((entry) => entry.data).sort(byId);
+// Takes the entries rather than the collection name, so each call keeps its collection's own data type.
+const dataOf = async <T extends { id: string }>(entries: Promise<{ data: T }[]>): Promise<T[]> => (await entries).map((entry) => entry.data).sort(byId);
 
 async function loadSiteIndex(): Promise<SiteIndex> {
   const [articles, outlets, people, issues, events, quotations, meetings, comparisons] = await Promise.all([
     getArticles(),
-    dataOf('outlets'),
-    dataOf('people'),
-    dataOf('issues'),
-    dataOf('events'),
-    dataOf('quotations'),
-    dataOf('meeting'),
-    dataOf('comparisons'),
+    dataOf(getCollection('outlets')),
+    dataOf(getCollection('people')),
+    dataOf(getCollection('issues')),
+    dataOf(getCollection('events')),
+    dataOf(getCollection('quotations')),
+    dataOf(getCollection('meeting')),
+    dataOf(getCollection('comparisons')),
   ]);
   const meeting = meetings[0];
   if (!meeting || meetings.length !== 1) throw new Error(`content/meeting/: expected exactly one meeting entry, found ${meetings.length}`);
