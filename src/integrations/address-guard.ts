@@ -58,6 +58,24 @@ export function loadAliases(root: string): Aliases {
 }
 
 /**
+ * The addresses of a built site: every page with its ids. A redirect page forwards the fragment, so an
+ * old page's fragments live on as the ids of the page it redirects to. Also lists ids a page repeats.
+ */
+export function builtAddresses(distDir: string, aliases: Aliases): { current: Addresses; duplicates: string[] } {
+  const redirects = new Map(aliases.pages.map((alias) => [alias.from, alias.to]));
+  const current: Addresses = {};
+  const duplicates: string[] = [];
+  for (const page of listBuiltPages(distDir)) {
+    if (redirects.has(page.path)) continue;
+    const ids = listIds(readFileSync(page.file, 'utf8'));
+    for (const id of duplicateIds(ids)) duplicates.push(`  - ${page.path}: id "${id}" is used more than once; ids on a page must be unique (see src/lib/urls.ts)`);
+    current[page.path] = [...new Set(ids)].sort();
+  }
+  for (const [from, to] of redirects) current[from] = current[to] ?? [];
+  return { current, duplicates };
+}
+
+/**
  * The guard on a built site in `distDir`: writes alias anchors and redirect pages, then compares every
  * page and fragment id with the manifest. Fails, naming each address and how to fix it, when a published
  * address vanished, an alias cannot be applied, or a page repeats an id. With `update`, rewrites the manifest.
@@ -106,17 +124,7 @@ export function guardAddresses(options: { root: string; distDir: string; site: s
   for (const [file, html] of edited) writeFileSync(file, html);
   if (problems.length > 0) throw new AddressError(formatAliasProblems(problems));
 
-  // A redirect page forwards the fragment, so the old page's fragments live on as the new page's ids.
-  const redirects = new Map(aliases.pages.map((alias) => [alias.from, alias.to]));
-  const current: Addresses = {};
-  const duplicates: string[] = [];
-  for (const page of listBuiltPages(distDir)) {
-    if (redirects.has(page.path)) continue;
-    const ids = listIds(readFileSync(page.file, 'utf8'));
-    for (const id of duplicateIds(ids)) duplicates.push(`  - ${page.path}: id "${id}" is used more than once; ids on a page must be unique (see src/lib/urls.ts)`);
-    current[page.path] = [...new Set(ids)].sort();
-  }
-  for (const [from, to] of redirects) current[from] = current[to] ?? [];
+  const { current, duplicates } = builtAddresses(distDir, aliases);
   if (duplicates.length > 0) throw new AddressError(['Address check failed: a page repeats an id, so its links are ambiguous.', ...duplicates].join('\n'));
 
   if (update) {
@@ -127,7 +135,7 @@ export function guardAddresses(options: { root: string; distDir: string; site: s
   const manifest = parseManifest(files.manifest.file, files.manifest.text);
   if (!manifest.addresses) throw new AddressError(formatAliasProblems(manifest.problems));
   const { vanished, added } = compareAddresses(manifest.addresses, current);
-  if (vanished.length > 0) throw new AddressError(describeVanished(vanished, redirects));
+  if (vanished.length > 0) throw new AddressError(describeVanished(vanished, new Map(aliases.pages.map((alias) => [alias.from, alias.to]))));
   return { current, added: added.map(formatAddress), updated: false, noManifest: false };
 }
 
@@ -144,7 +152,7 @@ function report(result: AddressReport, logger: AstroIntegrationLogger): void {
   else if (result.added.length > 0) {
     const shown = result.added.slice(0, 10).join(', ');
     logger.warn(
-      `${result.added.length} new addresses are not in ${ADDRESS_FILES.manifest} yet (${shown}${result.added.length > 10 ? ', …' : ''}); run \`${ADDRESS_FILES.updateCommand}\` and commit it so they are kept too`,
+      `${result.added.length === 1 ? '1 new address is' : `${result.added.length} new addresses are`} not in ${ADDRESS_FILES.manifest} yet (${shown}${result.added.length > 10 ? ', …' : ''}); run \`${ADDRESS_FILES.updateCommand}\` and commit it so they are kept too`,
     );
   } else logger.info(`addresses checked: all ${pages} pages and ${fragments} fragment ids published so far are still there`);
 }

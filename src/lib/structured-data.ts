@@ -153,18 +153,24 @@ export function serializeJsonLd(graph: Graph): string {
   return JSON.stringify(graph).replace(/</g, '\\u003c');
 }
 
+/** A stored article as the analysis cites it: enough to identify it without its page. */
 function newsArticleRef(article: StoredArticle, site: string): NewsArticle {
   const url = absoluteUrl(articleUrl(article.id), site);
-  return { '@type': 'NewsArticle', '@id': url, url, headline: article.data.title };
+  return {
+    '@type': 'NewsArticle',
+    '@id': url,
+    url,
+    headline: article.data.title,
+    datePublished: publishedDatetime(article.data.published),
+    publisher: { '@type': 'NewsMediaOrganization', name: article.outlet.name },
+  };
 }
 
 function newsArticle(article: StoredArticle, page: PageInfo): NewsArticle {
-  const { byline, published, standfirst, title } = article.data;
+  const { byline, standfirst } = article.data;
   return {
     ...newsArticleRef(article, page.site),
-    headline: title,
     ...(standfirst === undefined ? {} : { description: standfirst }),
-    datePublished: publishedDatetime(published),
     ...(byline.authors.length === 0
       ? {}
       : { author: byline.authors.map((author): PersonNode => ({ '@type': 'Person', name: author.name, ...(author.role ? { jobTitle: author.role } : {}) })) }),
@@ -180,7 +186,6 @@ function newsArticle(article: StoredArticle, page: PageInfo): NewsArticle {
             }),
           ),
         }),
-    publisher: { '@type': 'NewsMediaOrganization', name: article.outlet.name },
     image: page.image,
     inLanguage: 'en',
     isAccessibleForFree: true,
