@@ -68,7 +68,10 @@ export function builtAddresses(distDir: string, aliases: Aliases): { current: Ad
   for (const page of listBuiltPages(distDir)) {
     if (redirects.has(page.path)) continue;
     const ids = listIds(readFileSync(page.file, 'utf8'));
-    for (const id of duplicateIds(ids)) duplicates.push(`  - ${page.path}: id "${id}" is used more than once; ids on a page must be unique (see src/lib/urls.ts)`);
+    for (const id of duplicateIds(ids))
+      duplicates.push(
+        `  - ${page.path}: id "${id}" is used more than once; ids on a page must be unique (see src/lib/urls.ts)`,
+      );
     current[page.path] = [...new Set(ids)].sort();
   }
   for (const [from, to] of redirects) current[from] = current[to] ?? [];
@@ -80,7 +83,12 @@ export function builtAddresses(distDir: string, aliases: Aliases): { current: Ad
  * page and fragment id with the manifest. Fails, naming each address and how to fix it, when a published
  * address vanished, an alias cannot be applied, or a page repeats an id. With `update`, rewrites the manifest.
  */
-export function guardAddresses(options: { root: string; distDir: string; site: string; update: boolean }): AddressReport {
+export function guardAddresses(options: {
+  root: string;
+  distDir: string;
+  site: string;
+  update: boolean;
+}): AddressReport {
   const { root, distDir, site, update } = options;
   const aliases = loadAliases(root);
   const files = readAddressFiles(root);
@@ -93,11 +101,17 @@ export function guardAddresses(options: { root: string; distDir: string; site: s
     if (existing !== undefined && !isRedirectPage(readFileSync(existing, 'utf8'))) {
       problems.push({ ...at, field: 'from', message: `${alias.from} is a page of the site again; remove this alias` });
     } else if (!pages.has(alias.to)) {
-      problems.push({ ...at, message: `${alias.to} is not a page of the site; point the alias at the page that replaced ${alias.from}` });
+      problems.push({
+        ...at,
+        message: `${alias.to} is not a page of the site; point the alias at the page that replaced ${alias.from}`,
+      });
     } else {
       const folder = join(distDir, ...alias.from.split('/').filter(Boolean));
       mkdirSync(folder, { recursive: true });
-      writeFileSync(join(folder, 'index.html'), redirectPageHtml({ to: alias.to, canonical: absoluteUrl(alias.to, site), siteName }));
+      writeFileSync(
+        join(folder, 'index.html'),
+        redirectPageHtml({ to: alias.to, canonical: absoluteUrl(alias.to, site), siteName }),
+      );
     }
   }
   const edited = new Map<string, string>();
@@ -105,18 +119,30 @@ export function guardAddresses(options: { root: string; distDir: string; site: s
     const at = { file: ADDRESS_FILES.aliases, line: alias.line };
     const file = pages.get(alias.page);
     if (file === undefined) {
-      problems.push({ ...at, field: 'page', message: `${alias.page} is not a page of the site; give the page the fragment is on` });
+      problems.push({
+        ...at,
+        field: 'page',
+        message: `${alias.page} is not a page of the site; give the page the fragment is on`,
+      });
       continue;
     }
     const html = edited.get(file) ?? readFileSync(file, 'utf8');
     if (html.includes(aliasAnchor(alias.from, alias.to))) continue;
     if (listIds(html).includes(alias.from)) {
-      problems.push({ ...at, field: 'from', message: `${alias.page} has an element with id "${alias.from}" again; remove this alias` });
+      problems.push({
+        ...at,
+        field: 'from',
+        message: `${alias.page} has an element with id "${alias.from}" again; remove this alias`,
+      });
       continue;
     }
     const result = insertAliasAnchor(html, alias.from, alias.to);
     if (result === undefined) {
-      problems.push({ ...at, field: 'to', message: `no element on ${alias.page} has id "${alias.to}"; point the alias at the id that replaced "${alias.from}"` });
+      problems.push({
+        ...at,
+        field: 'to',
+        message: `no element on ${alias.page} has id "${alias.to}"; point the alias at the id that replaced "${alias.from}"`,
+      });
       continue;
     }
     edited.set(file, result);
@@ -125,7 +151,10 @@ export function guardAddresses(options: { root: string; distDir: string; site: s
   if (problems.length > 0) throw new AddressError(formatAliasProblems(problems));
 
   const { current, duplicates } = builtAddresses(distDir, aliases);
-  if (duplicates.length > 0) throw new AddressError(['Address check failed: a page repeats an id, so its links are ambiguous.', ...duplicates].join('\n'));
+  if (duplicates.length > 0)
+    throw new AddressError(
+      ['Address check failed: a page repeats an id, so its links are ambiguous.', ...duplicates].join('\n'),
+    );
 
   if (update) {
     writeManifest(root, manifestText(current));
@@ -135,26 +164,33 @@ export function guardAddresses(options: { root: string; distDir: string; site: s
   const manifest = parseManifest(files.manifest.file, files.manifest.text);
   if (!manifest.addresses) throw new AddressError(formatAliasProblems(manifest.problems));
   const { vanished, added } = compareAddresses(manifest.addresses, current);
-  if (vanished.length > 0) throw new AddressError(describeVanished(vanished, new Map(aliases.pages.map((alias) => [alias.from, alias.to]))));
+  if (vanished.length > 0)
+    throw new AddressError(describeVanished(vanished, new Map(aliases.pages.map((alias) => [alias.from, alias.to]))));
   return { current, added: added.map(formatAddress), updated: false, noManifest: false };
 }
 
 function formatAliasProblems(problems: readonly Problem[]): string {
   const count = problems.length === 1 ? '1 problem' : `${problems.length} problems`;
-  return [`Address check failed: ${count}. Fix the file named on each line, then build again.`, ...problems.map((problem) => `  - ${formatProblem(problem)}`)].join('\n');
+  return [
+    `Address check failed: ${count}. Fix the file named on each line, then build again.`,
+    ...problems.map((problem) => `  - ${formatProblem(problem)}`),
+  ].join('\n');
 }
 
 function report(result: AddressReport, logger: AstroIntegrationLogger): void {
   const pages = Object.keys(result.current).length;
   const fragments = Object.values(result.current).reduce((sum, ids) => sum + ids.length, 0);
-  if (result.updated) logger.info(`${ADDRESS_FILES.manifest} rewritten: ${pages} pages, ${fragments} fragment ids. Commit it.`);
-  else if (result.noManifest) logger.warn(`no ${ADDRESS_FILES.manifest} to check against; run \`${ADDRESS_FILES.updateCommand}\` to create it`);
+  if (result.updated)
+    logger.info(`${ADDRESS_FILES.manifest} rewritten: ${pages} pages, ${fragments} fragment ids. Commit it.`);
+  else if (result.noManifest)
+    logger.warn(`no ${ADDRESS_FILES.manifest} to check against; run \`${ADDRESS_FILES.updateCommand}\` to create it`);
   else if (result.added.length > 0) {
     const shown = result.added.slice(0, 10).join(', ');
     logger.warn(
       `${result.added.length === 1 ? '1 new address is' : `${result.added.length} new addresses are`} not in ${ADDRESS_FILES.manifest} yet (${shown}${result.added.length > 10 ? ', …' : ''}); run \`${ADDRESS_FILES.updateCommand}\` and commit it so they are kept too`,
     );
-  } else logger.info(`addresses checked: all ${pages} pages and ${fragments} fragment ids published so far are still there`);
+  } else
+    logger.info(`addresses checked: all ${pages} pages and ${fragments} fragment ids published so far are still there`);
 }
 
 /**

@@ -10,7 +10,14 @@ import satori from 'satori';
 import { visit } from 'unist-util-visit';
 import { isRedirectPage } from '../lib/addresses.ts';
 import { siteName } from '../lib/navigation.ts';
-import { OG_IMAGE_HEIGHT, OG_IMAGE_WIDTH, OG_TEMPLATE_VERSION, ogImageTree, type OgFont, type OgImageText } from '../lib/og-image.ts';
+import {
+  OG_IMAGE_HEIGHT,
+  OG_IMAGE_WIDTH,
+  OG_TEMPLATE_VERSION,
+  ogImageTree,
+  type OgFont,
+  type OgImageText,
+} from '../lib/og-image.ts';
 import { ogImageUrl } from '../lib/urls.ts';
 import { listBuiltPages } from './built-pages.ts';
 
@@ -23,7 +30,12 @@ const FONT_FILES: readonly { name: OgFont['name']; file: string; weight: OgFont[
 
 /** Loads the image fonts from node_modules under `root`. */
 export function loadOgFonts(root: string): OgFont[] {
-  return FONT_FILES.map((font) => ({ name: font.name, weight: font.weight, style: 'normal', data: readFileSync(join(root, 'node_modules', font.file)) }));
+  return FONT_FILES.map((font) => ({
+    name: font.name,
+    weight: font.weight,
+    style: 'normal',
+    data: readFileSync(join(root, 'node_modules', font.file)),
+  }));
 }
 
 /**
@@ -60,7 +72,12 @@ export function readPreview(html: string): { title?: string; description?: strin
     if (property === 'og:image' && typeof eyebrow === 'string') found['eyebrow'] = eyebrow;
   });
   const preview: { title?: string; description?: string; image?: string; eyebrow?: string } = {};
-  const fields = [['og:title', 'title'], ['og:description', 'description'], ['og:image', 'image'], ['eyebrow', 'eyebrow']] as const;
+  const fields = [
+    ['og:title', 'title'],
+    ['og:description', 'description'],
+    ['og:image', 'image'],
+    ['eyebrow', 'eyebrow'],
+  ] as const;
   for (const [from, to] of fields) {
     const value = found[from];
     if (value !== undefined) preview[to] = value;
@@ -98,15 +115,27 @@ export function previewImages(): AstroIntegration {
           const preview = readPreview(html);
           const expected = ogImageUrl(page.path);
           if (preview.title === undefined || preview.description === undefined || preview.image === undefined) {
-            problems.push(`  - ${page.path}: no og:title, og:description or og:image; render the page with src/layouts/BaseLayout.astro`);
+            problems.push(
+              `  - ${page.path}: no og:title, og:description or og:image; render the page with src/layouts/BaseLayout.astro`,
+            );
             continue;
           }
           if (new URL(preview.image).pathname !== expected) {
-            problems.push(`  - ${page.path}: og:image points to ${preview.image}, expected ${expected} (from ogImageUrl in src/lib/urls.ts)`);
+            problems.push(
+              `  - ${page.path}: og:image points to ${preview.image}, expected ${expected} (from ogImageUrl in src/lib/urls.ts)`,
+            );
             continue;
           }
-          const text: OgImageText = { eyebrow: preview.eyebrow ?? siteName, title: preview.title, description: preview.description, siteName };
-          const key = createHash('sha256').update(JSON.stringify([OG_TEMPLATE_VERSION, fontKey, text])).digest('hex').slice(0, 32);
+          const text: OgImageText = {
+            eyebrow: preview.eyebrow ?? siteName,
+            title: preview.title,
+            description: preview.description,
+            siteName,
+          };
+          const key = createHash('sha256')
+            .update(JSON.stringify([OG_TEMPLATE_VERSION, fontKey, text]))
+            .digest('hex')
+            .slice(0, 32);
           const cacheFile = join(cacheDir, `${key}.png`);
           const out = join(distDir, ...expected.split('/').filter(Boolean));
           mkdirSync(dirname(out), { recursive: true });
@@ -115,7 +144,11 @@ export function previewImages(): AstroIntegration {
             cached++;
             continue;
           }
-          const svg = await satori(ogImageTree(text) as unknown as Parameters<typeof satori>[0], { width: OG_IMAGE_WIDTH, height: OG_IMAGE_HEIGHT, fonts });
+          const svg = await satori(ogImageTree(text) as unknown as Parameters<typeof satori>[0], {
+            width: OG_IMAGE_WIDTH,
+            height: OG_IMAGE_HEIGHT,
+            fonts,
+          });
           drawing.push(
             svgToPng(svg).then((png) => {
               writeFileSync(cacheFile, png);
@@ -124,8 +157,11 @@ export function previewImages(): AstroIntegration {
           );
         }
         await Promise.all(drawing);
-        if (problems.length > 0) throw new Error(['Preview images failed: pages without a proper preview.', ...problems].join('\n'));
-        logger.info(`preview images: ${drawing.length} drawn, ${cached} from cache, in ${Math.round(performance.now() - started)} ms`);
+        if (problems.length > 0)
+          throw new Error(['Preview images failed: pages without a proper preview.', ...problems].join('\n'));
+        logger.info(
+          `preview images: ${drawing.length} drawn, ${cached} from cache, in ${Math.round(performance.now() - started)} ms`,
+        );
       },
     },
   };

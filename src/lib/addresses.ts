@@ -50,7 +50,8 @@ export interface Aliases {
 export const ALIAS_ATTRIBUTE = 'data-alias-of';
 
 /** Renders an address for messages: "/page/" or "/page/#id". */
-export const formatAddress = (address: Address): string => (address.id === undefined ? address.page : `${address.page}#${address.id}`);
+export const formatAddress = (address: Address): string =>
+  address.id === undefined ? address.page : `${address.page}#${address.id}`;
 
 /** Every id attribute of a page, in document order (duplicates kept, so they can be reported). */
 export function listIds(html: string): string[] {
@@ -101,10 +102,14 @@ export function compareAddresses(published: Addresses, current: Addresses): { va
  * The build's error when published addresses vanished: each one, and the two ways to fix it.
  * `redirects` (old page → new page) says which pages now forward their fragments elsewhere.
  */
-export function describeVanished(vanished: readonly Address[], redirects: ReadonlyMap<string, string> = new Map()): string {
+export function describeVanished(
+  vanished: readonly Address[],
+  redirects: ReadonlyMap<string, string> = new Map(),
+): string {
   const count = vanished.length === 1 ? '1 published address has' : `${vanished.length} published addresses have`;
   const explain = (address: Address): string => {
-    if (address.id === undefined) return `  - ${address.page}: the page is gone. Redirect it: - { from: ${address.page}, to: /its/new/path/ }`;
+    if (address.id === undefined)
+      return `  - ${address.page}: the page is gone. Redirect it: - { from: ${address.page}, to: /its/new/path/ }`;
     const forwarded = redirects.get(address.page);
     return forwarded === undefined
       ? `  - ${formatAddress(address)}: no element on ${address.page} has id "${address.id}" any more. Alias it: - { page: ${address.page}, from: ${address.id}, to: its-new-id }`
@@ -132,7 +137,14 @@ export function parseManifest(file: string, text: string): { addresses?: Address
   try {
     json = JSON.parse(text);
   } catch (error) {
-    return { problems: [{ file, message: `malformed JSON (${(error as Error).message}); run \`${ADDRESS_FILES.updateCommand}\` to rewrite it` }] };
+    return {
+      problems: [
+        {
+          file,
+          message: `malformed JSON (${(error as Error).message}); run \`${ADDRESS_FILES.updateCommand}\` to rewrite it`,
+        },
+      ],
+    };
   }
   const parsed = AddressManifestSchema.safeParse(json);
   if (!parsed.success) return { problems: problemsFromZod(file, parsed.error, '') };
@@ -160,12 +172,22 @@ export function parseAliases(file: string, text: string): { aliases: Aliases; pr
     const key = 'page' in alias ? `${String(alias.page)}#${alias.from}` : alias.from;
     const first = seen.get(key);
     if (first !== undefined) {
-      problems.push({ file, line: item.line, field: `[${index}].from`, message: `"${key}" is already aliased on line ${first}; keep one alias per old address` });
+      problems.push({
+        file,
+        line: item.line,
+        field: `[${index}].from`,
+        message: `"${key}" is already aliased on line ${first}; keep one alias per old address`,
+      });
       continue;
     }
     seen.set(key, item.line);
     if (alias.from === alias.to) {
-      problems.push({ file, line: item.line, field: `[${index}].to`, message: 'an alias must point somewhere else than its own "from"' });
+      problems.push({
+        file,
+        line: item.line,
+        field: `[${index}].to`,
+        message: 'an alias must point somewhere else than its own "from"',
+      });
       continue;
     }
     const fragment = isFragment ? FragmentAliasSchema.safeParse(alias) : undefined;
@@ -176,11 +198,44 @@ export function parseAliases(file: string, text: string): { aliases: Aliases; pr
 }
 
 /** The empty element that keeps old id `from` working in front of or inside the element with id `to`. */
-export const aliasAnchor = (from: string, to: string): string => `<span id="${escapeAttribute(from)}" ${ALIAS_ATTRIBUTE}="${escapeAttribute(to)}"></span>`;
+export const aliasAnchor = (from: string, to: string): string =>
+  `<span id="${escapeAttribute(from)}" ${ALIAS_ATTRIBUTE}="${escapeAttribute(to)}"></span>`;
 
 /** Elements that may not hold a <span>: an alias anchor for one of these goes right before it. */
-const NO_PHRASING_CHILD = new Set(['ul', 'ol', 'dl', 'table', 'thead', 'tbody', 'tfoot', 'tr', 'colgroup', 'select', 'optgroup', 'datalist', 'hgroup', 'menu', 'picture', 'audio', 'video']);
-const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr']);
+const NO_PHRASING_CHILD = new Set([
+  'ul',
+  'ol',
+  'dl',
+  'table',
+  'thead',
+  'tbody',
+  'tfoot',
+  'tr',
+  'colgroup',
+  'select',
+  'optgroup',
+  'datalist',
+  'hgroup',
+  'menu',
+  'picture',
+  'audio',
+  'video',
+]);
+const VOID = new Set([
+  'area',
+  'base',
+  'br',
+  'col',
+  'embed',
+  'hr',
+  'img',
+  'input',
+  'link',
+  'meta',
+  'source',
+  'track',
+  'wbr',
+]);
 
 /**
  * Adds to a page an empty anchor with the old id `from`, as the first child of the element whose id is
@@ -196,7 +251,8 @@ export function insertAliasAnchor(html: string, from: string, to: string): strin
   const start = target?.position?.start.offset;
   if (target === undefined || start === undefined) return undefined;
   const anchor = aliasAnchor(from, to);
-  if (NO_PHRASING_CHILD.has(target.tagName) || VOID.has(target.tagName)) return html.slice(0, start) + anchor + html.slice(start);
+  if (NO_PHRASING_CHILD.has(target.tagName) || VOID.has(target.tagName))
+    return html.slice(0, start) + anchor + html.slice(start);
   const end = endOfStartTag(html, start);
   return html.slice(0, end) + anchor + html.slice(end);
 }
@@ -214,7 +270,8 @@ function endOfStartTag(html: string, start: number): number {
   return html.length;
 }
 
-const escapeAttribute = (value: string): string => value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+const escapeAttribute = (value: string): string =>
+  value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 const escapeText = (value: string): string => value.replace(/&/g, '&amp;').replace(/</g, '&lt;');
 
 /** True when the HTML is one of the redirect pages written for page aliases. */

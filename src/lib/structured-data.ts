@@ -62,7 +62,11 @@ export const websiteId = (site: string): string => `${absoluteUrl(homeUrl(), sit
 
 /** Builds the page's JSON-LD graph. `stored` are the stored articles every analysis page is based on. */
 export function buildStructuredData(schema: PageSchema, page: PageInfo, stored: readonly StoredArticle[]): Graph {
-  const publisher: Organization = { '@type': 'Organization', name: page.siteName, url: absoluteUrl(homeUrl(), page.site) };
+  const publisher: Organization = {
+    '@type': 'Organization',
+    name: page.siteName,
+    url: absoluteUrl(homeUrl(), page.site),
+  };
   const isPartOf = { '@id': websiteId(page.site) };
   const basedOn = stored.map((article) => newsArticleRef(article, page.site));
   const analysis = (type: 'Article', extra: Partial<ArticleNode> = {}): ArticleNode => ({
@@ -123,7 +127,11 @@ export function buildStructuredData(schema: PageSchema, page: PageInfo, stored: 
         startDate: whenDatetime(schema.meeting.when),
         eventStatus: 'https://schema.org/EventScheduled',
         eventAttendanceMode: 'https://schema.org/OfflineEventAttendanceMode',
-        location: { '@type': 'Place', name: schema.place, address: { '@type': 'PostalAddress', addressLocality: 'Washington, D.C.', addressCountry: 'US' } },
+        location: {
+          '@type': 'Place',
+          name: schema.place,
+          address: { '@type': 'PostalAddress', addressLocality: 'Washington, D.C.', addressCountry: 'US' },
+        },
         attendee: schema.participants.map((person) => personNode(person, page.site)),
         url: page.url,
         image: page.image,
@@ -173,18 +181,22 @@ function newsArticle(article: StoredArticle, page: PageInfo): NewsArticle {
     ...(standfirst === undefined ? {} : { description: standfirst }),
     ...(byline.authors.length === 0
       ? {}
-      : { author: byline.authors.map((author): PersonNode => ({ '@type': 'Person', name: author.name, ...(author.role ? { jobTitle: author.role } : {}) })) }),
+      : {
+          author: byline.authors.map((author): PersonNode => ({
+            '@type': 'Person',
+            name: author.name,
+            ...(author.role ? { jobTitle: author.role } : {}),
+          })),
+        }),
     ...(byline.contributors.length === 0
       ? {}
       : {
-          contributor: byline.contributors.map(
-            (contributor): PersonNode => ({
-              '@type': 'Person',
-              name: contributor.name,
-              ...(contributor.role ? { jobTitle: contributor.role } : {}),
-              description: `${contributor.contribution}${contributor.location ? ` from ${contributor.location}` : ''}`,
-            }),
-          ),
+          contributor: byline.contributors.map((contributor): PersonNode => ({
+            '@type': 'Person',
+            name: contributor.name,
+            ...(contributor.role ? { jobTitle: contributor.role } : {}),
+            description: `${contributor.contribution}${contributor.location ? ` from ${contributor.location}` : ''}`,
+          })),
         }),
     image: page.image,
     inLanguage: 'en',

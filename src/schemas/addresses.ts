@@ -7,7 +7,9 @@ export const PagePathSchema = z.string().regex(/^\/(?:[a-z0-9]+(?:-[a-z0-9]+)*\/
 });
 
 /** A fragment id as published on a page (what follows "#"). */
-export const FragmentIdSchema = z.string().regex(/^[^\s#]+$/, { message: 'expected a fragment id without "#" or spaces, e.g. "come-get-me"' });
+export const FragmentIdSchema = z
+  .string()
+  .regex(/^[^\s#]+$/, { message: 'expected a fragment id without "#" or spaces, e.g. "come-get-me"' });
 
 /**
  * An old fragment id kept working on a page: `#from` lands on the element that now has id `to`.

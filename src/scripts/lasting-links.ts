@@ -13,7 +13,8 @@
 import { mainId } from '../lib/urls.ts';
 
 const STATUS_CLASS = 'link-status';
-const canonical = document.querySelector<HTMLLinkElement>('link[rel="canonical"]')?.href ?? location.href.split('#')[0] ?? '';
+const canonical =
+  document.querySelector<HTMLLinkElement>('link[rel="canonical"]')?.href ?? location.href.split('#')[0] ?? '';
 
 const status = document.createElement('p');
 status.className = STATUS_CLASS;
@@ -31,12 +32,14 @@ function copy(control: HTMLAnchorElement): void {
   const url = new URL(control.getAttribute('href') ?? '', canonical).href;
   // Both calls start within the click, while the browser still counts it as the reader's gesture.
   // navigator.clipboard is missing outside secure contexts (http:// other than localhost).
-  const written = 'clipboard' in navigator ? navigator.clipboard.writeText(url) : Promise.reject(new Error('no clipboard'));
+  const written =
+    'clipboard' in navigator ? navigator.clipboard.writeText(url) : Promise.reject(new Error('no clipboard'));
   written.then(
     () => say('Link copied'),
     () => say('Could not copy: the link is in the address bar'),
   );
-  if (navigator.share && matchMedia('(pointer: coarse)').matches) navigator.share({ title: document.title, url }).catch(() => {});
+  if (navigator.share && matchMedia('(pointer: coarse)').matches)
+    navigator.share({ title: document.title, url }).catch(() => {});
 }
 
 /** The control just used: it keeps focus when its link moves the target to its own block. */

@@ -15,11 +15,11 @@ afterAll(async () => {
   await browser.close();
 });
 
-/** The text of each addressable block on the page, without the "link to this" controls the site adds. */
+/** The text of each addressable block on the page, without the "link to this" controls and "Cited by" links the site adds. */
 const renderedBlocks = () =>
   [...document.querySelectorAll('.article-body > [id]')].map((element) => {
     const copy = element.cloneNode(true) as HTMLElement;
-    copy.querySelectorAll('.link-to-this, figcaption').forEach((node) => node.remove());
+    copy.querySelectorAll('.link-to-this, .cited-by-link, figcaption').forEach((node) => node.remove());
     const quote = copy.querySelector('blockquote');
     return { id: element.id, text: (quote ?? copy).textContent?.trim().replace(/\n+/g, '\n') ?? '' };
   });

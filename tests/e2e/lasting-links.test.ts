@@ -3,7 +3,16 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertAliasAnchor, redirectPageHtml } from '../../src/lib/addresses.ts';
-import { articleUrl, encodeTextFragment, issuesUrl, meetingUrl, peopleUrl, quotationsUrl, sourcesUrl, timelineUrl } from '../../src/lib/urls.ts';
+import {
+  articleUrl,
+  encodeTextFragment,
+  issuesUrl,
+  meetingUrl,
+  peopleUrl,
+  quotationsUrl,
+  sourcesUrl,
+  timelineUrl,
+} from '../../src/lib/urls.ts';
 import { baseUrl, distDir, launchBrowser, watchErrors } from '../helpers/browser.ts';
 
 // "Link to this", landing on a shared link, and the alias anchors and redirect pages of the address
@@ -21,7 +30,9 @@ afterAll(async () => {
   await browser.close();
 });
 
-async function open(options: Parameters<Browser['newContext']>[0] = {}): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
+async function open(
+  options: Parameters<Browser['newContext']>[0] = {},
+): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, ...options });
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseUrl });
   const page = await context.newPage();
@@ -33,7 +44,12 @@ const landing = (id: string) => {
   const element = document.getElementById(id);
   if (!element) throw new Error(`no #${id}`);
   const covered = [...document.querySelectorAll('body *')]
-    .filter((node) => ['fixed', 'sticky'].includes(getComputedStyle(node).position) && node.getBoundingClientRect().top <= 0 && node.textContent !== '')
+    .filter(
+      (node) =>
+        ['fixed', 'sticky'].includes(getComputedStyle(node).position) &&
+        node.getBoundingClientRect().top <= 0 &&
+        node.textContent !== '',
+    )
     .reduce((bottom, node) => Math.max(bottom, node.getBoundingClientRect().bottom), 0);
   const marked = element.matches(':target') || element.querySelector(':scope > [data-alias-of]:target') !== null;
   return {
@@ -55,7 +71,9 @@ describe('"link to this"', () => {
     await expect(control.getAttribute('href')).resolves.toBe(`#${paragraph}`);
     await expect(control.getAttribute('aria-label')).resolves.toMatch(/^Link to paragraph \d+$/);
     await control.click();
-    await expect(page.evaluate(() => navigator.clipboard.readText())).resolves.toBe(`${site}${articlePath}#${paragraph}`);
+    await expect(page.evaluate(() => navigator.clipboard.readText())).resolves.toBe(
+      `${site}${articlePath}#${paragraph}`,
+    );
     const status = page.getByRole('status');
     await expect(status.textContent()).resolves.toBe('Link copied');
     await expect(status.isVisible()).resolves.toBe(true);
@@ -81,7 +99,9 @@ describe('"link to this"', () => {
     await page.keyboard.press('Tab');
     await expect(control.evaluate((element) => element === document.activeElement)).resolves.toBe(true);
     await page.keyboard.press('Enter');
-    await expect(page.evaluate(() => navigator.clipboard.readText())).resolves.toBe(`${site}${articlePath}#${paragraph}`);
+    await expect(page.evaluate(() => navigator.clipboard.readText())).resolves.toBe(
+      `${site}${articlePath}#${paragraph}`,
+    );
     await expect(page.getByRole('status').textContent()).resolves.toBe('Link copied');
     await expect(control.evaluate((element) => element === document.activeElement)).resolves.toBe(true);
     await context.close();
@@ -152,7 +172,9 @@ describe('landing on a shared link', () => {
     expect(where.bottom).toBeLessThanOrEqual(where.viewport);
     const wordsTop = await page.evaluate(
       ({ id, text }) => {
-        const node = [...(document.getElementById(id)?.childNodes ?? [])].find((child) => child.textContent?.includes(text));
+        const node = [...(document.getElementById(id)?.childNodes ?? [])].find((child) =>
+          child.textContent?.includes(text),
+        );
         const range = document.createRange();
         const start = node?.textContent?.indexOf(text) ?? -1;
         if (!node || start < 0) throw new Error('words not found');
@@ -165,7 +187,9 @@ describe('landing on a shared link', () => {
     expect(wordsTop).toBeGreaterThanOrEqual(where.covered);
     expect(wordsTop).toBeLessThan(where.viewport);
     const highlight = await page.evaluate(() => {
-      const rule = [...document.styleSheets].flatMap((sheet) => [...sheet.cssRules]).find((candidate) => candidate.cssText.startsWith('::target-text'));
+      const rule = [...document.styleSheets]
+        .flatMap((sheet) => [...sheet.cssRules])
+        .find((candidate) => candidate.cssText.startsWith('::target-text'));
       return rule?.cssText ?? '';
     });
     expect(highlight).toContain('background');
@@ -179,9 +203,13 @@ describe('landing on a shared link', () => {
     ] as const) {
       const { context, page } = await open({ reducedMotion });
       await page.goto(`${baseUrl}${articlePath}#${paragraph}`);
-      await expect(page.evaluate(() => getComputedStyle(document.documentElement).scrollBehavior)).resolves.toBe('auto');
+      await expect(page.evaluate(() => getComputedStyle(document.documentElement).scrollBehavior)).resolves.toBe(
+        'auto',
+      );
       await page.keyboard.press('Shift');
-      await expect(page.evaluate(() => getComputedStyle(document.documentElement).scrollBehavior)).resolves.toBe(expected);
+      await expect(page.evaluate(() => getComputedStyle(document.documentElement).scrollBehavior)).resolves.toBe(
+        expected,
+      );
       await context.close();
     }
   });
@@ -190,8 +218,14 @@ describe('landing on a shared link', () => {
 describe('aliases keep old addresses working', () => {
   it('an old fragment id lands on, marks and focuses the block that replaced it', async () => {
     const { context, page, errors } = await open({ viewport: { width: 390, height: 844 } });
-    const html = insertAliasAnchor(readFileSync(join(distDir, 'articles', 'los-angeles-times-petro-and-trump-make-peace', 'index.html'), 'utf8'), 'old-id', paragraph);
-    await page.route(`${baseUrl}/aliased/`, (route) => route.fulfill({ status: 200, contentType: 'text/html', body: html ?? '' }));
+    const html = insertAliasAnchor(
+      readFileSync(join(distDir, 'articles', 'los-angeles-times-petro-and-trump-make-peace', 'index.html'), 'utf8'),
+      'old-id',
+      paragraph,
+    );
+    await page.route(`${baseUrl}/aliased/`, (route) =>
+      route.fulfill({ status: 200, contentType: 'text/html', body: html ?? '' }),
+    );
     await page.goto(`${baseUrl}/aliased/#old-id`);
     const where = await page.evaluate(landing, paragraph);
     expect(where.marked).toBe(true);
@@ -206,7 +240,9 @@ describe('aliases keep old addresses working', () => {
   it('an old page redirects to its new address, keeping the fragment, with no CSP error', async () => {
     const { context, page, errors } = await open();
     const html = redirectPageHtml({ to: articlePath, canonical: `${site}${articlePath}`, siteName: 'Site' });
-    await page.route(`${baseUrl}/moved/`, (route) => route.fulfill({ status: 200, contentType: 'text/html', body: html }));
+    await page.route(`${baseUrl}/moved/`, (route) =>
+      route.fulfill({ status: 200, contentType: 'text/html', body: html }),
+    );
     await page.goto(`${baseUrl}/moved/#${paragraph}`);
     await page.waitForURL(`${baseUrl}${articlePath}#${paragraph}`);
     await expect(page.locator(`#${paragraph}`).evaluate((element) => element.matches(':target'))).resolves.toBe(true);

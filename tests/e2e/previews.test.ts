@@ -5,7 +5,13 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { builtAddresses, loadAliases } from '../../src/integrations/address-guard.ts';
 import { listBuiltPages } from '../../src/integrations/built-pages.ts';
-import { ADDRESS_FILES, compareAddresses, formatAddress, isRedirectPage, parseManifest } from '../../src/lib/addresses.ts';
+import {
+  ADDRESS_FILES,
+  compareAddresses,
+  formatAddress,
+  isRedirectPage,
+  parseManifest,
+} from '../../src/lib/addresses.ts';
 import { ogImageUrl } from '../../src/lib/urls.ts';
 import { baseUrl, distDir, launchBrowser } from '../helpers/browser.ts';
 import { projectRoot } from '../helpers/content.ts';
@@ -50,25 +56,37 @@ beforeAll(async () => {
         title: document.title,
         meta,
         canonical: document.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? '',
-        jsonLd: [...document.querySelectorAll('script[type="application/ld+json"]')].map((script) => script.textContent ?? ''),
-        imageTag: { eyebrow: document.querySelector('meta[property="og:image"]')?.getAttribute('data-eyebrow') ?? null },
+        jsonLd: [...document.querySelectorAll('script[type="application/ld+json"]')].map(
+          (script) => script.textContent ?? '',
+        ),
+        imageTag: {
+          eyebrow: document.querySelector('meta[property="og:image"]')?.getAttribute('data-eyebrow') ?? null,
+        },
       };
     });
     const body = await page.evaluate((): Body => {
       const main = document.querySelector('main');
-      const inMain = [...(main?.querySelectorAll('[id]') ?? [])].filter((element) => !element.hasAttribute('data-alias-of'));
-      const blocks = inMain.map((element) => ({ id: element.id, control: element.querySelector(`a.link-to-this[href="#${CSS.escape(element.id)}"]`) !== null }));
+      const inMain = [...(main?.querySelectorAll('[id]') ?? [])].filter(
+        (element) => !element.hasAttribute('data-alias-of'),
+      );
+      const blocks = inMain.map((element) => ({
+        id: element.id,
+        control: element.querySelector(`a.link-to-this[href="#${CSS.escape(element.id)}"]`) !== null,
+      }));
       const badControls = [...document.querySelectorAll('a.link-to-this')].flatMap((control) => {
         const id = control.getAttribute('href')?.slice(1) ?? '';
         const block = document.getElementById(id);
         const problems: string[] = [];
-        if (!block || !block.contains(control)) problems.push(`${control.getAttribute('href')} is not a block around it`);
-        if (!/^Link to \S/.test(control.getAttribute('aria-label') ?? '')) problems.push(`${control.getAttribute('href')} has no accessible name`);
+        if (!block || !block.contains(control))
+          problems.push(`${control.getAttribute('href')} is not a block around it`);
+        if (!/^Link to \S/.test(control.getAttribute('aria-label') ?? ''))
+          problems.push(`${control.getAttribute('href')} has no accessible name`);
         return problems;
       });
       const unaddressedHeadings = [...(main?.querySelectorAll('h2, h3') ?? [])]
         .filter((heading) => {
-          for (let node: Element | null = heading; node && node !== main; node = node.parentElement) if (node.id) return false;
+          for (let node: Element | null = heading; node && node !== main; node = node.parentElement)
+            if (node.id) return false;
           return true;
         })
         .map((heading) => heading.textContent?.trim() ?? '');
@@ -137,7 +155,16 @@ describe('structured data', () => {
       expect(checkJsonLd(data)).toEqual([]);
       const main = data['@graph'][0];
       expect(main['url']).toBe(new URL(path, site).href);
-      const expected = path === '/' ? 'WebSite' : path.startsWith('/articles/') && path !== '/articles/' ? 'NewsArticle' : path === '/articles/' ? 'CollectionPage' : /^\/people\/.+/.test(path) ? 'ProfilePage' : 'Article';
+      const expected =
+        path === '/'
+          ? 'WebSite'
+          : path.startsWith('/articles/') && path !== '/articles/'
+            ? 'NewsArticle'
+            : path === '/articles/'
+              ? 'CollectionPage'
+              : /^\/people\/.+/.test(path)
+                ? 'ProfilePage'
+                : 'Article';
       expect(main['@type']).toBe(expected);
       for (const cited of [main['isBasedOn'] ?? [], main['hasPart'] ?? []].flat() as { url: string }[]) {
         expect(existsSync(join(distDir, new URL(cited.url).pathname, 'index.html'))).toBe(true);
@@ -164,7 +191,10 @@ describe('lasting addresses', () => {
   }
 
   it(`${ADDRESS_FILES.manifest} records every address of this build (run \`${ADDRESS_FILES.updateCommand}\` when this fails)`, () => {
-    const manifest = parseManifest(ADDRESS_FILES.manifest, readFileSync(join(projectRoot, ADDRESS_FILES.manifest), 'utf8'));
+    const manifest = parseManifest(
+      ADDRESS_FILES.manifest,
+      readFileSync(join(projectRoot, ADDRESS_FILES.manifest), 'utf8'),
+    );
     const { current } = builtAddresses(distDir, loadAliases(projectRoot));
     const { vanished, added } = compareAddresses(manifest.addresses ?? {}, current);
     expect(vanished.map(formatAddress)).toEqual([]);
@@ -177,7 +207,9 @@ describe('the script', () => {
     const sizes = pages.map(({ path, file }) => {
       const html = readFileSync(file, 'utf8');
       const inline = [...html.matchAll(/<script type="module">([\s\S]*?)<\/script>/g)].map((match) => match[1] ?? '');
-      const external = [...html.matchAll(/<script[^>]* src="([^"]+)"/g)].map((match) => readFileSync(join(distDir, match[1] ?? ''), 'utf8'));
+      const external = [...html.matchAll(/<script[^>]* src="([^"]+)"/g)].map((match) =>
+        readFileSync(join(distDir, match[1] ?? ''), 'utf8'),
+      );
       return { path, bytes: gzipSync([...inline, ...external].join('\n'), { level: 9 }).length };
     });
     expect(sizes.filter((size) => size.bytes > 2048)).toEqual([]);

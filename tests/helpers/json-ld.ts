@@ -36,11 +36,18 @@ export function checkJsonLd(document: unknown): string[] {
     if (typeof type === 'string') {
       const required = REQUIRED[type];
       if (!required) problems.push(`${path}: unexpected @type "${type}"`);
-      for (const key of required ?? []) if (node[key] === undefined || node[key] === '') problems.push(`${path} (${type}): missing ${key}`);
+      for (const key of required ?? [])
+        if (node[key] === undefined || node[key] === '') problems.push(`${path} (${type}): missing ${key}`);
     } else if (!('@id' in node)) problems.push(`${path}: a node without @type must be a reference with @id`);
     for (const [key, inner] of Object.entries(node)) {
-      if ((key === 'url' || key === '@id' || key === 'image') && typeof inner === 'string' && !/^https?:\/\//.test(inner)) problems.push(`${path}.${key}: expected an absolute URL, got "${inner}"`);
-      if ((key === 'datePublished' || key === 'startDate') && (typeof inner !== 'string' || !ISO_DATE.test(inner))) problems.push(`${path}.${key}: expected an ISO 8601 date, got ${JSON.stringify(inner)}`);
+      if (
+        (key === 'url' || key === '@id' || key === 'image') &&
+        typeof inner === 'string' &&
+        !/^https?:\/\//.test(inner)
+      )
+        problems.push(`${path}.${key}: expected an absolute URL, got "${inner}"`);
+      if ((key === 'datePublished' || key === 'startDate') && (typeof inner !== 'string' || !ISO_DATE.test(inner)))
+        problems.push(`${path}.${key}: expected an ISO 8601 date, got ${JSON.stringify(inner)}`);
       if (!key.startsWith('@')) walk(inner, `${path}.${key}`);
     }
   };

@@ -9,7 +9,8 @@ import { manifestText } from '../../../src/lib/addresses.ts';
 const made: string[] = [];
 afterAll(() => made.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 
-const page = (body: string) => `<!doctype html><html lang="en"><head><title>t</title></head><body><main id="main">${body}</main></body></html>`;
+const page = (body: string) =>
+  `<!doctype html><html lang="en"><head><title>t</title></head><body><main id="main">${body}</main></body></html>`;
 
 /** The published site: the manifest records these pages and ids. */
 const published = {
@@ -32,7 +33,14 @@ function temporaryRoot(pages: Record<string, string>): string {
 
 /** The manifest of the published site, recorded the way `npm run addresses:update` does. */
 const publishedRoot = temporaryRoot(published);
-const publishedManifest = manifestText(guardAddresses({ root: publishedRoot, distDir: join(publishedRoot, 'dist'), site: 'https://example.org/', update: false }).current);
+const publishedManifest = manifestText(
+  guardAddresses({
+    root: publishedRoot,
+    distDir: join(publishedRoot, 'dist'),
+    site: 'https://example.org/',
+    update: false,
+  }).current,
+);
 
 /** A new build of `pages` against the published manifest, with an aliases file when given. */
 function site(pages: Record<string, string>, aliases?: string): { root: string; distDir: string } {
@@ -42,7 +50,8 @@ function site(pages: Record<string, string>, aliases?: string): { root: string; 
   return { root, distDir: join(root, 'dist') };
 }
 
-const run = (where: { root: string; distDir: string }) => guardAddresses({ ...where, site: 'https://example.org/', update: false });
+const run = (where: { root: string; distDir: string }) =>
+  guardAddresses({ ...where, site: 'https://example.org/', update: false });
 
 describe('the address guard', () => {
   it('passes when every published address is still there, and lists the new ones', () => {
@@ -67,7 +76,11 @@ describe('the address guard', () => {
   });
 
   it('fails on a removed page, and passes with a redirect page in its place', () => {
-    const moved = { '/': published['/'], '/articles/x/': published['/articles/x/'], '/events/new-name/': page('<h1>New</h1>') };
+    const moved = {
+      '/': published['/'],
+      '/articles/x/': published['/articles/x/'],
+      '/events/new-name/': page('<h1>New</h1>'),
+    };
     expect(() => run(site(moved))).toThrow(/\/events\/old-name\/: the page is gone\. Redirect it/);
     const where = site(moved, '- from: /events/old-name/\n  to: /events/new-name/\n');
     expect(() => run(where)).not.toThrow();
@@ -87,7 +100,9 @@ describe('the address guard', () => {
   });
 
   it('fails on a page that repeats an id', () => {
-    expect(() => run(site({ ...published, '/': page('<h2 id="why">Why</h2><p id="why">Again</p>') }))).toThrow('  - /: id "why" is used more than once');
+    expect(() => run(site({ ...published, '/': page('<h2 id="why">Why</h2><p id="why">Again</p>') }))).toThrow(
+      '  - /: id "why" is used more than once',
+    );
   });
 
   it('rewrites the manifest in update mode, so an intended removal can be recorded', () => {
@@ -110,8 +125,14 @@ describe('a redirected page', () => {
   it('keeps its fragments only where the new page has them, and says where to alias the others', () => {
     const withIds = { ...published, '/events/old-name/': page('<h1>Old</h1><p id="why-it-matters">W</p>') };
     const root = temporaryRoot(withIds);
-    const manifest = manifestText(guardAddresses({ root, distDir: join(root, 'dist'), site: 'https://example.org/', update: false }).current);
-    const moved = { '/': published['/'], '/articles/x/': published['/articles/x/'], '/events/new-name/': page('<h1>New</h1><p id="why">W</p>') };
+    const manifest = manifestText(
+      guardAddresses({ root, distDir: join(root, 'dist'), site: 'https://example.org/', update: false }).current,
+    );
+    const moved = {
+      '/': published['/'],
+      '/articles/x/': published['/articles/x/'],
+      '/events/new-name/': page('<h1>New</h1><p id="why">W</p>'),
+    };
     const where = site(moved, '- from: /events/old-name/\n  to: /events/new-name/\n');
     writeFileSync(join(where.root, 'content', 'addresses', 'published.json'), manifest);
     expect(() => run(where)).toThrow(

@@ -13,11 +13,14 @@ import {
   redirectPageHtml,
 } from '../../../src/lib/addresses.ts';
 
-const page = (body: string) => `<!doctype html><html lang="en"><head><title>t</title></head><body><main id="main">${body}</main></body></html>`;
+const page = (body: string) =>
+  `<!doctype html><html lang="en"><head><title>t</title></head><body><main id="main">${body}</main></body></html>`;
 
 describe('listIds and duplicateIds', () => {
   it('lists every id in document order, skipping text that only looks like an id', () => {
-    const html = page('<h2 id="a" title="x > y" data-note=\'id="fake"\'>A</h2><p id="b">id="not-an-id" &lt;p id="nor-this"&gt;</p><script type="application/ld+json">{"x":"<p id=\\"json\\">"}</script>');
+    const html = page(
+      '<h2 id="a" title="x > y" data-note=\'id="fake"\'>A</h2><p id="b">id="not-an-id" &lt;p id="nor-this"&gt;</p><script type="application/ld+json">{"x":"<p id=\\"json\\">"}</script>',
+    );
     expect(listIds(html)).toEqual(['main', 'a', 'b']);
   });
 
@@ -63,14 +66,20 @@ describe('the manifest file', () => {
   });
 
   it('names the file and field when it is broken', () => {
-    expect(parseManifest('m.json', '{').problems[0]?.message).toMatch(/^malformed JSON .*; run `npm run addresses:update` to rewrite it$/);
-    expect(parseManifest('m.json', '{"about":"x","pages":{"no-slash":[]}}').problems[0]).toMatchObject({ file: 'm.json', field: 'pages.no-slash' });
+    expect(parseManifest('m.json', '{').problems[0]?.message).toMatch(
+      /^malformed JSON .*; run `npm run addresses:update` to rewrite it$/,
+    );
+    expect(parseManifest('m.json', '{"about":"x","pages":{"no-slash":[]}}').problems[0]).toMatchObject({
+      file: 'm.json',
+      field: 'pages.no-slash',
+    });
   });
 });
 
 describe('parseAliases', () => {
   it('reads fragment and page aliases with their lines; an empty or comment-only file has none', () => {
-    const text = '# old ids\n- page: /articles/x/\n  from: old-para\n  to: new-para\n  note: merged\n\n- from: /events/old/\n  to: /events/new/\n';
+    const text =
+      '# old ids\n- page: /articles/x/\n  from: old-para\n  to: new-para\n  note: merged\n\n- from: /events/old/\n  to: /events/new/\n';
     expect(parseAliases('a.yaml', text)).toEqual({
       aliases: {
         fragments: [{ page: '/articles/x/', from: 'old-para', to: 'new-para', note: 'merged', line: 2 }],
@@ -83,12 +92,18 @@ describe('parseAliases', () => {
   });
 
   it('names file, line and field of each mistake', () => {
-    const text = '- page: /articles/x/\n  from: old\n- from: /events/old\n  to: /events/new/\n- page: /a/\n  from: x\n  to: y\n- page: /a/\n  from: x\n  to: z\n- from: /p/\n  to: /p/\n';
+    const text =
+      '- page: /articles/x/\n  from: old\n- from: /events/old\n  to: /events/new/\n- page: /a/\n  from: x\n  to: y\n- page: /a/\n  from: x\n  to: z\n- from: /p/\n  to: /p/\n';
     const { problems } = parseAliases('a.yaml', text);
     expect(problems).toEqual([
       { file: 'a.yaml', line: 1, field: '[0].to', message: 'required field is missing (expected string)' },
       { file: 'a.yaml', line: 3, field: '[1].from', message: expect.stringContaining('starts and ends with "/"') },
-      { file: 'a.yaml', line: 8, field: '[3].from', message: '"/a/#x" is already aliased on line 5; keep one alias per old address' },
+      {
+        file: 'a.yaml',
+        line: 8,
+        field: '[3].from',
+        message: '"/a/#x" is already aliased on line 5; keep one alias per old address',
+      },
       { file: 'a.yaml', line: 11, field: '[4].to', message: 'an alias must point somewhere else than its own "from"' },
     ]);
   });
@@ -97,12 +112,16 @@ describe('parseAliases', () => {
 describe('insertAliasAnchor', () => {
   it('puts an empty anchor with the old id first inside the new target', () => {
     const html = page('<p id="new" class="x" title="a > b">Text</p>');
-    expect(insertAliasAnchor(html, 'old', 'new')).toBe(page('<p id="new" class="x" title="a > b"><span id="old" data-alias-of="new"></span>Text</p>'));
+    expect(insertAliasAnchor(html, 'old', 'new')).toBe(
+      page('<p id="new" class="x" title="a > b"><span id="old" data-alias-of="new"></span>Text</p>'),
+    );
   });
 
   it('puts it right before a target that may not hold a span', () => {
     const html = page('<ol id="list"><li>One</li></ol>');
-    expect(insertAliasAnchor(html, 'old', 'list')).toBe(page('<span id="old" data-alias-of="list"></span><ol id="list"><li>One</li></ol>'));
+    expect(insertAliasAnchor(html, 'old', 'list')).toBe(
+      page('<span id="old" data-alias-of="list"></span><ol id="list"><li>One</li></ol>'),
+    );
   });
 
   it('returns undefined when the new id is not on the page', () => {

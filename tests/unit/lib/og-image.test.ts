@@ -24,7 +24,14 @@ describe('preview images', () => {
   });
 
   it('show eyebrow, title, the description that fits, and the site name', () => {
-    const text = JSON.stringify(ogImageTree({ eyebrow: 'Event · October 2025', title: 'Washington puts Petro under sanctions', description: 'd '.repeat(300).trim(), siteName: 'The site' }));
+    const text = JSON.stringify(
+      ogImageTree({
+        eyebrow: 'Event · October 2025',
+        title: 'Washington puts Petro under sanctions',
+        description: 'd '.repeat(300).trim(),
+        siteName: 'The site',
+      }),
+    );
     expect(text).toContain('Event · October 2025');
     expect(text).toContain('Washington puts Petro under sanctions');
     expect(text).toContain('The site');
@@ -38,7 +45,10 @@ describe('preview images', () => {
   });
 
   it('are drawn as 1200×630 PNGs with local fonts only', async () => {
-    const png = await renderOgImage({ eyebrow: 'Issue', title: 'Sanctions', description: 'What the sanctions were.', siteName: 'The site' }, loadOgFonts(projectRoot));
+    const png = await renderOgImage(
+      { eyebrow: 'Issue', title: 'Sanctions', description: 'What the sanctions were.', siteName: 'The site' },
+      loadOgFonts(projectRoot),
+    );
     expect(pngSize(png)).toEqual({ width: OG_IMAGE_WIDTH, height: OG_IMAGE_HEIGHT });
   });
 });

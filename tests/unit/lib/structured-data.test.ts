@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { readContentSources } from '../../../src/data/read-sources.ts';
 import { checkContent } from '../../../src/lib/check-content.ts';
-import { buildStructuredData, serializeJsonLd, websiteId, type PageInfo, type StoredArticle } from '../../../src/lib/structured-data.ts';
+import {
+  buildStructuredData,
+  serializeJsonLd,
+  websiteId,
+  type PageInfo,
+  type StoredArticle,
+} from '../../../src/lib/structured-data.ts';
 import { projectRoot } from '../../helpers/content.ts';
 import { checkJsonLd } from '../../helpers/json-ld.ts';
 
@@ -32,11 +38,20 @@ describe('structured data', () => {
   it('describes the home page as the WebSite', () => {
     const graph = buildStructuredData({ type: 'WebSite' }, page('/'), stored);
     expect(checkJsonLd(graph)).toEqual([]);
-    expect(nodes(graph)[0]).toMatchObject({ '@type': 'WebSite', '@id': websiteId('https://example.org/'), name: 'The site', url: 'https://example.org/' });
+    expect(nodes(graph)[0]).toMatchObject({
+      '@type': 'WebSite',
+      '@id': websiteId('https://example.org/'),
+      name: 'The site',
+      url: 'https://example.org/',
+    });
   });
 
   it('describes a stored article as a NewsArticle with its outlet, author and contributor', () => {
-    const graph = buildStructuredData({ type: 'NewsArticle', article: la }, page('/articles/la/', la.data.title), stored);
+    const graph = buildStructuredData(
+      { type: 'NewsArticle', article: la },
+      page('/articles/la/', la.data.title),
+      stored,
+    );
     expect(checkJsonLd(graph)).toEqual([]);
     expect(nodes(graph)[0]).toMatchObject({
       '@type': 'NewsArticle',
@@ -44,28 +59,47 @@ describe('structured data', () => {
       headline: la.data.title,
       datePublished: '2026-02-03T15:17-08:00',
       author: [{ '@type': 'Person', name: 'Kate Linthicum', jobTitle: 'Staff Writer' }],
-      contributor: [{ '@type': 'Person', name: 'Ana Ceballos', jobTitle: 'Times staffer', description: 'contributed reporting from Washington' }],
+      contributor: [
+        {
+          '@type': 'Person',
+          name: 'Ana Ceballos',
+          jobTitle: 'Times staffer',
+          description: 'contributed reporting from Washington',
+        },
+      ],
       publisher: { '@type': 'NewsMediaOrganization', name: 'Los Angeles Times' },
     });
   });
 
   it('gives an article without a byline no author, and its date at the precision printed', () => {
-    const node = nodes(buildStructuredData({ type: 'NewsArticle', article: clash }, page('/articles/clash/'), stored))[0];
+    const node = nodes(
+      buildStructuredData({ type: 'NewsArticle', article: clash }, page('/articles/clash/'), stored),
+    )[0];
     expect(node).not.toHaveProperty('author');
     expect(node).not.toHaveProperty('contributor');
-    expect(node).toMatchObject({ datePublished: '2026-02-04', publisher: { '@type': 'NewsMediaOrganization', name: 'Clash Report' } });
+    expect(node).toMatchObject({
+      datePublished: '2026-02-04',
+      publisher: { '@type': 'NewsMediaOrganization', name: 'Clash Report' },
+    });
   });
 
   it('describes an analysis page as an Article based on both stored articles', () => {
     const graph = buildStructuredData({ type: 'Article' }, page('/timeline/'), stored);
     expect(checkJsonLd(graph)).toEqual([]);
     const isBasedOn = nodes(graph)[0]?.['isBasedOn'] as { '@id': string }[];
-    expect(isBasedOn.map((node) => node['@id']).sort()).toEqual([`https://example.org/articles/${clash.id}/`, `https://example.org/articles/${la.id}/`]);
+    expect(isBasedOn.map((node) => node['@id']).sort()).toEqual([
+      `https://example.org/articles/${clash.id}/`,
+      `https://example.org/articles/${la.id}/`,
+    ]);
   });
 
   it('describes the meeting as an Event at the White House, with both presidents attending', () => {
     const participants = meeting.participants.flatMap((id) => people.get(id) ?? []);
-    const graph = buildStructuredData({ type: 'Event', meeting, participants, place: 'The White House' }, page('/meeting/'), stored);
+    const graph = buildStructuredData(
+      { type: 'Event', meeting, participants, place: 'The White House' },
+      page('/meeting/'),
+      stored,
+    );
     expect(checkJsonLd(graph)).toEqual([]);
     const [article, event] = nodes(graph);
     expect(article).toMatchObject({ '@type': 'Article', about: { '@id': 'https://example.org/meeting/#event' } });
@@ -87,20 +121,34 @@ describe('structured data', () => {
     if (!trump || !organisation) throw new Error('missing people');
     const graph = buildStructuredData({ type: 'Person', person: trump }, page('/people/donald-trump/'), stored);
     expect(checkJsonLd(graph)).toEqual([]);
-    expect(nodes(graph)[0]).toMatchObject({ '@type': 'ProfilePage', mainEntity: { '@type': 'Person', name: 'Donald Trump' } });
-    const other = nodes(buildStructuredData({ type: 'Person', person: organisation }, page(`/people/${organisation.id}/`), stored))[0];
+    expect(nodes(graph)[0]).toMatchObject({
+      '@type': 'ProfilePage',
+      mainEntity: { '@type': 'Person', name: 'Donald Trump' },
+    });
+    const other = nodes(
+      buildStructuredData({ type: 'Person', person: organisation }, page(`/people/${organisation.id}/`), stored),
+    )[0];
     expect(other?.['mainEntity']).toMatchObject({ '@type': 'Organization', name: organisation.name });
   });
 
   it('serialises so that no text can end the script element', () => {
-    const graph = buildStructuredData({ type: 'Article' }, { ...page('/x/'), title: 'A </script><script>alert(1)</script> title' }, stored);
+    const graph = buildStructuredData(
+      { type: 'Article' },
+      { ...page('/x/'), title: 'A </script><script>alert(1)</script> title' },
+      stored,
+    );
     const text = serializeJsonLd(graph);
     expect(text).not.toContain('<');
     expect(JSON.parse(text)['@graph'][0].headline).toBe('A </script><script>alert(1)</script> title');
   });
 
   it('the checker reports what is missing or malformed', () => {
-    expect(checkJsonLd({ '@context': 'https://schema.org', '@graph': [{ '@type': 'Event', name: 'x', startDate: 'Feb 3' }, { '@type': 'Thingy' }] })).toEqual([
+    expect(
+      checkJsonLd({
+        '@context': 'https://schema.org',
+        '@graph': [{ '@type': 'Event', name: 'x', startDate: 'Feb 3' }, { '@type': 'Thingy' }],
+      }),
+    ).toEqual([
       '@graph[0] (Event): missing @id',
       '@graph[0] (Event): missing location',
       '@graph[0] (Event): missing attendee',
