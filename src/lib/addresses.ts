@@ -11,6 +11,7 @@ import {
   type PageAlias,
 } from '../schemas/addresses.ts';
 import { problemsFromZod, type Problem } from './problems.ts';
+import { withFragment } from './urls.ts';
 import { parseYamlList } from './yaml-list.ts';
 
 /**
@@ -51,7 +52,7 @@ export const ALIAS_ATTRIBUTE = 'data-alias-of';
 
 /** Renders an address for messages: "/page/" or "/page/#id". */
 export const formatAddress = (address: Address): string =>
-  address.id === undefined ? address.page : `${address.page}#${address.id}`;
+  address.id === undefined ? address.page : withFragment(address.page, address.id);
 
 /** Every id attribute of a page, in document order (duplicates kept, so they can be reported). */
 export function listIds(html: string): string[] {
