@@ -1,5 +1,7 @@
 // Screenshots of built pages for a look before calling UI work done:
 // `npm run screenshots -- /path/ /other/` (default: every page) → screenshots/<name>-<width>-<scheme>.png
+// A path may carry a fragment or a text fragment (`/articles/x/#para`, `/articles/x/#para:~:text=words`)
+// to see how a shared link lands.
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { builtPages, launchBrowser } from '../tests/helpers/browser.ts';
@@ -16,6 +18,8 @@ for (const path of paths) {
     for (const scheme of ['light', 'dark'] as const) {
       const page = await browser.newPage({ viewport: { width, height: width > 600 ? 900 : 844 }, colorScheme: scheme });
       await page.goto(`http://127.0.0.1:4391${path}`, { waitUntil: 'networkidle' });
+      // Chromium applies text fragments after load.
+      if (path.includes('#')) await page.waitForTimeout(500);
       const name = path.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '') || 'home';
       const file = join(out, `${name}-${width}-${scheme}.png`);
       await page.screenshot({ path: file, fullPage: process.env['FULL'] === '1' });

@@ -1,4 +1,4 @@
-import { getCollection, type CollectionEntry } from 'astro:content';
+import { getCollection } from 'astro:content';
 import { buildSiteIndex, type SiteIndex } from '../lib/site-index.ts';
 import { getArticles } from './articles.ts';
 
@@ -11,20 +11,19 @@ export function getSiteIndex(): Promise<SiteIndex> {
 }
 
 const byId = <T extends { id: string }>(a: T, b: T): number => a.id.localeCompare(b.id);
-type DataName = 'outlets' | 'people' | 'issues' | 'events' | 'quotations' | 'meeting' | 'comparisons';
-const dataOf = async <K extends DataName>(name: K): Promise<CollectionEntry<K>['data'][]> =>
-  (await getCollection(name)).map((entry: CollectionEntry<K>) => entry.data).sort(byId);
+// Takes the entries rather than the collection name, so each call keeps its collection's own data type.
+const dataOf = async <T extends { id: string }>(entries: Promise<{ data: T }[]>): Promise<T[]> => (await entries).map((entry) => entry.data).sort(byId);
 
 async function loadSiteIndex(): Promise<SiteIndex> {
   const [articles, outlets, people, issues, events, quotations, meetings, comparisons] = await Promise.all([
     getArticles(),
-    dataOf('outlets'),
-    dataOf('people'),
-    dataOf('issues'),
-    dataOf('events'),
-    dataOf('quotations'),
-    dataOf('meeting'),
-    dataOf('comparisons'),
+    dataOf(getCollection('outlets')),
+    dataOf(getCollection('people')),
+    dataOf(getCollection('issues')),
+    dataOf(getCollection('events')),
+    dataOf(getCollection('quotations')),
+    dataOf(getCollection('meeting')),
+    dataOf(getCollection('comparisons')),
   ]);
   const meeting = meetings[0];
   if (!meeting || meetings.length !== 1) throw new Error(`content/meeting/: expected exactly one meeting entry, found ${meetings.length}`);

@@ -5,6 +5,7 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import { BLOCK_ID_PATTERN, splitTrailingId } from './block-id.ts';
+import { citedById, mainId, sectionIds } from './urls.ts';
 
 /** The kinds of block an article body is made of. */
 export type BlockKind = 'paragraph' | 'heading' | 'pullquote' | 'embed';
@@ -43,8 +44,9 @@ export const ARTICLE_DIRECTIVES = {
   container: ['pullquote'],
 } as const;
 
-/** Ids the article page uses for itself, which blocks may not take. */
-const RESERVED_IDS = ['main', 'cited-by-heading'];
+/** Ids the article page uses for itself, which blocks may not take (see src/lib/urls.ts). */
+const RESERVED_IDS: readonly string[] = [mainId, ...Object.values(sectionIds.article)];
+const RESERVED_PREFIX = citedById('');
 
 const ALLOWED_BODY =
   'an article body may hold only paragraphs, "## " headings, :::pullquote blocks and ::embed markers';
@@ -135,8 +137,8 @@ function readTextBlock(node: Paragraph | Heading, line: number): ArticleBlock | 
 function checkId(id: string | undefined, line: number, how: string): string | BodyProblem {
   if (id === undefined || id === '') return { line, message: `block has no id; ${how} with a new, unique kebab-case id` };
   if (!BLOCK_ID_PATTERN.test(id)) return { line, message: `block id "${id}" is not lowercase kebab-case (a-z, 0-9, single hyphens)` };
-  if (RESERVED_IDS.includes(id) || id.startsWith('cited-by-')) {
-    return { line, message: `block id "${id}" is reserved for the page itself (${RESERVED_IDS.join(', ')}, cited-by-*); choose another` };
+  if (RESERVED_IDS.includes(id) || id.startsWith(RESERVED_PREFIX)) {
+    return { line, message: `block id "${id}" is reserved for the page itself (${RESERVED_IDS.join(', ')}, ${RESERVED_PREFIX}*); choose another` };
   }
   return id;
 }

@@ -3,16 +3,7 @@ import type { Citation, Comparison, Event, Issue, Meeting, Outlet, Person, Quota
 import { whenSortKey, type Anchor } from './dates.ts';
 import type { When } from '../schemas/when.ts';
 import { buildTimeline, resolveAnchor } from './timeline.ts';
-import {
-  comparisonUrl,
-  eventUrl,
-  issueUrl,
-  meetingUrl,
-  paragraphUrl,
-  personUrl,
-  quotationUrl,
-  withFragment,
-} from './urls.ts';
+import { comparisonUrl, eventUrl, issueUrl, meetingLineUrl, paragraphUrl, personUrl, quotationUrl } from './urls.ts';
 
 /** What the index needs to know of an article. */
 export interface IndexedArticle {
@@ -140,7 +131,7 @@ export function buildSiteIndex(content: SiteContent): SiteIndex {
     addBacklinks([quotation.source], { kind: 'quotation', label: `${speaker}: “${truncate(quotation.text, 60)}”`, href: quotationUrl(quotation.id) });
   }
   for (const line of [...content.meeting.facts, ...content.meeting.sections.flatMap((section) => section.lines)]) {
-    addBacklinks(line.citations, { kind: 'meeting', label: `The meeting: ${line.label ?? truncate(line.text, 60)}`, href: withFragment(meetingUrl(), line.id) });
+    addBacklinks(line.citations, { kind: 'meeting', label: `The meeting: ${line.label ?? truncate(line.text, 60)}`, href: meetingLineUrl(line.id) });
   }
   for (const comparison of content.comparisons) {
     addBacklinks(comparison.accounts.flatMap((account) => account.citations), { kind: 'comparison', label: `Sources compared: ${comparison.topic}`, href: comparisonUrl(comparison.id) });

@@ -1,6 +1,8 @@
 /**
- * Every address on the site is built here: pages, fragments, citations, feeds and plugins call these
- * functions, so an address changes in one place. Paths end in "/" (directory-style output).
+ * Every address on the site is built here: pages, fragments, citations, feeds, previews and plugins
+ * call these functions, so an address changes in one place. Paths end in "/" (directory-style output).
+ * Fragment ids are content ids (set once in content/) or the fixed ids below; none is derived from
+ * display text. Published addresses are recorded in content/addresses/published.json (see README).
  */
 
 /** The home page. */
@@ -35,11 +37,71 @@ export const comparisonUrl = (comparisonId: string): string => `/sources/${compa
 /** `url` with a fragment pointing at `id` on that page. */
 export const withFragment = (url: string, id: string): string => `${url}#${id}`;
 
+/** A same-page link to the element with id `id`. */
+export const fragmentHref = (id: string): string => `#${id}`;
+
+/**
+ * The fixed fragment ids of the parts pages are made of, by page. Written once here and published:
+ * renaming one breaks links, so the address guard refuses it unless content/addresses/aliases.yaml
+ * keeps the old id working.
+ */
+export const sectionIds = {
+  home: { why: 'why', explore: 'explore', latest: 'latest', articles: 'articles' },
+  article: { citedBy: 'cited-by-heading', about: 'about-this-text' },
+  event: { quotations: 'quotations-heading' },
+  issue: {
+    summary: 'summary',
+    positions: 'positions',
+    events: 'events',
+    unresolved: 'unresolved',
+    quotations: 'quotations',
+    sources: 'sources',
+    people: 'people',
+  },
+  person: { quotations: 'quotations', events: 'events', issues: 'issues' },
+  meeting: { facts: 'facts' },
+  sources: { outlets: 'the-sources' },
+} as const;
+
+/** The id of the page's main region (the skip link's target). */
+export const mainId = 'main';
+
 /** The fragment id, on an article page, of the list of what cites block `blockId`. */
 export const citedById = (blockId: string): string => `cited-by-${blockId}`;
 
+/** The fragment id, on the home page, of the card for one part of the site (`key` is fixed in code). */
+export const homeCardId = (key: string): string => `go-${key}`;
+
+/** The fragment id, on the people index, of one side's group. */
+export const sideId = (side: string): string => `side-${side}`;
+
+/** The fragment id, on the quotations index, of one speaker's group. */
+export const speakerId = (personId: string): string => `speaker-${personId}`;
+
+/** The fragment id, on an issue page, of one side's position. */
+export const positionId = (personId: string): string => `position-${personId}`;
+
+/** The fragment id, on the sources page, of one outlet's card. */
+export const sourceCardId = (articleId: string): string => `source-${articleId}`;
+
+/** The fragment id, on the sources page, of one group of points ("differ", "both", "only-one"). */
+export const agreementGroupId = (agreement: string): string => `group-${agreement}`;
+
+/** The fragment id of an item (event, issue, person, quotation, comparison point, article) in its list. */
+export const entryId = (itemId: string): string => itemId;
+
 /** An event's place in the timeline. */
-export const timelineEntryUrl = (eventId: string): string => withFragment(timelineUrl(), eventId);
+export const timelineEntryUrl = (eventId: string): string => withFragment(timelineUrl(), entryId(eventId));
+/** An issue's place in the index of issues. */
+export const issueEntryUrl = (issueId: string): string => withFragment(issuesUrl(), entryId(issueId));
+/** A person's place in the index of people. */
+export const personEntryUrl = (personId: string): string => withFragment(peopleUrl(), entryId(personId));
+/** A quotation's place among all quotations. */
+export const quotationEntryUrl = (quotationId: string): string => withFragment(quotationsUrl(), entryId(quotationId));
+/** A comparison point's place in the full comparison. */
+export const comparisonEntryUrl = (comparisonId: string): string => withFragment(sourcesUrl(), entryId(comparisonId));
+/** A line of the meeting page. */
+export const meetingLineUrl = (lineId: string): string => withFragment(meetingUrl(), lineId);
 
 /** Encodes text for a text fragment directive (`:~:text=`), escaping the characters it reserves. */
 export function encodeTextFragment(text: string): string {
@@ -55,7 +117,13 @@ export function paragraphUrl(articleId: string, paragraphId: string, words?: str
   return words === undefined ? base : `${base}:~:text=${encodeTextFragment(words)}`;
 }
 
-/** Absolute form of a site path, for canonical URLs, feeds and the clipboard. */
+/** The preview (Open Graph) image of the page at `pagePath`: /og/index.png for "/", /og/a/b.png for "/a/b/". */
+export function ogImageUrl(pagePath: string): string {
+  const trimmed = pagePath.replace(/^\/+|\/+$/g, '');
+  return `/og/${trimmed === '' ? 'index' : trimmed}.png`;
+}
+
+/** Absolute form of a site path, for canonical URLs, previews, structured data and the clipboard. */
 export function absoluteUrl(path: string, site: URL | string): string {
   return new URL(path, site).href;
 }

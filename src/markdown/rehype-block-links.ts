@@ -1,33 +1,45 @@
 import type { Element, Root } from 'hast';
+import { toString } from 'hast-util-to-string';
 import type { Plugin } from 'unified';
+import { linkToThis } from '../lib/link-to-this.ts';
 
 /** Options for rehype-block-links. */
 export interface Options {
   /** Elements that get a link to themselves. Default: p, h2, h3, figure. */
   tagNames?: readonly string[];
-  /** Visible text of the link. Default: "¶". */
-  symbol?: string;
+  /** Class of paragraphs that stand in for something not captured (not numbered). Default: "embed-marker". */
+  markerClass?: string;
 }
 
 /**
- * Appends to every top-level block that has an id a small link to that block's own address
- * (`<a class="block-link" href="#id">`), so readers can copy a link to any paragraph without JavaScript.
+ * Appends to every top-level block that has an id the site's "link to this" control
+ * (`<a class="link-to-this" href="#id" aria-label="Link to paragraph 3">¶</a>`, see src/lib/link-to-this.ts),
+ * a plain link to the block's own address that the site's script enhances into copy-and-share.
+ * Paragraphs and pull quotes are numbered in order, as citation labels number them ("¶3").
  * Precondition: ids are set (remark-article-blocks).
  */
 const rehypeBlockLinks: Plugin<[Options?], Root> = (options = {}) => {
   const tagNames = new Set(options.tagNames ?? ['p', 'h2', 'h3', 'figure']);
-  const symbol = options.symbol ?? '¶';
+  const markerClass = options.markerClass ?? 'embed-marker';
   return (tree: Root) => {
+    let number = 0;
     for (const node of tree.children) {
       if (node.type !== 'element' || !tagNames.has(node.tagName)) continue;
       const id = node.properties['id'];
       if (typeof id !== 'string' || id === '') continue;
-      const kind = node.tagName.startsWith('h') ? 'section' : node.tagName === 'figure' ? 'quotation' : 'paragraph';
+      const classes = node.properties['className'];
+      const marker = Array.isArray(classes) && classes.includes(markerClass);
+      const what = node.tagName.startsWith('h')
+        ? `section: ${toString(node).trim()}`
+        : marker
+          ? 'the note on the embedded post'
+          : `${node.tagName === 'figure' ? 'pull quote, paragraph' : 'paragraph'} ${++number}`;
+      const control = linkToThis(id, what);
       const link: Element = {
         type: 'element',
         tagName: 'a',
-        properties: { className: ['block-link'], href: `#${id}`, ariaLabel: `Link to this ${kind}` },
-        children: [{ type: 'text', value: symbol }],
+        properties: { className: [control.className], href: control.href, ariaLabel: control.ariaLabel },
+        children: [{ type: 'text', value: control.text }],
       };
       const target = node.tagName === 'figure' ? node.children.find((child): child is Element => child.type === 'element' && child.tagName === 'figcaption') ?? node : node;
       target.children.push({ type: 'text', value: ' ' }, link);

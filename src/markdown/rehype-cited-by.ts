@@ -1,5 +1,6 @@
 import type { Element, Root } from 'hast';
 import type { Plugin } from 'unified';
+import { fragmentHref } from '../lib/urls.ts';
 
 /** Options for rehype-cited-by. */
 export interface Options {
@@ -11,7 +12,7 @@ export interface Options {
 
 /**
  * Adds to every cited top-level block a link to the list of what cites it ("Cited by 3"), placed after
- * the block's ¶ link. Runs on an article's rendered HTML, where the analysis is known.
+ * the block's "link to this" control. Runs on an article's rendered HTML, where the analysis is known.
  * Precondition: blocks carry their ids (remark-article-blocks).
  */
 const rehypeCitedBy: Plugin<[Options], Root> = (options) => (tree: Root) => {
@@ -23,7 +24,7 @@ const rehypeCitedBy: Plugin<[Options], Root> = (options) => (tree: Root) => {
     const link: Element = {
       type: 'element',
       tagName: 'a',
-      properties: { className: ['cited-by-link'], href: `#${options.targetId(id)}` },
+      properties: { className: ['cited-by-link'], href: fragmentHref(options.targetId(id)) },
       children: [{ type: 'text', value: `Cited by ${count}` }],
     };
     const target = node.tagName === 'figure' ? node.children.find((child): child is Element => child.type === 'element' && child.tagName === 'figcaption') ?? node : node;

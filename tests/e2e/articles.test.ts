@@ -15,11 +15,11 @@ afterAll(async () => {
   await browser.close();
 });
 
-/** The text of each addressable block on the page, without the ¶ links the site adds. */
+/** The text of each addressable block on the page, without the "link to this" controls and "Cited by" links the site adds. */
 const renderedBlocks = () =>
   [...document.querySelectorAll('.article-body > [id]')].map((element) => {
     const copy = element.cloneNode(true) as HTMLElement;
-    copy.querySelectorAll('.block-link, .cited-by-link, figcaption').forEach((node) => node.remove());
+    copy.querySelectorAll('.link-to-this, .cited-by-link, figcaption').forEach((node) => node.remove());
     const quote = copy.querySelector('blockquote');
     return { id: element.id, text: (quote ?? copy).textContent?.trim().replace(/\n+/g, '\n') ?? '' };
   });
@@ -55,10 +55,10 @@ describe('paragraph links', () => {
   const target = article.blocks.find((block) => block.id === 'come-get-me');
   if (!target) throw new Error('missing paragraph');
 
-  it('clicking a paragraph’s ¶ link puts its address in the URL and marks it as the target', async () => {
+  it('clicking a paragraph’s ¶ control puts its address in the URL and marks it as the target', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     await page.goto(baseUrl + articleUrl(article.id));
-    await page.locator(`#${target.id} .block-link`).click();
+    await page.locator(`#${target.id} .link-to-this`).click();
     expect(new URL(page.url()).hash).toBe(`#${target.id}`);
     await expect(page.locator(`#${target.id}`).evaluate((element) => element.matches(':target'))).resolves.toBe(true);
     await page.close();

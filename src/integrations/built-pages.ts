@@ -1,0 +1,19 @@
+import { readdirSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+
+/** Every page of a built site: its path ("/", "/events/x/") and its index.html file, sorted by path. */
+export function listBuiltPages(distDir: string): { path: string; file: string }[] {
+  const pages: { path: string; file: string }[] = [];
+  const walk = (folder: string): void => {
+    for (const entry of readdirSync(folder, { withFileTypes: true })) {
+      const full = join(folder, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (entry.name === 'index.html') {
+        const rel = relative(distDir, folder).split(sep).join('/');
+        pages.push({ path: rel === '' ? '/' : `/${rel}/`, file: full });
+      }
+    }
+  };
+  walk(distDir);
+  return pages.sort((a, b) => a.path.localeCompare(b.path));
+}

@@ -1,0 +1,168 @@
+import { renderAsync } from '@resvg/resvg-js';
+import type { AstroIntegration } from 'astro';
+import type { Element } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
+import { createHash } from 'node:crypto';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import satori from 'satori';
+import { visit } from 'unist-util-visit';
+import { isRedirectPage } from '../lib/addresses.ts';
+import { siteName } from '../lib/navigation.ts';
+import {
+  OG_IMAGE_HEIGHT,
+  OG_IMAGE_WIDTH,
+  OG_TEMPLATE_VERSION,
+  ogImageTree,
+  type OgFont,
+  type OgImageText,
+} from '../lib/og-image.ts';
+import { ogImageUrl } from '../lib/urls.ts';
+import { listBuiltPages } from './built-pages.ts';
+
+/** The fonts the images are drawn with, from the @fontsource packages (WOFF: satori cannot read WOFF2). */
+const FONT_FILES: readonly { name: OgFont['name']; file: string; weight: OgFont['weight'] }[] = [
+  { name: 'Serif', file: '@fontsource/source-serif-4/files/source-serif-4-latin-700-normal.woff', weight: 700 },
+  { name: 'Sans', file: '@fontsource/source-sans-3/files/source-sans-3-latin-400-normal.woff', weight: 400 },
+  { name: 'Sans', file: '@fontsource/source-sans-3/files/source-sans-3-latin-600-normal.woff', weight: 600 },
+];
+
+/** Loads the image fonts from node_modules under `root`. */
+export function loadOgFonts(root: string): OgFont[] {
+  return FONT_FILES.map((font) => ({
+    name: font.name,
+    weight: font.weight,
+    style: 'normal',
+    data: readFileSync(join(root, 'node_modules', font.file)),
+  }));
+}
+
+/**
+ * Draws a preview image as a 1200×630 PNG with the given local fonts only (no network). satori lays the
+ * text out as SVG paths on this thread; resvg rasterises on libuv's thread pool, so callers that start
+ * several at once keep both cores busy.
+ */
+export async function renderOgImage(text: OgImageText, fonts: readonly OgFont[]): Promise<Buffer> {
+  // satori types its input as a React node; the plain element tree is what it reads.
+  const svg = await satori(ogImageTree(text) as unknown as Parameters<typeof satori>[0], {
+    width: OG_IMAGE_WIDTH,
+    height: OG_IMAGE_HEIGHT,
+    fonts: fonts.map((font) => ({ ...font })),
+  });
+  return svgToPng(svg);
+}
+
+async function svgToPng(svg: string): Promise<Buffer> {
+  const image = await renderAsync(svg, { fitTo: { mode: 'original' }, font: { loadSystemFonts: false } });
+  return image.asPng();
+}
+
+/** What a built page says about its preview: og:title, og:description, og:image and the image's eyebrow. */
+export function readPreview(html: string): { title?: string; description?: string; image?: string; eyebrow?: string } {
+  const found: Record<string, string> = {};
+  const head = html.slice(0, html.indexOf('</head>') + 7 || undefined);
+  visit(fromHtml(head), 'element', (node: Element) => {
+    if (node.tagName !== 'meta') return;
+    const property = node.properties['property'];
+    const content = node.properties['content'];
+    if (typeof property !== 'string' || typeof content !== 'string') return;
+    found[property] = content;
+    const eyebrow = node.properties['dataEyebrow'];
+    if (property === 'og:image' && typeof eyebrow === 'string') found['eyebrow'] = eyebrow;
+  });
+  const preview: { title?: string; description?: string; image?: string; eyebrow?: string } = {};
+  const fields = [
+    ['og:title', 'title'],
+    ['og:description', 'description'],
+    ['og:image', 'image'],
+    ['eyebrow', 'eyebrow'],
+  ] as const;
+  for (const [from, to] of fields) {
+    const value = found[from];
+    if (value !== undefined) preview[to] = value;
+  }
+  return preview;
+}
+
+/**
+ * Draws every page's preview image after the build, from what the page itself declares (og:title,
+ * og:description, and the eyebrow on its og:image tag), and writes it where og:image points
+ * (`ogImageUrl(path)`). Images are cached by content in node_modules/.cache/og-images, so an unchanged
+ * page is not drawn again. Fails the build when a page has no preview or points elsewhere.
+ */
+export function previewImages(): AstroIntegration {
+  let root = '';
+  return {
+    name: 'preview-images',
+    hooks: {
+      'astro:config:setup': ({ config }) => {
+        root = fileURLToPath(config.root);
+      },
+      'astro:build:done': async ({ dir, logger }) => {
+        const started = performance.now();
+        const distDir = fileURLToPath(dir);
+        const fonts = loadOgFonts(root);
+        const cacheDir = join(root, 'node_modules', '.cache', 'og-images');
+        mkdirSync(cacheDir, { recursive: true });
+        const fontKey = fonts.map((font) => `${font.name}${font.weight}:${font.data.length}`).join(',');
+        const problems: string[] = [];
+        const drawing: Promise<void>[] = [];
+        let cached = 0;
+        for (const page of listBuiltPages(distDir)) {
+          const html = readFileSync(page.file, 'utf8');
+          if (isRedirectPage(html)) continue;
+          const preview = readPreview(html);
+          const expected = ogImageUrl(page.path);
+          if (preview.title === undefined || preview.description === undefined || preview.image === undefined) {
+            problems.push(
+              `  - ${page.path}: no og:title, og:description or og:image; render the page with src/layouts/BaseLayout.astro`,
+            );
+            continue;
+          }
+          if (new URL(preview.image).pathname !== expected) {
+            problems.push(
+              `  - ${page.path}: og:image points to ${preview.image}, expected ${expected} (from ogImageUrl in src/lib/urls.ts)`,
+            );
+            continue;
+          }
+          const text: OgImageText = {
+            eyebrow: preview.eyebrow ?? siteName,
+            title: preview.title,
+            description: preview.description,
+            siteName,
+          };
+          const key = createHash('sha256')
+            .update(JSON.stringify([OG_TEMPLATE_VERSION, fontKey, text]))
+            .digest('hex')
+            .slice(0, 32);
+          const cacheFile = join(cacheDir, `${key}.png`);
+          const out = join(distDir, ...expected.split('/').filter(Boolean));
+          mkdirSync(dirname(out), { recursive: true });
+          if (existsSync(cacheFile)) {
+            copyFileSync(cacheFile, out);
+            cached++;
+            continue;
+          }
+          const svg = await satori(ogImageTree(text) as unknown as Parameters<typeof satori>[0], {
+            width: OG_IMAGE_WIDTH,
+            height: OG_IMAGE_HEIGHT,
+            fonts,
+          });
+          drawing.push(
+            svgToPng(svg).then((png) => {
+              writeFileSync(cacheFile, png);
+              writeFileSync(out, png);
+            }),
+          );
+        }
+        await Promise.all(drawing);
+        if (problems.length > 0)
+          throw new Error(['Preview images failed: pages without a proper preview.', ...problems].join('\n'));
+        logger.info(
+          `preview images: ${drawing.length} drawn, ${cached} from cache, in ${Math.round(performance.now() - started)} ms`,
+        );
+      },
+    },
+  };
+}

@@ -1,0 +1,252 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { insertAliasAnchor, redirectPageHtml } from '../../src/lib/addresses.ts';
+import {
+  articleUrl,
+  encodeTextFragment,
+  issuesUrl,
+  meetingUrl,
+  peopleUrl,
+  quotationsUrl,
+  sourcesUrl,
+  timelineUrl,
+} from '../../src/lib/urls.ts';
+import { baseUrl, distDir, launchBrowser, watchErrors } from '../helpers/browser.ts';
+
+// "Link to this", landing on a shared link, and the alias anchors and redirect pages of the address
+// guard, in Chromium. Copied links use the configured site (astro.config.mjs), not the test server.
+const site = process.env['SITE_URL'] ?? 'http://localhost:4321';
+const articlePath = articleUrl('los-angeles-times-petro-and-trump-make-peace');
+const paragraph = 'come-get-me';
+const words = 'Come get me';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser.close();
+});
+
+async function open(
+  options: Parameters<Browser['newContext']>[0] = {},
+): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, ...options });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseUrl });
+  const page = await context.newPage();
+  return { context, page, errors: watchErrors(page) };
+}
+
+/** Where the target is, whether it is marked and focused, and the bottom of any header fixed over the page. */
+const landing = (id: string) => {
+  const element = document.getElementById(id);
+  if (!element) throw new Error(`no #${id}`);
+  const covered = [...document.querySelectorAll('body *')]
+    .filter(
+      (node) =>
+        ['fixed', 'sticky'].includes(getComputedStyle(node).position) &&
+        node.getBoundingClientRect().top <= 0 &&
+        node.textContent !== '',
+    )
+    .reduce((bottom, node) => Math.max(bottom, node.getBoundingClientRect().bottom), 0);
+  const marked = element.matches(':target') || element.querySelector(':scope > [data-alias-of]:target') !== null;
+  return {
+    top: element.getBoundingClientRect().top,
+    bottom: element.getBoundingClientRect().bottom,
+    viewport: innerHeight,
+    covered,
+    marked,
+    background: getComputedStyle(element).backgroundColor,
+    focused: document.activeElement === element,
+  };
+};
+
+describe('"link to this"', () => {
+  it('copies the paragraph’s absolute canonical address and says "Link copied"', async () => {
+    const { context, page, errors } = await open();
+    await page.goto(baseUrl + articlePath);
+    const control = page.locator(`#${paragraph} .link-to-this`);
+    await expect(control.getAttribute('href')).resolves.toBe(`#${paragraph}`);
+    await expect(control.getAttribute('aria-label')).resolves.toMatch(/^Link to paragraph \d+$/);
+    await control.click();
+    await expect(page.evaluate(() => navigator.clipboard.readText())).resolves.toBe(
+      `${site}${articlePath}#${paragraph}`,
+    );
+    const status = page.getByRole('status');
+    await expect(status.textContent()).resolves.toBe('Link copied');
+    await expect(status.isVisible()).resolves.toBe(true);
+    expect(new URL(page.url()).hash).toBe(`#${paragraph}`);
+    await expect(page.locator(`#${paragraph}`).evaluate((element) => element.matches(':target'))).resolves.toBe(true);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('is a visible 24px target in the tab order, and works from the keyboard, keeping focus on itself', async () => {
+    const { context, page } = await open();
+    await page.goto(baseUrl + articlePath);
+    const control = page.locator(`#${paragraph} .link-to-this`);
+    const box = await control.boundingBox();
+    expect(box?.width).toBeGreaterThanOrEqual(24);
+    expect(box?.height).toBeGreaterThanOrEqual(24);
+    await expect(control.evaluate((element) => (element as HTMLElement).tabIndex)).resolves.toBe(0);
+    // Tab from the link before the control reaches the control next.
+    await control.evaluate((element) => {
+      const links = [...document.querySelectorAll<HTMLElement>('a[href]')];
+      links[links.indexOf(element as HTMLElement) - 1]?.focus();
+    });
+    await page.keyboard.press('Tab');
+    await expect(control.evaluate((element) => element === document.activeElement)).resolves.toBe(true);
+    await page.keyboard.press('Enter');
+    await expect(page.evaluate(() => navigator.clipboard.readText())).resolves.toBe(
+      `${site}${articlePath}#${paragraph}`,
+    );
+    await expect(page.getByRole('status').textContent()).resolves.toBe('Link copied');
+    await expect(control.evaluate((element) => element === document.activeElement)).resolves.toBe(true);
+    await context.close();
+  });
+
+  for (const [path, selector] of [
+    [timelineUrl(), '.timeline > li'],
+    [issuesUrl(), '.cards > li'],
+    [peopleUrl(), '.people > li'],
+    [quotationsUrl(), 'figure.quote[id]'],
+    [sourcesUrl(), '.points > li'],
+    [meetingUrl(), '.line'],
+    [meetingUrl(), 'section h2'],
+    ['/', '.sections > li'],
+  ] as const) {
+    it(`copies the address of a block on ${path} (${selector})`, async () => {
+      const { context, page } = await open();
+      await page.goto(baseUrl + path);
+      const block = page.locator(selector).nth(1);
+      const id = await block.getAttribute('id');
+      expect(id).toBeTruthy();
+      await block.locator(`.link-to-this[href="#${id}"]`).click();
+      await expect(page.evaluate(() => navigator.clipboard.readText())).resolves.toBe(`${site}${path}#${id}`);
+      await context.close();
+    });
+  }
+
+  it('without JavaScript is a plain link to the fragment', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 390, height: 844 } });
+    const page = await context.newPage();
+    await page.goto(baseUrl + timelineUrl());
+    const block = page.locator('.timeline > li').nth(3);
+    const id = await block.getAttribute('id');
+    await block.locator('.link-to-this').click();
+    expect(new URL(page.url()).hash).toBe(`#${id}`);
+    await expect(page.locator(`#${id}`).evaluate((element) => element.matches(':target'))).resolves.toBe(true);
+    await expect(page.locator('[role="status"]').count()).resolves.toBe(0);
+    await context.close();
+  });
+});
+
+describe('landing on a shared link', () => {
+  for (const viewport of [
+    { width: 1280, height: 800 },
+    { width: 390, height: 844 },
+  ]) {
+    it(`scrolls a paragraph link's target into view at once, below any fixed header, marked and focused (${viewport.width}px)`, async () => {
+      const { context, page } = await open({ viewport });
+      await page.goto(`${baseUrl}${articlePath}#${paragraph}`);
+      const where = await page.evaluate(landing, paragraph);
+      expect(where.marked).toBe(true);
+      expect(where.focused).toBe(true);
+      expect(where.top).toBeGreaterThanOrEqual(where.covered);
+      expect(where.top).toBeLessThan(where.viewport / 3);
+      expect(where.background).not.toBe('rgba(0, 0, 0, 0)');
+      await context.close();
+    });
+  }
+
+  it('lands on the words of a text-fragment link, in view and marked', async () => {
+    const { context, page } = await open({ viewport: { width: 390, height: 844 } });
+    await page.goto(`${baseUrl}${articlePath}#${paragraph}:~:text=${encodeTextFragment(words)}`);
+    // Chromium looks for the words after the page has loaded, then scrolls and sets the target.
+    await page.waitForFunction((id) => document.getElementById(id)?.matches(':target'), paragraph);
+    const where = await page.evaluate(landing, paragraph);
+    expect(where.marked).toBe(true);
+    expect(where.top).toBeGreaterThanOrEqual(where.covered);
+    expect(where.bottom).toBeLessThanOrEqual(where.viewport);
+    const wordsTop = await page.evaluate(
+      ({ id, text }) => {
+        const node = [...(document.getElementById(id)?.childNodes ?? [])].find((child) =>
+          child.textContent?.includes(text),
+        );
+        const range = document.createRange();
+        const start = node?.textContent?.indexOf(text) ?? -1;
+        if (!node || start < 0) throw new Error('words not found');
+        range.setStart(node, start);
+        range.setEnd(node, start + text.length);
+        return range.getBoundingClientRect().top;
+      },
+      { id: paragraph, text: words },
+    );
+    expect(wordsTop).toBeGreaterThanOrEqual(where.covered);
+    expect(wordsTop).toBeLessThan(where.viewport);
+    const highlight = await page.evaluate(() => {
+      const rule = [...document.styleSheets]
+        .flatMap((sheet) => [...sheet.cssRules])
+        .find((candidate) => candidate.cssText.startsWith('::target-text'));
+      return rule?.cssText ?? '';
+    });
+    expect(highlight).toContain('background');
+    await context.close();
+  });
+
+  it('never animates the jump on arrival, nor any scroll for readers who ask for reduced motion', async () => {
+    for (const [reducedMotion, expected] of [
+      ['reduce', 'auto'],
+      ['no-preference', 'smooth'],
+    ] as const) {
+      const { context, page } = await open({ reducedMotion });
+      await page.goto(`${baseUrl}${articlePath}#${paragraph}`);
+      await expect(page.evaluate(() => getComputedStyle(document.documentElement).scrollBehavior)).resolves.toBe(
+        'auto',
+      );
+      await page.keyboard.press('Shift');
+      await expect(page.evaluate(() => getComputedStyle(document.documentElement).scrollBehavior)).resolves.toBe(
+        expected,
+      );
+      await context.close();
+    }
+  });
+});
+
+describe('aliases keep old addresses working', () => {
+  it('an old fragment id lands on, marks and focuses the block that replaced it', async () => {
+    const { context, page, errors } = await open({ viewport: { width: 390, height: 844 } });
+    const html = insertAliasAnchor(
+      readFileSync(join(distDir, 'articles', 'los-angeles-times-petro-and-trump-make-peace', 'index.html'), 'utf8'),
+      'old-id',
+      paragraph,
+    );
+    await page.route(`${baseUrl}/aliased/`, (route) =>
+      route.fulfill({ status: 200, contentType: 'text/html', body: html ?? '' }),
+    );
+    await page.goto(`${baseUrl}/aliased/#old-id`);
+    const where = await page.evaluate(landing, paragraph);
+    expect(where.marked).toBe(true);
+    expect(where.focused).toBe(true);
+    expect(where.top).toBeGreaterThanOrEqual(0);
+    expect(where.top).toBeLessThan(where.viewport / 3);
+    expect(where.background).not.toBe('rgba(0, 0, 0, 0)');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('an old page redirects to its new address, keeping the fragment, with no CSP error', async () => {
+    const { context, page, errors } = await open();
+    const html = redirectPageHtml({ to: articlePath, canonical: `${site}${articlePath}`, siteName: 'Site' });
+    await page.route(`${baseUrl}/moved/`, (route) =>
+      route.fulfill({ status: 200, contentType: 'text/html', body: html }),
+    );
+    await page.goto(`${baseUrl}/moved/#${paragraph}`);
+    await page.waitForURL(`${baseUrl}${articlePath}#${paragraph}`);
+    await expect(page.locator(`#${paragraph}`).evaluate((element) => element.matches(':target'))).resolves.toBe(true);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});

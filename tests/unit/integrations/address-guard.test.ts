@@ -1,0 +1,147 @@
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { guardAddresses } from '../../../src/integrations/address-guard.ts';
+import { manifestText } from '../../../src/lib/addresses.ts';
+
+// The guard on a small built site: a project root with content/addresses/ and a dist/ of pages.
+const made: string[] = [];
+afterAll(() => made.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+
+const page = (body: string) =>
+  `<!doctype html><html lang="en"><head><title>t</title></head><body><main id="main">${body}</main></body></html>`;
+
+/** The published site: the manifest records these pages and ids. */
+const published = {
+  '/': page('<h2 id="why">Why</h2>'),
+  '/articles/x/': page('<p id="come-get-me">A</p><p id="second">B</p>'),
+  '/events/old-name/': page('<h1>Old</h1>'),
+};
+
+function temporaryRoot(pages: Record<string, string>): string {
+  const root = mkdtempSync(join(tmpdir(), 'address-guard-'));
+  made.push(root);
+  for (const [path, html] of Object.entries(pages)) {
+    const file = join(root, 'dist', ...path.split('/').filter(Boolean), 'index.html');
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, html);
+  }
+  mkdirSync(join(root, 'content', 'addresses'), { recursive: true });
+  return root;
+}
+
+/** The manifest of the published site, recorded the way `npm run addresses:update` does. */
+const publishedRoot = temporaryRoot(published);
+const publishedManifest = manifestText(
+  guardAddresses({
+    root: publishedRoot,
+    distDir: join(publishedRoot, 'dist'),
+    site: 'https://example.org/',
+    update: false,
+  }).current,
+);
+
+/** A new build of `pages` against the published manifest, with an aliases file when given. */
+function site(pages: Record<string, string>, aliases?: string): { root: string; distDir: string } {
+  const root = temporaryRoot(pages);
+  writeFileSync(join(root, 'content', 'addresses', 'published.json'), publishedManifest);
+  if (aliases !== undefined) writeFileSync(join(root, 'content', 'addresses', 'aliases.yaml'), aliases);
+  return { root, distDir: join(root, 'dist') };
+}
+
+const run = (where: { root: string; distDir: string }) =>
+  guardAddresses({ ...where, site: 'https://example.org/', update: false });
+
+describe('the address guard', () => {
+  it('passes when every published address is still there, and lists the new ones', () => {
+    const result = run(site({ ...published, '/': page('<h2 id="why">Why</h2><h2 id="latest">Latest</h2>') }));
+    expect(result.added).toEqual(['/#latest']);
+  });
+
+  it('fails on a removed fragment id, naming it and the fix', () => {
+    const renamed = { ...published, '/articles/x/': page('<p id="come-and-get-me">A</p><p id="second">B</p>') };
+    expect(() => run(site(renamed))).toThrow(
+      /1 published address has vanished[\s\S]*\/articles\/x\/#come-get-me: no element on \/articles\/x\/ has id "come-get-me" any more\. Alias it: - \{ page: \/articles\/x\/, from: come-get-me, to: its-new-id \}/,
+    );
+  });
+
+  it('passes when an alias keeps the old id, and puts the alias anchor on the new target', () => {
+    const renamed = { ...published, '/articles/x/': page('<p id="come-and-get-me">A</p><p id="second">B</p>') };
+    const where = site(renamed, '- page: /articles/x/\n  from: come-get-me\n  to: come-and-get-me\n');
+    expect(() => run(where)).not.toThrow();
+    expect(readFileSync(join(where.distDir, 'articles', 'x', 'index.html'), 'utf8')).toContain(
+      '<p id="come-and-get-me"><span id="come-get-me" data-alias-of="come-and-get-me"></span>A</p>',
+    );
+  });
+
+  it('fails on a removed page, and passes with a redirect page in its place', () => {
+    const moved = {
+      '/': published['/'],
+      '/articles/x/': published['/articles/x/'],
+      '/events/new-name/': page('<h1>New</h1>'),
+    };
+    expect(() => run(site(moved))).toThrow(/\/events\/old-name\/: the page is gone\. Redirect it/);
+    const where = site(moved, '- from: /events/old-name/\n  to: /events/new-name/\n');
+    expect(() => run(where)).not.toThrow();
+    const redirect = readFileSync(join(where.distDir, 'events', 'old-name', 'index.html'), 'utf8');
+    expect(redirect).toContain('<meta http-equiv="refresh" content="0; url=/events/new-name/">');
+    expect(redirect).toContain('<link rel="canonical" href="https://example.org/events/new-name/">');
+  });
+
+  it('refuses an alias that cannot work, naming the line', () => {
+    const renamed = { ...published, '/articles/x/': page('<p id="come-and-get-me">A</p><p id="second">B</p>') };
+    expect(() => run(site(renamed, '- page: /articles/x/\n  from: come-get-me\n  to: typo\n'))).toThrow(
+      'content/addresses/aliases.yaml:1 › to: no element on /articles/x/ has id "typo"; point the alias at the id that replaced "come-get-me"',
+    );
+    expect(() => run(site(published, '- page: /articles/x/\n  from: second\n  to: come-get-me\n'))).toThrow(
+      'content/addresses/aliases.yaml:1 › from: /articles/x/ has an element with id "second" again; remove this alias',
+    );
+  });
+
+  it('fails on a page that repeats an id', () => {
+    expect(() => run(site({ ...published, '/': page('<h2 id="why">Why</h2><p id="why">Again</p>') }))).toThrow(
+      '  - /: id "why" is used more than once',
+    );
+  });
+
+  it('rewrites the manifest in update mode, so an intended removal can be recorded', () => {
+    const where = site({ '/': published['/'], '/articles/x/': published['/articles/x/'] });
+    guardAddresses({ ...where, site: 'https://example.org/', update: true });
+    const manifest = JSON.parse(readFileSync(join(where.root, 'content', 'addresses', 'published.json'), 'utf8'));
+    expect(manifest.pages).toEqual({ '/': ['main', 'why'], '/articles/x/': ['come-get-me', 'main', 'second'] });
+    expect(() => run(where)).not.toThrow();
+  });
+
+  it('has nothing to compare against before the first update', () => {
+    const where = site(published);
+    rmSync(join(where.root, 'content', 'addresses', 'published.json'));
+    expect(run(where).noManifest).toBe(true);
+    expect(existsSync(join(where.root, 'content', 'addresses', 'published.json'))).toBe(false);
+  });
+});
+
+describe('a redirected page', () => {
+  it('keeps its fragments only where the new page has them, and says where to alias the others', () => {
+    const withIds = { ...published, '/events/old-name/': page('<h1>Old</h1><p id="why-it-matters">W</p>') };
+    const root = temporaryRoot(withIds);
+    const manifest = manifestText(
+      guardAddresses({ root, distDir: join(root, 'dist'), site: 'https://example.org/', update: false }).current,
+    );
+    const moved = {
+      '/': published['/'],
+      '/articles/x/': published['/articles/x/'],
+      '/events/new-name/': page('<h1>New</h1><p id="why">W</p>'),
+    };
+    const where = site(moved, '- from: /events/old-name/\n  to: /events/new-name/\n');
+    writeFileSync(join(where.root, 'content', 'addresses', 'published.json'), manifest);
+    expect(() => run(where)).toThrow(
+      '  - /events/old-name/#why-it-matters: /events/old-name/ now redirects to /events/new-name/, which has no id "why-it-matters". Alias it there: - { page: /events/new-name/, from: why-it-matters, to: its-new-id }',
+    );
+    writeFileSync(
+      join(where.root, 'content', 'addresses', 'aliases.yaml'),
+      '- from: /events/old-name/\n  to: /events/new-name/\n- page: /events/new-name/\n  from: why-it-matters\n  to: why\n',
+    );
+    expect(() => run(where)).not.toThrow();
+  });
+});
