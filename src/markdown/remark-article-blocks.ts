@@ -10,7 +10,13 @@ import { splitTrailingId } from '../lib/block-id.ts';
  * unique ` {#id}`; no raw HTML) and moves each paragraph's and heading's trailing `{#id}` onto the element.
  * Precondition: remark-directive runs first. Fails the file, with line and column, on the first problem.
  */
-const remarkArticleBlocks: Plugin<[], Root> = () => (tree: Root, file: VFile) => {
+/** Options for remark-article-blocks. */
+export interface Options {
+  /** Not used by the plugin: a digest of the pipeline's code, so that Astro's content cache sees plugin changes. */
+  pipelineDigest?: string;
+}
+
+const remarkArticleBlocks: Plugin<[Options?], Root> = () => (tree: Root, file: VFile) => {
   const { problems } = collectBlocks(tree);
   const first = problems[0];
   if (first) file.fail(first.message, { line: first.line, column: 1 });
