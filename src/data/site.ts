@@ -11,19 +11,18 @@ export function getSiteIndex(): Promise<SiteIndex> {
 }
 
 const byId = <T extends { id: string }>(a: T, b: T): number => a.id.localeCompare(b.id);
-const dataOf = async <K extends 'outlets' | 'people' | 'issues' | 'events' | 'quotations' | 'meeting' | 'comparisons'>(name: K) =>
-  (await getCollection(name)).map((entry) => entry.data).sort(byId);
+const dataOf = <T extends { id: string }>(entries: readonly { data: T }[]): T[] => entries.map((entry) => entry.data).sort(byId);
 
 async function loadSiteIndex(): Promise<SiteIndex> {
   const [articles, outlets, people, issues, events, quotations, meetings, comparisons] = await Promise.all([
     getArticles(),
-    dataOf('outlets'),
-    dataOf('people'),
-    dataOf('issues'),
-    dataOf('events'),
-    dataOf('quotations'),
-    dataOf('meeting'),
-    dataOf('comparisons'),
+    getCollection('outlets').then(dataOf),
+    getCollection('people').then(dataOf),
+    getCollection('issues').then(dataOf),
+    getCollection('events').then(dataOf),
+    getCollection('quotations').then(dataOf),
+    getCollection('meeting').then(dataOf),
+    getCollection('comparisons').then(dataOf),
   ]);
   const meeting = meetings[0];
   if (!meeting || meetings.length !== 1) throw new Error(`content/meeting/: expected exactly one meeting entry, found ${meetings.length}`);
