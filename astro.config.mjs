@@ -2,6 +2,7 @@
 import { unified } from '@astrojs/markdown-remark';
 import { defineConfig } from 'astro/config';
 import { contentGuard } from './src/integrations/content-guard.ts';
+import { cspPerPage } from './src/integrations/csp-per-page.ts';
 import { rehypePlugins, remarkPlugins } from './src/markdown/plugins.ts';
 
 // The canonical origin. Set SITE_URL when deploying; locally the preview server's address is used.
@@ -11,7 +12,7 @@ export default defineConfig({
   site,
   trailingSlash: 'always',
   build: { format: 'directory' },
-  integrations: [contentGuard()],
+  integrations: [contentGuard(), cspPerPage()],
   markdown: {
     // remark/rehype rather than Astro 7's default processor; no SmartyPants or GFM so that article
     // text reaches the page exactly as published.
