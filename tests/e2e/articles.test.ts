@@ -15,11 +15,11 @@ afterAll(async () => {
   await browser.close();
 });
 
-/** The text of each addressable block on the page, without the ¶ links the site adds. */
+/** The text of each addressable block on the page, without the ¶ and “cited by” links the site adds. */
 const renderedBlocks = () =>
   [...document.querySelectorAll('.article-body > [id]')].map((element) => {
     const copy = element.cloneNode(true) as HTMLElement;
-    copy.querySelectorAll('.block-link, figcaption').forEach((node) => node.remove());
+    copy.querySelectorAll('.block-link, .cited-by-link, figcaption').forEach((node) => node.remove());
     const quote = copy.querySelector('blockquote');
     return { id: element.id, text: (quote ?? copy).textContent?.trim().replace(/\n+/g, '\n') ?? '' };
   });
