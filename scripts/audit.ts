@@ -21,19 +21,27 @@ try {
 
 const counts = report?.metadata?.vulnerabilities;
 if (!counts) {
-  const why = report?.message ?? report?.error?.summary ?? result.stderr.split('\n').find((line) => line.includes('error')) ?? `exit code ${result.status}`;
+  const why =
+    report?.message ??
+    report?.error?.summary ??
+    result.stderr.split('\n').find((line) => line.includes('error')) ??
+    `exit code ${result.status}`;
   const lines = [
     'npm audit DID NOT RUN: production dependencies were NOT checked for known vulnerabilities.',
     `  The registry's audit endpoint did not answer: ${why}`,
     '  Run `npm run test:audit` where the registry answers audit requests.',
-    process.env['AUDIT_REQUIRED'] === '1' ? '  AUDIT_REQUIRED=1: failing.' : '  Not failing the suite for this (set AUDIT_REQUIRED=1 to make it fail).',
+    process.env['AUDIT_REQUIRED'] === '1'
+      ? '  AUDIT_REQUIRED=1: failing.'
+      : '  Not failing the suite for this (set AUDIT_REQUIRED=1 to make it fail).',
   ];
   const width = Math.max(...lines.map((line) => line.length));
   console.error(['!'.repeat(width), ...lines, '!'.repeat(width)].join('\n'));
   process.exit(process.env['AUDIT_REQUIRED'] === '1' ? 1 : 0);
 }
 
-const serious = Object.entries(report?.vulnerabilities ?? {}).filter(([, vulnerability]) => vulnerability.severity === 'high' || vulnerability.severity === 'critical');
+const serious = Object.entries(report?.vulnerabilities ?? {}).filter(
+  ([, vulnerability]) => vulnerability.severity === 'high' || vulnerability.severity === 'critical',
+);
 const summary = Object.entries(counts)
   .filter(([severity]) => severity !== 'total')
   .map(([severity, count]) => `${count} ${severity}`)
@@ -41,7 +49,9 @@ const summary = Object.entries(counts)
 if (serious.length > 0) {
   console.error(`npm audit --omit=dev: ${summary}. High or critical:`);
   for (const [name, vulnerability] of serious) {
-    const titles = vulnerability.via.map((via) => (typeof via === 'string' ? `via ${via}` : `${via.title ?? ''} ${via.url ?? ''}`.trim()));
+    const titles = vulnerability.via.map((via) =>
+      typeof via === 'string' ? `via ${via}` : `${via.title ?? ''} ${via.url ?? ''}`.trim(),
+    );
     console.error(`  - ${name} (${vulnerability.severity}): ${titles.join('; ')}`);
   }
   process.exit(1);

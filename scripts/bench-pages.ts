@@ -30,16 +30,28 @@ const started = Date.now();
 /** Prints rows as aligned columns. */
 function table(rows: (string | number)[][]): void {
   const widths = rows[0]?.map((_, column) => Math.max(...rows.map((row) => String(row[column] ?? '').length))) ?? [];
-  for (const row of rows) console.log(row.map((cell, column) => (typeof cell === 'number' ? String(cell).padStart(widths[column] ?? 0) : cell.padEnd(widths[column] ?? 0))).join('  ').trimEnd());
+  for (const row of rows)
+    console.log(
+      row
+        .map((cell, column) =>
+          typeof cell === 'number' ? String(cell).padStart(widths[column] ?? 0) : cell.padEnd(widths[column] ?? 0),
+        )
+        .join('  ')
+        .trimEnd(),
+    );
 }
 
 // Build.
 const outDir = mkdtempSync(join(tmpdir(), 'bench-pages-'));
 process.on('exit', () => rmSync(outDir, { recursive: true, force: true }));
-const build = spawnSync(process.execPath, [join('node_modules', 'astro', 'bin', 'astro.mjs'), 'build', '--outDir', outDir], {
-  encoding: 'utf8',
-  env: { ...process.env, SITE_URL: origin, ASTRO_TELEMETRY_DISABLED: '1' },
-});
+const build = spawnSync(
+  process.execPath,
+  [join('node_modules', 'astro', 'bin', 'astro.mjs'), 'build', '--outDir', outDir],
+  {
+    encoding: 'utf8',
+    env: { ...process.env, SITE_URL: origin, ASTRO_TELEMETRY_DISABLED: '1' },
+  },
+);
 if (build.status !== 0) {
   console.error(build.stdout, build.stderr);
   process.exit(1);
@@ -47,7 +59,10 @@ if (build.status !== 0) {
 const pages = builtPages(outDir);
 
 // Page weight: the HTML and every stylesheet and script it needs, each compressed on its own.
-const brotli = (bytes: Buffer): number => brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length } }).length;
+const brotli = (bytes: Buffer): number =>
+  brotliCompressSync(bytes, {
+    params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length },
+  }).length;
 const gzip = (bytes: Buffer): number => gzipSync(bytes, { level: 9 }).length;
 interface Weight {
   path: string;
@@ -92,8 +107,10 @@ const weights: Weight[] = pages.map((path) => {
     const rel = attr(element, 'rel')?.split(/\s+/) ?? [];
     const href = attr(element, 'href');
     const src = attr(element, 'src');
-    if (element.tagName === 'link' && rel.includes('stylesheet') && href) needed.css.add(new URL(href, origin + path).pathname.slice(1));
-    if (element.tagName === 'link' && rel.includes('modulepreload') && href) needed.js.add(new URL(href, origin + path).pathname.slice(1));
+    if (element.tagName === 'link' && rel.includes('stylesheet') && href)
+      needed.css.add(new URL(href, origin + path).pathname.slice(1));
+    if (element.tagName === 'link' && rel.includes('modulepreload') && href)
+      needed.js.add(new URL(href, origin + path).pathname.slice(1));
     if (element.tagName === 'script' && src) needed.js.add(new URL(src, origin + path).pathname.slice(1));
   }
   const html = sizes(htmlFile);
@@ -116,22 +133,44 @@ const byTotal = [...weights].sort((a, b) => b.total - a.total);
 const median = (values: number[]): number => {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? (sorted[middle] ?? 0) : Math.round(((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2);
+  return sorted.length % 2 === 1
+    ? (sorted[middle] ?? 0)
+    : Math.round(((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2);
 };
 const kb = (bytes: number): string => `${(bytes / 1024).toFixed(1)} KB`;
-console.log(`\nPage weight: HTML + CSS + JS each page needs, brotli (quality 11); gzip -9 and uncompressed for reference. ${pages.length} pages.`);
+console.log(
+  `\nPage weight: HTML + CSS + JS each page needs, brotli (quality 11); gzip -9 and uncompressed for reference. ${pages.length} pages.`,
+);
 table([
   ['heaviest pages', 'type', 'HTML', 'CSS', 'JS', 'total', 'gzip', 'raw'],
-  ...byTotal.slice(0, 8).map((weight) => [weight.path, weight.type, weight.html, weight.css, weight.js, weight.total, weight.gzipTotal, weight.raw]),
+  ...byTotal
+    .slice(0, 8)
+    .map((weight) => [
+      weight.path,
+      weight.type,
+      weight.html,
+      weight.css,
+      weight.js,
+      weight.total,
+      weight.gzipTotal,
+      weight.raw,
+    ]),
 ]);
 console.log('(bytes)');
 const heaviest = byTotal[0];
 if (!heaviest) throw new Error('no pages built');
 const heaviestJs = Math.max(...weights.map((weight) => weight.js));
-console.log(`heaviest: ${heaviest.path} ${kb(heaviest.total)} brotli (${heaviest.total} B; gzip ${kb(heaviest.gzipTotal)}); JS ${heaviestJs} B`);
-console.log(`median:   ${kb(median(weights.map((weight) => weight.total)))} brotli (${median(weights.map((weight) => weight.total))} B; gzip ${kb(median(weights.map((weight) => weight.gzipTotal)))})`);
+console.log(
+  `heaviest: ${heaviest.path} ${kb(heaviest.total)} brotli (${heaviest.total} B; gzip ${kb(heaviest.gzipTotal)}); JS ${heaviestJs} B`,
+);
+console.log(
+  `median:   ${kb(median(weights.map((weight) => weight.total)))} brotli (${median(weights.map((weight) => weight.total))} B; gzip ${kb(median(weights.map((weight) => weight.gzipTotal)))})`,
+);
 const over = weights.filter((weight) => weight.total > BUDGET.total);
-if (over.length > 0) failures.push(`${over.length} page(s) over ${kb(BUDGET.total)}: ${over.map((weight) => `${weight.path} ${kb(weight.total)}`).join(', ')}`);
+if (over.length > 0)
+  failures.push(
+    `${over.length} page(s) over ${kb(BUDGET.total)}: ${over.map((weight) => `${weight.path} ${kb(weight.total)}`).join(', ')}`,
+  );
 if (heaviestJs > BUDGET.js) failures.push(`a page needs ${heaviestJs} B of JavaScript (budget ${BUDGET.js} B)`);
 
 // Served as a host would, compressed.
@@ -168,15 +207,30 @@ const firstOfType = new Map<string, Weight>();
 for (const weight of byTotal) if (!firstOfType.has(weight.type)) firstOfType.set(weight.type, weight);
 const chrome = await chromeLauncher.launch({
   chromePath: process.env['CHROMIUM_PATH'] ?? process.env['CHROME_PATH'] ?? '/usr/bin/chromium',
-  chromeFlags: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  chromeFlags: [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
 });
-console.log(`\nLighthouse ${JSON.parse(readFileSync(join('node_modules', 'lighthouse', 'package.json'), 'utf8')).version}, mobile, simulated throttling; median of ${RUNS} run(s) per page.`);
+console.log(
+  `\nLighthouse ${JSON.parse(readFileSync(join('node_modules', 'lighthouse', 'package.json'), 'utf8')).version}, mobile, simulated throttling; median of ${RUNS} run(s) per page.`,
+);
 const rows: (string | number)[][] = [['type', 'page', ...CATEGORIES, 'FCP ms', 'LCP ms', 'TBT ms', 'CLS']];
 try {
   for (const weight of [...firstOfType.values()].sort((a, b) => a.path.localeCompare(b.path))) {
     const runs: Record<string, number>[] = [];
     for (let run = 0; run < RUNS; run += 1) {
-      const result = await lighthouse(origin + weight.path, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: [...CATEGORIES] });
+      const result = await lighthouse(origin + weight.path, {
+        port: chrome.port,
+        output: 'json',
+        logLevel: 'error',
+        onlyCategories: [...CATEGORIES],
+      });
       if (!result) throw new Error(`Lighthouse returned nothing for ${weight.path}`);
       const { lhr } = result;
       if (lhr.runtimeError) throw new Error(`Lighthouse failed on ${weight.path}: ${lhr.runtimeError.message}`);
@@ -200,12 +254,23 @@ try {
       }
       runs.push(scores);
     }
-    const medians = Object.fromEntries(Object.keys(runs[0] ?? {}).map((key) => [key, median(runs.map((scores) => scores[key] ?? 0))]));
+    const medians = Object.fromEntries(
+      Object.keys(runs[0] ?? {}).map((key) => [key, median(runs.map((scores) => scores[key] ?? 0))]),
+    );
     const cls = [...runs.map((scores) => scores['CLS'] ?? 0)].sort((a, b) => a - b)[Math.floor(runs.length / 2)] ?? 0;
-    rows.push([weight.type, weight.path, ...CATEGORIES.map((category) => medians[category] ?? 0), Math.round(medians['FCP'] ?? 0), Math.round(medians['LCP'] ?? 0), Math.round(medians['TBT'] ?? 0), cls.toFixed(3)]);
+    rows.push([
+      weight.type,
+      weight.path,
+      ...CATEGORIES.map((category) => medians[category] ?? 0),
+      Math.round(medians['FCP'] ?? 0),
+      Math.round(medians['LCP'] ?? 0),
+      Math.round(medians['TBT'] ?? 0),
+      cls.toFixed(3),
+    ]);
     console.log(`  ${weight.path}: done`);
     for (const category of CATEGORIES) {
-      if ((medians[category] ?? 0) < BUDGET.score) failures.push(`${weight.type} (${weight.path}): ${category} ${medians[category]}`);
+      if ((medians[category] ?? 0) < BUDGET.score)
+        failures.push(`${weight.type} (${weight.path}): ${category} ${medians[category]}`);
     }
   }
 } finally {

@@ -13,7 +13,9 @@ export function cspPerPage(): AstroIntegration {
         const root = fileURLToPath(dir);
         let narrowed = 0;
         const walk = (folder: string): void => {
-          for (const entry of readdirSync(folder, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+          for (const entry of readdirSync(folder, { withFileTypes: true }).sort((a, b) =>
+            a.name.localeCompare(b.name),
+          )) {
             const path = join(folder, entry.name);
             if (entry.isDirectory()) walk(path);
             else if (entry.name.endsWith('.html')) {

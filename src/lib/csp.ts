@@ -45,7 +45,9 @@ export function narrowPolicyToPage(html: string): string {
       const listed = new Set(sources.filter((source) => HASH_SOURCE.test(source)));
       const algorithms = new Set([...listed].map((source) => source.slice(1, source.indexOf('-'))));
       const needed = code[tag].flatMap((text) =>
-        [...algorithms].map((algorithm) => `'${algorithm}-${createHash(algorithm).update(text).digest('base64')}'`).filter((source) => listed.has(source)),
+        [...algorithms]
+          .map((algorithm) => `'${algorithm}-${createHash(algorithm).update(text).digest('base64')}'`)
+          .filter((source) => listed.has(source)),
       );
       return [name, ...sources.filter((source) => !HASH_SOURCE.test(source)), ...new Set(needed)].join(' ');
     });

@@ -19,21 +19,34 @@ function buildInto(extra: string[]): Promise<string> {
   const outDir = mkdtempSync(join(tmpdir(), 'deterministic-build-'));
   made.push(outDir);
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(projectRoot, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build', '--outDir', outDir, ...extra], {
-      cwd: projectRoot,
-      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0' },
-    });
+    const child = spawn(
+      process.execPath,
+      [join(projectRoot, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build', '--outDir', outDir, ...extra],
+      {
+        cwd: projectRoot,
+        env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0' },
+      },
+    );
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.on('error', reject);
-    child.on('close', (status) => (status === 0 ? resolve(outDir) : reject(new Error(`astro build exited with ${status}:\n${output}`))));
+    child.on('close', (status) =>
+      status === 0 ? resolve(outDir) : reject(new Error(`astro build exited with ${status}:\n${output}`)),
+    );
   });
 }
 
 /** Each file of a build folder with the SHA-256 of its bytes. */
 function fingerprint(dir: string): Map<string, string> {
-  return new Map(listFiles(dir).map((file) => [file, createHash('sha256').update(readFileSync(join(dir, file))).digest('hex')]));
+  return new Map(
+    listFiles(dir).map((file) => [
+      file,
+      createHash('sha256')
+        .update(readFileSync(join(dir, file)))
+        .digest('hex'),
+    ]),
+  );
 }
 
 describe('deterministic build', () => {
@@ -41,7 +54,15 @@ describe('deterministic build', () => {
     const first = fingerprint(await buildInto([]));
     const second = fingerprint(await buildInto(['--force']));
     const files = [...new Set([...first.keys(), ...second.keys()])].sort();
-    const differing = files.filter((file) => first.get(file) !== second.get(file)).map((file) => (!first.has(file) ? `${file} (only in the second build)` : !second.has(file) ? `${file} (only in the first build)` : file));
+    const differing = files
+      .filter((file) => first.get(file) !== second.get(file))
+      .map((file) =>
+        !first.has(file)
+          ? `${file} (only in the second build)`
+          : !second.has(file)
+            ? `${file} (only in the first build)`
+            : file,
+      );
     expect(differing).toEqual([]);
     expect(first.size).toBeGreaterThan(100);
   }, 300_000);

@@ -34,15 +34,23 @@ describe('valid HTML', () => {
     const java = process.env['JAVA'] ?? 'java';
     let stderr: string;
     try {
-      ({ stderr } = await promisify(execFile)(java, ['-jar', vnuJar, '--errors-only', '--exit-zero-always', '--format', 'json', sentinel, ...pages], {
-        maxBuffer: 64 * 1024 * 1024,
-      }));
+      ({ stderr } = await promisify(execFile)(
+        java,
+        ['-jar', vnuJar, '--errors-only', '--exit-zero-always', '--format', 'json', sentinel, ...pages],
+        {
+          maxBuffer: 64 * 1024 * 1024,
+        },
+      ));
     } finally {
       rmSync(sentinelDir, { recursive: true, force: true });
     }
     const { messages } = JSON.parse(stderr) as { messages: NuMessage[] };
-    const isError = (message: NuMessage) => message.type === 'error' || message.subType === 'fatal' || message.type === 'non-document-error';
-    expect(messages.filter((message) => isError(message) && message.url?.endsWith('/invalid.html')).length, 'the checker found no error in a page known to be invalid').toBeGreaterThan(0);
+    const isError = (message: NuMessage) =>
+      message.type === 'error' || message.subType === 'fatal' || message.type === 'non-document-error';
+    expect(
+      messages.filter((message) => isError(message) && message.url?.endsWith('/invalid.html')).length,
+      'the checker found no error in a page known to be invalid',
+    ).toBeGreaterThan(0);
     const errors = messages
       .filter((message) => isError(message) && !message.url?.endsWith('/invalid.html'))
       .map((message) => {

@@ -35,7 +35,10 @@ let browser: Browser;
 /** One line per axe violation: rule, impact, what to do, and where (a few targets). */
 async function runAxe(page: Page): Promise<string[]> {
   return page.evaluate(async (tags) => {
-    const results = await (window as unknown as { axe: typeof axe }).axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
+    const results = await (window as unknown as { axe: typeof axe }).axe.run(document, {
+      runOnly: { type: 'tag', values: tags },
+      resultTypes: ['violations'],
+    });
     return results.violations.map((violation) => {
       const where = violation.nodes
         .slice(0, 3)
@@ -57,10 +60,13 @@ async function checkKeyboard(page: Page): Promise<string[]> {
   if (visited.join() !== expected.join()) {
     const missed = setup.tabbable.filter((_, index) => !visited.includes(index));
     const unexpected = stops.filter((stop) => stop.index === -1).map((stop) => stop.label);
-    problems.push(`Tab did not visit the ${setup.tabbable.length} tabbable elements in order (missed: ${missed.slice(0, 5).join(', ') || 'none'}; unexpected: ${unexpected.slice(0, 5).join(', ') || 'none'})`);
+    problems.push(
+      `Tab did not visit the ${setup.tabbable.length} tabbable elements in order (missed: ${missed.slice(0, 5).join(', ') || 'none'}; unexpected: ${unexpected.slice(0, 5).join(', ') || 'none'})`,
+    );
   }
   const first = stops[0];
-  if (!first?.label.startsWith('a.skip-link')) problems.push(`the first Tab reaches ${first?.label ?? 'nothing'}, not the skip link`);
+  if (!first?.label.startsWith('a.skip-link'))
+    problems.push(`the first Tab reaches ${first?.label ?? 'nothing'}, not the skip link`);
   for (const stop of stops) {
     if (!stop.focusVisible || !stop.indicator) problems.push(`${stop.label}: no visible focus indicator`);
     if (!stop.inView) problems.push(`${stop.label}: focused but not in view`);
@@ -70,7 +76,8 @@ async function checkKeyboard(page: Page): Promise<string[]> {
   await page.evaluate(() => document.querySelector<HTMLElement>('a.skip-link')?.focus());
   await page.keyboard.press('Enter');
   const landed = await page.evaluate(() => ({ id: document.activeElement?.id, hash: location.hash }));
-  if (landed.id !== 'main' || landed.hash !== '#main') problems.push(`Enter on the skip link left focus on #${landed.id ?? '?'} with hash ${landed.hash}`);
+  if (landed.id !== 'main' || landed.hash !== '#main')
+    problems.push(`Enter on the skip link left focus on #${landed.id ?? '?'} with hash ${landed.hash}`);
   return problems;
 }
 
@@ -120,7 +127,13 @@ beforeAll(async () => {
           reports.set(path, await scan(page, path));
         } catch (error) {
           const message = `the scan failed: ${error instanceof Error ? error.message : String(error)}`;
-          reports.set(path, { axe: { light: [message], dark: [message] }, keyboard: [message], overflow: [message], errors: [message], foreign: [] });
+          reports.set(path, {
+            axe: { light: [message], dark: [message] },
+            keyboard: [message],
+            overflow: [message],
+            errors: [message],
+            foreign: [],
+          });
         }
       }
       await page.close();

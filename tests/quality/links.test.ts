@@ -13,7 +13,8 @@ const pages = builtHtml();
 /** The origin the site is built for (canonical URLs use it): links to it are internal. */
 const siteOrigin = (() => {
   const home = pages.find((page) => page.url === '/');
-  const canonical = home && elements(home.tree).find((element) => element.tagName === 'link' && attr(element, 'rel') === 'canonical');
+  const canonical =
+    home && elements(home.tree).find((element) => element.tagName === 'link' && attr(element, 'rel') === 'canonical');
   const href = canonical && attr(canonical, 'href');
   if (!href) throw new Error('the home page has no <link rel="canonical">');
   return new URL(href).origin;
@@ -96,7 +97,9 @@ function brokenReason(reference: string, fromUrl: string): string | undefined {
 
 /** `url(...)` references in CSS, other than data: URIs. */
 function cssUrls(css: string): string[] {
-  return [...css.matchAll(/url\(\s*(['"]?)([^'")]+)\1\s*\)/g)].map((match) => match[2] ?? '').filter((url) => !url.startsWith('data:'));
+  return [...css.matchAll(/url\(\s*(['"]?)([^'")]+)\1\s*\)/g)]
+    .map((match) => match[2] ?? '')
+    .filter((url) => !url.startsWith('data:'));
 }
 
 describe('links in the built site', () => {

@@ -34,13 +34,18 @@ export function startFocusRecording(): KeyboardSetup {
     const className = element.getAttribute('class')?.split(' ')[0];
     return `${element.tagName.toLowerCase()}${element.id ? `#${element.id}` : ''}${className ? `.${className}` : ''}${text ? ` “${text}”` : ''}`;
   };
-  const NATIVE = 'a[href], area[href], button, input, select, textarea, summary, iframe, audio[controls], video[controls]';
+  const NATIVE =
+    'a[href], area[href], button, input, select, textarea, summary, iframe, audio[controls], video[controls]';
   const problems: string[] = [];
   const tabbable = [...document.querySelectorAll<HTMLElement>('*')].filter((element) => {
     if (element.tabIndex < 0 || element.closest('[inert]') || element.matches(':disabled')) return false;
     if (!element.checkVisibility({ visibilityProperty: true })) return false;
-    if (element.tabIndex > 0) problems.push(`${describe(element)} has tabindex="${element.tabIndex}": the tab order should follow the page`);
-    if (!element.matches(NATIVE)) problems.push(`${describe(element)} is focusable but is not a native control: the keyboard cannot be assumed to operate it`);
+    if (element.tabIndex > 0)
+      problems.push(`${describe(element)} has tabindex="${element.tabIndex}": the tab order should follow the page`);
+    if (!element.matches(NATIVE))
+      problems.push(
+        `${describe(element)} is focusable but is not a native control: the keyboard cannot be assumed to operate it`,
+      );
     return true;
   });
   const unfocusedShadow = new Map(tabbable.map((element) => [element, getComputedStyle(element).boxShadow]));
@@ -49,17 +54,31 @@ export function startFocusRecording(): KeyboardSetup {
     const element = document.activeElement;
     if (!(element instanceof HTMLElement) || element === document.body) return;
     const style = getComputedStyle(element);
-    const outline = style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2 && style.outlineColor !== 'rgba(0, 0, 0, 0)';
+    const outline =
+      style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2 && style.outlineColor !== 'rgba(0, 0, 0, 0)';
     const shadow = style.boxShadow !== 'none' && style.boxShadow !== unfocusedShadow.get(element);
     const rects = [...element.getClientRects()].sort((a, b) => b.width * b.height - a.width * a.height);
     const rect = rects[0] ?? element.getBoundingClientRect();
-    const inView = rect.width > 0 && rect.height > 0 && rect.bottom > 0 && rect.right > 0 && rect.top < innerHeight && rect.left < innerWidth;
+    const inView =
+      rect.width > 0 &&
+      rect.height > 0 &&
+      rect.bottom > 0 &&
+      rect.right > 0 &&
+      rect.top < innerHeight &&
+      rect.left < innerWidth;
     let obscuredBy: string | null = null;
     if (inView) {
       const hit = document.elementFromPoint(rect.left + rect.width / 2, rect.top + rect.height / 2);
       if (hit && hit !== element && !element.contains(hit)) obscuredBy = describe(hit);
     }
-    stops.push({ index: tabbable.indexOf(element), label: describe(element), focusVisible: element.matches(':focus-visible'), indicator: outline || shadow, inView, obscuredBy });
+    stops.push({
+      index: tabbable.indexOf(element),
+      label: describe(element),
+      focusVisible: element.matches(':focus-visible'),
+      indicator: outline || shadow,
+      inView,
+      obscuredBy,
+    });
   };
   addEventListener('keydown', measure, true);
   Object.assign(window, { __focusStops: stops, __measureFocus: measure });
@@ -80,6 +99,9 @@ export function horizontalOverflow(): string | null {
   const wide = [...document.body.querySelectorAll('*')]
     .filter((element) => element.getBoundingClientRect().right > root.clientWidth + 1)
     .slice(-3)
-    .map((element) => `${element.tagName.toLowerCase()}${element.id ? `#${element.id}` : ''}${element.getAttribute('class') ? `.${element.getAttribute('class')?.split(' ')[0]}` : ''}`);
+    .map(
+      (element) =>
+        `${element.tagName.toLowerCase()}${element.id ? `#${element.id}` : ''}${element.getAttribute('class') ? `.${element.getAttribute('class')?.split(' ')[0]}` : ''}`,
+    );
   return `${root.scrollWidth}px wide for ${root.clientWidth}px (${wide.join(', ')})`;
 }

@@ -15,7 +15,8 @@ const pages = builtHtml();
 const local = 'http://site.invalid';
 const siteOrigin = (() => {
   const home = pages.find((page) => page.url === '/');
-  const canonical = home && elements(home.tree).find((element) => element.tagName === 'link' && attr(element, 'rel') === 'canonical');
+  const canonical =
+    home && elements(home.tree).find((element) => element.tagName === 'link' && attr(element, 'rel') === 'canonical');
   return new URL((canonical && attr(canonical, 'href')) ?? local).origin;
 })();
 
@@ -27,7 +28,9 @@ function isSameOrigin(reference: string, fromUrl: string): boolean {
 
 /** The page's policy, from its <meta http-equiv="content-security-policy">, as directive → sources. */
 function policyOf(page: BuiltFile): { metas: Element[]; directives: Map<string, string[]> } {
-  const metas = elements(page.tree).filter((element) => element.tagName === 'meta' && attr(element, 'httpEquiv')?.toLowerCase() === 'content-security-policy');
+  const metas = elements(page.tree).filter(
+    (element) => element.tagName === 'meta' && attr(element, 'httpEquiv')?.toLowerCase() === 'content-security-policy',
+  );
   const directives = new Map<string, string[]>();
   for (const part of (metas[0] && attr(metas[0], 'content'))?.split(';') ?? []) {
     const [name, ...sources] = part.trim().split(/\s+/);
@@ -40,17 +43,32 @@ const sha256 = (text: string): string => `'sha256-${createHash('sha256').update(
 
 /** Resources a page loads (not links it offers), as element and URL. */
 function loadedResources(page: BuiltFile): { tag: string; url: string }[] {
-  const LOADING_RELS = ['stylesheet', 'preload', 'modulepreload', 'prefetch', 'icon', 'apple-touch-icon', 'manifest', 'mask-icon'];
+  const LOADING_RELS = [
+    'stylesheet',
+    'preload',
+    'modulepreload',
+    'prefetch',
+    'icon',
+    'apple-touch-icon',
+    'manifest',
+    'mask-icon',
+  ];
   return elements(page.tree).flatMap((element) => {
     const urls: string[] = [];
     const rel = attr(element, 'rel')?.toLowerCase().split(/\s+/) ?? [];
-    if (element.tagName === 'link' && rel.some((value) => LOADING_RELS.includes(value))) urls.push(attr(element, 'href') ?? '');
+    if (element.tagName === 'link' && rel.some((value) => LOADING_RELS.includes(value)))
+      urls.push(attr(element, 'href') ?? '');
     for (const name of ['src', 'poster', 'data']) {
       const value = attr(element, name);
       if (value !== undefined) urls.push(value);
     }
     const srcset = element.properties['srcSet'];
-    if (srcset !== undefined) urls.push(...(Array.isArray(srcset) ? srcset.map(String) : String(srcset).split(',')).map((item) => item.trim().split(/\s+/)[0] ?? ''));
+    if (srcset !== undefined)
+      urls.push(
+        ...(Array.isArray(srcset) ? srcset.map(String) : String(srcset).split(',')).map(
+          (item) => item.trim().split(/\s+/)[0] ?? '',
+        ),
+      );
     return urls.map((url) => ({ tag: element.tagName, url }));
   });
 }
@@ -72,10 +90,19 @@ describe('Content-Security-Policy', () => {
       }
       const all = elements(page.tree);
       const head = all.find((element) => element.tagName === 'head');
-      if (!head?.children.includes(metas[0] as Element)) problems.push(`${page.url}: the CSP <meta> is not a child of <head>`);
+      if (!head?.children.includes(metas[0] as Element))
+        problems.push(`${page.url}: the CSP <meta> is not a child of <head>`);
       const position = all.indexOf(metas[0] as Element);
-      const first = all.findIndex((element) => element.tagName === 'script' || element.tagName === 'style' || (element.tagName === 'link' && attr(element, 'rel') === 'stylesheet'));
-      if (first !== -1 && first < position) problems.push(`${page.url}: <${all[first]?.tagName}> comes before the CSP <meta>, so the policy does not govern it`);
+      const first = all.findIndex(
+        (element) =>
+          element.tagName === 'script' ||
+          element.tagName === 'style' ||
+          (element.tagName === 'link' && attr(element, 'rel') === 'stylesheet'),
+      );
+      if (first !== -1 && first < position)
+        problems.push(
+          `${page.url}: <${all[first]?.tagName}> comes before the CSP <meta>, so the policy does not govern it`,
+        );
     }
     expect(problems).toEqual([]);
   });
@@ -87,10 +114,12 @@ describe('Content-Security-Policy', () => {
       for (const name of ['default-src', 'script-src', 'style-src', 'base-uri', 'form-action']) {
         if (!directives.has(name)) problems.push(`${page.url}: no ${name}`);
       }
-      if (!["'none'", "'self'"].includes(directives.get('default-src')?.join(' ') ?? '')) problems.push(`${page.url}: default-src is not 'none' or 'self'`);
+      if (!["'none'", "'self'"].includes(directives.get('default-src')?.join(' ') ?? ''))
+        problems.push(`${page.url}: default-src is not 'none' or 'self'`);
       for (const [name, sources] of directives) {
         for (const source of sources) {
-          const allowed = source === "'self'" || source === "'none'" || /^'sha(256|384|512)-[A-Za-z0-9+/=]+'$/.test(source);
+          const allowed =
+            source === "'self'" || source === "'none'" || /^'sha(256|384|512)-[A-Za-z0-9+/=]+'$/.test(source);
           if (!allowed) problems.push(`${page.url}: ${name} allows ${source}`);
         }
       }
@@ -110,9 +139,13 @@ describe('Content-Security-Policy', () => {
           const type = attr(element, 'type');
           if (type === 'application/ld+json') continue;
           if (src !== undefined) {
-            if (!new URL(src, local + page.url).href.startsWith(`${local}/_astro/`)) problems.push(`${page.url}: <script src="${src}"> is not one Astro built`);
+            if (!new URL(src, local + page.url).href.startsWith(`${local}/_astro/`))
+              problems.push(`${page.url}: <script src="${src}"> is not one Astro built`);
           } else {
-            if (!scriptSources.includes(sha256(rawText(element)))) problems.push(`${page.url}: an inline <script> whose hash is not in script-src: ${rawText(element).slice(0, 60)}`);
+            if (!scriptSources.includes(sha256(rawText(element))))
+              problems.push(
+                `${page.url}: an inline <script> whose hash is not in script-src: ${rawText(element).slice(0, 60)}`,
+              );
           }
         }
         if (element.tagName === 'style' && !styleSources.includes(sha256(rawText(element)))) {
@@ -130,9 +163,17 @@ describe('no script from content', () => {
     for (const page of pages) {
       for (const element of elements(page.tree)) {
         for (const [name, value] of Object.entries(element.properties)) {
-          if (/^on[A-Z]/.test(name) || /^on[a-z]+$/.test(name)) problems.push(`${page.url}: <${element.tagName} ${name}>`);
-          if (name === 'style') problems.push(`${page.url}: <${element.tagName} style="${String(value)}"> (style attributes are blocked by the CSP)`);
-          if (typeof value === 'string' && /^\s*(javascript|vbscript|data\s*:\s*text\/html)/i.test(value.replace(/[\u0000-\u001f]/g, '')) && /^(href|src|action|formAction|data|poster|cite)$/.test(name)) {
+          if (/^on[A-Z]/.test(name) || /^on[a-z]+$/.test(name))
+            problems.push(`${page.url}: <${element.tagName} ${name}>`);
+          if (name === 'style')
+            problems.push(
+              `${page.url}: <${element.tagName} style="${String(value)}"> (style attributes are blocked by the CSP)`,
+            );
+          if (
+            typeof value === 'string' &&
+            /^\s*(javascript|vbscript|data\s*:\s*text\/html)/i.test(value.replace(/[\u0000-\u001f]/g, '')) &&
+            /^(href|src|action|formAction|data|poster|cite)$/.test(name)
+          ) {
             problems.push(`${page.url}: <${element.tagName} ${name}="${value}">`);
           }
         }
@@ -151,7 +192,9 @@ describe('no script from content', () => {
   });
 
   it('the raw HTML of pages contains no on*= handler that the parser might have missed', () => {
-    const found = pages.flatMap((page) => [...page.html.matchAll(/<[a-z][^>]*\son[a-z]+\s*=/gi)].map((match) => `${page.url}: ${match[0].slice(0, 80)}`));
+    const found = pages.flatMap((page) =>
+      [...page.html.matchAll(/<[a-z][^>]*\son[a-z]+\s*=/gi)].map((match) => `${page.url}: ${match[0].slice(0, 80)}`),
+    );
     expect(found).toEqual([]);
   });
 });
@@ -171,9 +214,17 @@ describe('nothing from another origin', () => {
       ...listFiles()
         .filter((file) => file.endsWith('.css'))
         .map((file) => ({ where: `/${file}`, css: readFileSync(join(distDir, file), 'utf8') })),
-      ...pages.flatMap((page) => elements(page.tree).filter((element) => element.tagName === 'style').map((element) => ({ where: page.url, css: rawText(element) }))),
+      ...pages.flatMap((page) =>
+        elements(page.tree)
+          .filter((element) => element.tagName === 'style')
+          .map((element) => ({ where: page.url, css: rawText(element) })),
+      ),
     ];
-    const foreign = sheets.flatMap(({ where, css }) => cssReferences(css).filter((url) => !url.startsWith('data:') && !isSameOrigin(url, where)).map((url) => `${where}: ${url}`));
+    const foreign = sheets.flatMap(({ where, css }) =>
+      cssReferences(css)
+        .filter((url) => !url.startsWith('data:') && !isSameOrigin(url, where))
+        .map((url) => `${where}: ${url}`),
+    );
     expect(foreign).toEqual([]);
     expect(sheets.some(({ css }) => /@font-face/.test(css))).toBe(true);
   });
@@ -190,7 +241,8 @@ describe('external links', () => {
         if (href === undefined || /^(mailto|tel):/i.test(href) || isSameOrigin(href, page.url)) continue;
         external += 1;
         const rel = attr(element, 'rel')?.toLowerCase().split(/\s+/) ?? [];
-        if (!rel.includes('noopener') || !rel.includes('noreferrer')) problems.push(`${page.url}: <a href="${href}" rel="${rel.join(' ')}">`);
+        if (!rel.includes('noopener') || !rel.includes('noreferrer'))
+          problems.push(`${page.url}: <a href="${href}" rel="${rel.join(' ')}">`);
       }
     }
     expect(problems).toEqual([]);

@@ -14,12 +14,19 @@ describe('narrowPolicyToPage', () => {
 
   it("keeps only the hashes of the page's own inline scripts and styles", () => {
     const html = page(policy, `<style>${style}</style><script type="module">${script}</script>`);
-    expect(policyOf(narrowPolicyToPage(html))).toBe(`default-src 'none'; img-src 'self'; script-src 'self' ${hash(script)}; style-src 'self' ${hash(style)}`);
+    expect(policyOf(narrowPolicyToPage(html))).toBe(
+      `default-src 'none'; img-src 'self'; script-src 'self' ${hash(script)}; style-src 'self' ${hash(style)}`,
+    );
   });
 
   it('drops every hash from a page without inline code, and ignores scripts with src', () => {
-    const html = page(policy, '<link rel="stylesheet" href="/_astro/x.css"><script type="module" src="/_astro/x.js"></script>');
-    expect(policyOf(narrowPolicyToPage(html))).toBe(`default-src 'none'; img-src 'self'; script-src 'self'; style-src 'self'`);
+    const html = page(
+      policy,
+      '<link rel="stylesheet" href="/_astro/x.css"><script type="module" src="/_astro/x.js"></script>',
+    );
+    expect(policyOf(narrowPolicyToPage(html))).toBe(
+      `default-src 'none'; img-src 'self'; script-src 'self'; style-src 'self'`,
+    );
   });
 
   it('never adds a hash the policy did not list', () => {
