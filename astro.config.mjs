@@ -4,6 +4,7 @@ import { defineConfig } from 'astro/config';
 import { addressGuard } from './src/integrations/address-guard.ts';
 import { contentGuard } from './src/integrations/content-guard.ts';
 import { previewImages } from './src/integrations/preview-images.ts';
+import { cspPerPage } from './src/integrations/csp-per-page.ts';
 import { rehypePlugins, remarkPlugins } from './src/markdown/plugins.ts';
 
 // The canonical origin. Set SITE_URL when deploying; locally the preview server's address is used.
@@ -13,16 +14,23 @@ export default defineConfig({
   site,
   trailingSlash: 'always',
   build: { format: 'directory' },
-  // Order matters after the build: preview images are drawn for the pages, then the address guard
-  // adds alias anchors and redirect pages and checks every published address.
-  integrations: [contentGuard(), previewImages(), addressGuard()],
+  // Order matters after the build: each page's CSP is narrowed to its own hashes, preview images are drawn,
+  // then the address guard adds alias anchors and redirect pages and checks every published address.
+  integrations: [contentGuard(), cspPerPage(), previewImages(), addressGuard()],
   markdown: {
     // remark/rehype rather than Astro 7's default processor; no SmartyPants or GFM so that article
     // text reaches the page exactly as published.
     processor: unified({ remarkPlugins, rehypePlugins, smartypants: false, gfm: false }),
     syntaxHighlight: false,
   },
-  security: { csp: true },
+  // Astro adds script-src and style-src with the hashes of what it emits; the rest shuts everything
+  // else to this origin. (frame-ancestors, report-uri and sandbox are ignored in a <meta> policy.)
+  // connect-src 'self': tools that fetch in the page's context, such as Lighthouse reading robots.txt.
+  security: {
+    csp: {
+      directives: ["default-src 'none'", "img-src 'self'", "font-src 'self'", "connect-src 'self'", "base-uri 'none'", "form-action 'self'"],
+    },
+  },
   devToolbar: { enabled: false },
   server: { port: 4321 },
 });

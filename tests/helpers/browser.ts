@@ -3,8 +3,11 @@ import { join, relative } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { projectRoot } from './content.ts';
 
+/** The port the built site is served on during e2e tests: 4390, or E2E_PORT when that is taken. */
+export const e2ePort = Number(process.env['E2E_PORT'] ?? 4390);
+
 /** Where the built site is served during e2e tests (see tests/e2e/global-setup.ts). */
-export const baseUrl = 'http://127.0.0.1:4390';
+export const baseUrl = `http://127.0.0.1:${e2ePort}`;
 
 /** The built site. */
 export const distDir = join(projectRoot, 'dist');

@@ -1,0 +1,288 @@
+// `npm run bench:pages`: page weight of every page, readability without JavaScript, and Lighthouse
+// (mobile, default simulated throttling) over the heaviest page of each type, in Debian's Chromium.
+// Exits non-zero when a budget is missed:
+//   - 100 in every Lighthouse category (median of RUNS runs) on every page type;
+//   - the heaviest page at most 14 KB (14,336 bytes) of HTML + CSS + JS, brotli-compressed, of which
+//     at most 2 KB (2,048 bytes) JavaScript;
+//   - every page reads the same with JavaScript off.
+// It builds the current tree first, into a temporary folder, with SITE_URL set to the address it
+// serves from (so canonical URLs match, as they do when deployed), and serves it compressed.
+// Options (environment): RUNS (default 3), BENCH_PORT (default 4396), CHROMIUM_PATH.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import * as chromeLauncher from 'chrome-launcher';
+import { fromHtml } from 'hast-util-from-html';
+import lighthouse from 'lighthouse';
+import { builtPages, launchBrowser } from '../tests/helpers/browser.ts';
+import { serveStatic } from '../tests/helpers/static-server.ts';
+import { attr, elements } from '../tests/quality/dist.ts';
+
+const BUDGET = { total: 14 * 1024, js: 2 * 1024, score: 100 };
+const RUNS = Number(process.env['RUNS'] ?? 3);
+const PORT = Number(process.env['BENCH_PORT'] ?? 4396);
+const origin = `http://localhost:${PORT}`;
+const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
+const failures: string[] = [];
+const started = Date.now();
+/** Prints rows as aligned columns. */
+function table(rows: (string | number)[][]): void {
+  const widths = rows[0]?.map((_, column) => Math.max(...rows.map((row) => String(row[column] ?? '').length))) ?? [];
+  for (const row of rows)
+    console.log(
+      row
+        .map((cell, column) =>
+          typeof cell === 'number' ? String(cell).padStart(widths[column] ?? 0) : cell.padEnd(widths[column] ?? 0),
+        )
+        .join('  ')
+        .trimEnd(),
+    );
+}
+
+// Build.
+const outDir = mkdtempSync(join(tmpdir(), 'bench-pages-'));
+process.on('exit', () => rmSync(outDir, { recursive: true, force: true }));
+const build = spawnSync(
+  process.execPath,
+  [join('node_modules', 'astro', 'bin', 'astro.mjs'), 'build', '--outDir', outDir],
+  {
+    encoding: 'utf8',
+    env: { ...process.env, SITE_URL: origin, ASTRO_TELEMETRY_DISABLED: '1' },
+  },
+);
+if (build.status !== 0) {
+  console.error(build.stdout, build.stderr);
+  process.exit(1);
+}
+const pages = builtPages(outDir);
+
+// Page weight: the HTML and every stylesheet and script it needs, each compressed on its own.
+const brotli = (bytes: Buffer): number =>
+  brotliCompressSync(bytes, {
+    params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length },
+  }).length;
+const gzip = (bytes: Buffer): number => gzipSync(bytes, { level: 9 }).length;
+interface Weight {
+  path: string;
+  type: string;
+  html: number;
+  css: number;
+  js: number;
+  total: number;
+  gzipTotal: number;
+  raw: number;
+}
+const fileCache = new Map<string, { br: number; gz: number; raw: number }>();
+function sizes(file: string): { br: number; gz: number; raw: number } {
+  let found = fileCache.get(file);
+  if (!found) {
+    const bytes = readFileSync(join(outDir, file));
+    found = { br: brotli(bytes), gz: gzip(bytes), raw: bytes.length };
+    fileCache.set(file, found);
+  }
+  return found;
+}
+/** The page type, from its address: "article" for /articles/x/, "articles index" for /articles/. */
+function typeOf(path: string): string {
+  const parts = path.split('/').filter(Boolean);
+  const names: Record<string, [string, string]> = {
+    articles: ['articles index', 'article'],
+    issues: ['issues index', 'issue'],
+    people: ['people index', 'person'],
+    quotations: ['quotations index', 'quotation'],
+    sources: ['sources', 'comparison point'],
+    events: ['events index', 'event'],
+  };
+  if (parts.length === 0) return 'home';
+  const pair = names[parts[0] ?? ''];
+  return pair ? pair[parts.length === 1 ? 0 : 1] : (parts[0] ?? path);
+}
+const weights: Weight[] = pages.map((path) => {
+  const htmlFile = `${path.slice(1)}index.html`;
+  const tree = fromHtml(readFileSync(join(outDir, htmlFile), 'utf8'));
+  const needed = { css: new Set<string>(), js: new Set<string>() };
+  for (const element of elements(tree)) {
+    const rel = attr(element, 'rel')?.split(/\s+/) ?? [];
+    const href = attr(element, 'href');
+    const src = attr(element, 'src');
+    if (element.tagName === 'link' && rel.includes('stylesheet') && href)
+      needed.css.add(new URL(href, origin + path).pathname.slice(1));
+    if (element.tagName === 'link' && rel.includes('modulepreload') && href)
+      needed.js.add(new URL(href, origin + path).pathname.slice(1));
+    if (element.tagName === 'script' && src) needed.js.add(new URL(src, origin + path).pathname.slice(1));
+  }
+  const html = sizes(htmlFile);
+  const css = [...needed.css].map(sizes);
+  const js = [...needed.js].map(sizes);
+  const sum = (list: { br: number }[]): number => list.reduce((total, item) => total + item.br, 0);
+  const all = [html, ...css, ...js];
+  return {
+    path,
+    type: typeOf(path),
+    html: html.br,
+    css: sum(css),
+    js: sum(js),
+    total: sum(all),
+    gzipTotal: all.reduce((total, item) => total + item.gz, 0),
+    raw: all.reduce((total, item) => total + item.raw, 0),
+  };
+});
+const byTotal = [...weights].sort((a, b) => b.total - a.total);
+const median = (values: number[]): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1
+    ? (sorted[middle] ?? 0)
+    : Math.round(((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2);
+};
+const kb = (bytes: number): string => `${(bytes / 1024).toFixed(1)} KB`;
+console.log(
+  `\nPage weight: HTML + CSS + JS each page needs, brotli (quality 11); gzip -9 and uncompressed for reference. ${pages.length} pages.`,
+);
+table([
+  ['heaviest pages', 'type', 'HTML', 'CSS', 'JS', 'total', 'gzip', 'raw'],
+  ...byTotal
+    .slice(0, 8)
+    .map((weight) => [
+      weight.path,
+      weight.type,
+      weight.html,
+      weight.css,
+      weight.js,
+      weight.total,
+      weight.gzipTotal,
+      weight.raw,
+    ]),
+]);
+console.log('(bytes)');
+const heaviest = byTotal[0];
+if (!heaviest) throw new Error('no pages built');
+const heaviestJs = Math.max(...weights.map((weight) => weight.js));
+console.log(
+  `heaviest: ${heaviest.path} ${kb(heaviest.total)} brotli (${heaviest.total} B; gzip ${kb(heaviest.gzipTotal)}); JS ${heaviestJs} B`,
+);
+console.log(
+  `median:   ${kb(median(weights.map((weight) => weight.total)))} brotli (${median(weights.map((weight) => weight.total))} B; gzip ${kb(median(weights.map((weight) => weight.gzipTotal)))})`,
+);
+const over = weights.filter((weight) => weight.total > BUDGET.total);
+if (over.length > 0)
+  failures.push(
+    `${over.length} page(s) over ${kb(BUDGET.total)}: ${over.map((weight) => `${weight.path} ${kb(weight.total)}`).join(', ')}`,
+  );
+if (heaviestJs > BUDGET.js) failures.push(`a page needs ${heaviestJs} B of JavaScript (budget ${BUDGET.js} B)`);
+
+// Served as a host would, compressed.
+const server = await serveStatic(outDir, PORT, { compress: true });
+
+// Readable without JavaScript: the text of every page is the same with scripts off (controls that
+// scripts add, buttons, are left out of the comparison).
+{
+  const browser = await launchBrowser();
+  const textOf = async (javaScriptEnabled: boolean, path: string): Promise<string> => {
+    const context = await browser.newContext({ javaScriptEnabled });
+    const page = await context.newPage();
+    await page.goto(origin + path, { waitUntil: 'load' });
+    const text = await page.evaluate(() => {
+      const copy = document.body.cloneNode(true) as HTMLElement;
+      copy.querySelectorAll('button, script, template, [hidden]').forEach((node) => node.remove());
+      return (copy.textContent ?? '').replace(/\s+/g, ' ').trim();
+    });
+    await context.close();
+    return text;
+  };
+  const unreadable: string[] = [];
+  for (const path of pages) {
+    const [withJs, withoutJs] = [await textOf(true, path), await textOf(false, path)];
+    if (withJs !== withoutJs || withoutJs.length < 100) unreadable.push(path);
+  }
+  await browser.close();
+  console.log(`\nWithout JavaScript: ${pages.length - unreadable.length} of ${pages.length} pages read the same.`);
+  if (unreadable.length > 0) failures.push(`pages that need JavaScript to read: ${unreadable.join(', ')}`);
+}
+
+// Lighthouse over the heaviest page of each type.
+const firstOfType = new Map<string, Weight>();
+for (const weight of byTotal) if (!firstOfType.has(weight.type)) firstOfType.set(weight.type, weight);
+const chrome = await chromeLauncher.launch({
+  chromePath: process.env['CHROMIUM_PATH'] ?? process.env['CHROME_PATH'] ?? '/usr/bin/chromium',
+  chromeFlags: [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
+});
+console.log(
+  `\nLighthouse ${JSON.parse(readFileSync(join('node_modules', 'lighthouse', 'package.json'), 'utf8')).version}, mobile, simulated throttling; median of ${RUNS} run(s) per page.`,
+);
+const rows: (string | number)[][] = [['type', 'page', ...CATEGORIES, 'FCP ms', 'LCP ms', 'TBT ms', 'CLS']];
+try {
+  for (const weight of [...firstOfType.values()].sort((a, b) => a.path.localeCompare(b.path))) {
+    const runs: Record<string, number>[] = [];
+    for (let run = 0; run < RUNS; run += 1) {
+      const result = await lighthouse(origin + weight.path, {
+        port: chrome.port,
+        output: 'json',
+        logLevel: 'error',
+        onlyCategories: [...CATEGORIES],
+      });
+      if (!result) throw new Error(`Lighthouse returned nothing for ${weight.path}`);
+      const { lhr } = result;
+      if (lhr.runtimeError) throw new Error(`Lighthouse failed on ${weight.path}: ${lhr.runtimeError.message}`);
+      const scores: Record<string, number> = {};
+      for (const category of CATEGORIES) scores[category] = Math.round((lhr.categories[category]?.score ?? 0) * 100);
+      for (const [name, audit] of [
+        ['FCP', 'first-contentful-paint'],
+        ['LCP', 'largest-contentful-paint'],
+        ['TBT', 'total-blocking-time'],
+        ['CLS', 'cumulative-layout-shift'],
+      ] as const) {
+        scores[name] = lhr.audits[audit]?.numericValue ?? Number.NaN;
+      }
+      // Say which audits cost points, so a missed budget says what to fix.
+      for (const category of CATEGORIES) {
+        if ((scores[category] ?? 0) >= BUDGET.score) continue;
+        const lost = (lhr.categories[category]?.auditRefs ?? [])
+          .filter((ref) => ref.weight > 0 && (lhr.audits[ref.id]?.score ?? 1) < 1)
+          .map((ref) => `${ref.id} (${lhr.audits[ref.id]?.displayValue ?? lhr.audits[ref.id]?.score})`);
+        console.log(`  ${weight.path} run ${run + 1}: ${category} ${scores[category]}: ${lost.join(', ')}`);
+      }
+      runs.push(scores);
+    }
+    const medians = Object.fromEntries(
+      Object.keys(runs[0] ?? {}).map((key) => [key, median(runs.map((scores) => scores[key] ?? 0))]),
+    );
+    const cls = [...runs.map((scores) => scores['CLS'] ?? 0)].sort((a, b) => a - b)[Math.floor(runs.length / 2)] ?? 0;
+    rows.push([
+      weight.type,
+      weight.path,
+      ...CATEGORIES.map((category) => medians[category] ?? 0),
+      Math.round(medians['FCP'] ?? 0),
+      Math.round(medians['LCP'] ?? 0),
+      Math.round(medians['TBT'] ?? 0),
+      cls.toFixed(3),
+    ]);
+    console.log(`  ${weight.path}: done`);
+    for (const category of CATEGORIES) {
+      if ((medians[category] ?? 0) < BUDGET.score)
+        failures.push(`${weight.type} (${weight.path}): ${category} ${medians[category]}`);
+    }
+  }
+} finally {
+  chrome.kill();
+  server.close();
+}
+console.log('');
+table(rows);
+console.log(`\n(${Math.round((Date.now() - started) / 1000)} s)`);
+
+if (failures.length > 0) {
+  console.error(`\nBudget missed:\n${failures.map((failure) => `  - ${failure}`).join('\n')}`);
+  process.exit(1);
+}
+console.log('\nAll budgets met.');

@@ -1,0 +1,63 @@
+import { execFile } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { distDir } from '../helpers/browser.ts';
+import { builtHtml } from './dist.ts';
+
+// Every built page through the Nu Html Checker (the W3C validator, from the vnu-jar package, on the
+// machine's Java), all in one run, with one page known to be invalid to prove the checker ran. Errors fail; its warnings are not errors (and its CSP warnings come
+// from checking file: URLs, where 'self' and hashes cannot match; Chromium enforces the policy in
+// tests/quality/accessibility.test.ts, which fails on any console error).
+
+const vnuJar = String(createRequire(import.meta.url)('vnu-jar'));
+
+interface NuMessage {
+  type: string;
+  subType?: string;
+  url?: string;
+  lastLine?: number;
+  lastColumn?: number;
+  message: string;
+  extract?: string;
+}
+
+describe('valid HTML', () => {
+  it('every built page passes the Nu Html Checker with zero errors', async () => {
+    const sentinelDir = mkdtempSync(join(tmpdir(), 'vnu-'));
+    const sentinel = join(sentinelDir, 'invalid.html');
+    writeFileSync(sentinel, '<!doctype html><html lang="en"><title>x</title><p><div></span></html>');
+    const pages = builtHtml().map((page) => join(distDir, page.file));
+    const java = process.env['JAVA'] ?? 'java';
+    let stderr: string;
+    try {
+      ({ stderr } = await promisify(execFile)(
+        java,
+        ['-jar', vnuJar, '--errors-only', '--exit-zero-always', '--format', 'json', sentinel, ...pages],
+        {
+          maxBuffer: 64 * 1024 * 1024,
+        },
+      ));
+    } finally {
+      rmSync(sentinelDir, { recursive: true, force: true });
+    }
+    const { messages } = JSON.parse(stderr) as { messages: NuMessage[] };
+    const isError = (message: NuMessage) =>
+      message.type === 'error' || message.subType === 'fatal' || message.type === 'non-document-error';
+    expect(
+      messages.filter((message) => isError(message) && message.url?.endsWith('/invalid.html')).length,
+      'the checker found no error in a page known to be invalid',
+    ).toBeGreaterThan(0);
+    const errors = messages
+      .filter((message) => isError(message) && !message.url?.endsWith('/invalid.html'))
+      .map((message) => {
+        const file = message.url ? relative(distDir, new URL(message.url).pathname) : '?';
+        return `${file}:${message.lastLine ?? '?'}:${message.lastColumn ?? '?'}: ${message.message} [${message.extract?.trim() ?? ''}]`;
+      });
+    expect(errors).toEqual([]);
+    expect(pages.length).toBeGreaterThan(100);
+  }, 120_000);
+});
