@@ -3,6 +3,7 @@ import type { DataCollectionName } from '../schemas/collections.ts';
 import type { ContentModel, LoadedEntry } from './content-model.ts';
 import type { Problem } from './problems.ts';
 import { resolveAnchor } from './timeline.ts';
+import { SOURCES_RESERVED_SEGMENT } from './urls.ts';
 import type { When } from '../schemas/when.ts';
 
 /** Where a reference was made, for messages. */
@@ -124,6 +125,9 @@ export function checkIntegrity(model: ContentModel): Problem[] {
   }
   for (const loaded of model.data.comparisons) {
     const { entry } = loaded;
+    if (entry.id === SOURCES_RESERVED_SEGMENT) {
+      problems.push({ ...at(loaded, 'id'), message: `the id "${entry.id}" is reserved for the address /sources/${entry.id}/…; choose another` });
+    }
     entry.issues.forEach((id, index) => refer(at(loaded, `issues[${index}]`), 'issues', id));
     const seen = new Set<string>();
     entry.accounts.forEach((account, index) => {

@@ -161,7 +161,8 @@ export function buildSiteIndex(content: SiteContent): SiteIndex {
         citation,
         href: paragraphUrl(citation.article, citation.paragraph, citation.words),
         label: `${short} ${place}`,
-        title: `${outlet?.name ?? citation.article}, ${number === undefined ? `section “${citation.paragraph}”` : `paragraph ${number}`}${citation.words ? `: “${truncate(citation.words, 80)}”` : ''}`,
+        // The cited words travel in the link's text fragment; the tooltip names only the place, to keep pages light.
+        title: `${outlet?.name ?? citation.article}, ${number === undefined ? `section “${citation.paragraph}”` : `paragraph ${number}`}`,
       };
     },
     eventsOfIssue: (issueId) => timeline.filter((event) => event.issues.includes(issueId)),

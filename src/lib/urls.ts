@@ -98,8 +98,18 @@ export const issueEntryUrl = (issueId: string): string => withFragment(issuesUrl
 export const personEntryUrl = (personId: string): string => withFragment(peopleUrl(), entryId(personId));
 /** A quotation's place among all quotations. */
 export const quotationEntryUrl = (quotationId: string): string => withFragment(quotationsUrl(), entryId(quotationId));
-/** A comparison point's place in the full comparison. */
-export const comparisonEntryUrl = (comparisonId: string): string => withFragment(sourcesUrl(), entryId(comparisonId));
+/** The points only one article reports, on a page per article (the comparison is split to keep pages light). */
+export const sourcesOnlyInUrl = (articleId: string): string => `/sources/only/${articleId}/`;
+/** The path segment under /sources/ that no comparison id may take. */
+export const SOURCES_RESERVED_SEGMENT = 'only';
+/**
+ * A comparison point's place in the comparison: points only one article reports are listed on that
+ * article's page, the others on /sources/.
+ */
+export function comparisonEntryUrl(comparison: { id: string; agreement: string; accounts: readonly { article: string }[] }): string {
+  const only = comparison.agreement === 'only-one' ? comparison.accounts[0]?.article : undefined;
+  return withFragment(only === undefined ? sourcesUrl() : sourcesOnlyInUrl(only), entryId(comparison.id));
+}
 /** A line of the meeting page. */
 export const meetingLineUrl = (lineId: string): string => withFragment(meetingUrl(), lineId);
 
