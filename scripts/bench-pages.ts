@@ -96,6 +96,7 @@ function typeOf(path: string): string {
     events: ['events index', 'event'],
   };
   if (parts.length === 0) return 'home';
+  if (parts[0] === 'sources' && parts[1] === 'only') return 'only in one source';
   const pair = names[parts[0] ?? ''];
   return pair ? pair[parts.length === 1 ? 0 : 1] : (parts[0] ?? path);
 }
