@@ -16,7 +16,7 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import * as chromeLauncher from 'chrome-launcher';
 import { fromHtml } from 'hast-util-from-html';
 import lighthouse from 'lighthouse';
-import { builtPages, launchBrowser } from '../tests/helpers/browser.ts';
+import { builtPages, chromiumFlags, chromiumPath, launchBrowser } from '../tests/helpers/browser.ts';
 import { serveStatic } from '../tests/helpers/static-server.ts';
 import { attr, elements } from '../tests/quality/dist.ts';
 
@@ -207,16 +207,8 @@ const server = await serveStatic(outDir, PORT, { compress: true });
 const firstOfType = new Map<string, Weight>();
 for (const weight of byTotal) if (!firstOfType.has(weight.type)) firstOfType.set(weight.type, weight);
 const chrome = await chromeLauncher.launch({
-  chromePath: process.env['CHROMIUM_PATH'] ?? process.env['CHROME_PATH'] ?? '/usr/bin/chromium',
-  chromeFlags: [
-    '--headless',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
+  chromePath: process.env['CHROMIUM_PATH'] === undefined ? (process.env['CHROME_PATH'] ?? chromiumPath) : chromiumPath,
+  chromeFlags: chromiumFlags,
 });
 console.log(
   `\nLighthouse ${JSON.parse(readFileSync(join('node_modules', 'lighthouse', 'package.json'), 'utf8')).version}, mobile, simulated throttling; median of ${RUNS} run(s) per page.`,

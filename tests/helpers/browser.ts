@@ -12,20 +12,23 @@ export const baseUrl = `http://127.0.0.1:${e2ePort}`;
 /** The built site. */
 export const distDir = join(projectRoot, 'dist');
 
+/** Debian's Chromium, or the one CHROMIUM_PATH names. */
+export const chromiumPath = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+
+/** The flags Chromium needs in this sandbox (no downloads, no background network). */
+export const chromiumFlags = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
 /** Launches Debian's Chromium headless with the flags this sandbox needs. */
 export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  return chromium.launch({ executablePath: chromiumPath, args: chromiumFlags });
 }
 
 /** Every page of the built site, as a path ("/", "/articles/x/"), sorted. */
