@@ -143,6 +143,16 @@ function checkId(id: string | undefined, line: number, how: string): string | Bo
   return id;
 }
 
+/**
+ * The reader-facing number of each paragraph and pull quote ("¶7"), by block id; headings and embed
+ * markers are not numbered. rehype-block-links numbers the rendered blocks by the same rule.
+ */
+export function numberParagraphs(blocks: readonly ArticleBlock[]): Map<string, number> {
+  return new Map(
+    blocks.filter((block) => block.kind === 'paragraph' || block.kind === 'pullquote').map((block, index) => [block.id, index + 1]),
+  );
+}
+
 /** Parses an article body and lists its blocks and problems. */
 export function parseArticleBody(markdown: string): { blocks: ArticleBlock[]; problems: BodyProblem[] } {
   return collectBlocks(parseMarkdown(markdown));

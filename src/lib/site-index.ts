@@ -1,4 +1,4 @@
-import type { ArticleBlock } from './article-blocks.ts';
+import { numberParagraphs, type ArticleBlock } from './article-blocks.ts';
 import type { Citation, Comparison, Event, Issue, Meeting, Outlet, Person, Quotation } from '../schemas/index.ts';
 import { whenSortKey, type Anchor } from './dates.ts';
 import type { When } from '../schemas/when.ts';
@@ -98,12 +98,7 @@ export function buildSiteIndex(content: SiteContent): SiteIndex {
   const quotationById = new Map(content.quotations.map((quotation) => [quotation.id, quotation]));
   const articleById = new Map(content.articles.map((article) => [article.id, article]));
 
-  const paragraphNumber = new Map<string, number>();
-  for (const article of content.articles) {
-    article.blocks
-      .filter((block) => block.kind === 'paragraph' || block.kind === 'pullquote')
-      .forEach((block, index) => paragraphNumber.set(paragraphKey(article.id, block.id), index + 1));
-  }
+  const paragraphNumbers = new Map(content.articles.map((article) => [article.id, numberParagraphs(article.blocks)]));
 
   const citedBy = new Map<string, Backlink[]>();
   const addBacklinks = (citations: readonly Citation[], link: Backlink): void => {
@@ -154,7 +149,7 @@ export function buildSiteIndex(content: SiteContent): SiteIndex {
     resolve(citation) {
       const article = articleById.get(citation.article);
       const outlet = article?.outlet;
-      const number = paragraphNumber.get(paragraphKey(citation.article, citation.paragraph));
+      const number = paragraphNumbers.get(citation.article)?.get(citation.paragraph);
       const short = outlet?.shortName ?? outlet?.name ?? citation.article;
       const place = number === undefined ? `§ ${citation.paragraph}` : `¶${number}`;
       return {
