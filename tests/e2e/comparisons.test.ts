@@ -54,10 +54,8 @@ describe('accounts of a point, side by side or stacked', () => {
 
   it('at 390 px they are stacked, the second under the first, each the full width', async () => {
     const page = await open(390, comparisonUrl('meeting-length'));
-    const [first, second] = (await accountBoxes(page, 'main')) as [
-      { x: number; y: number; width: number; bottom: number },
-      { x: number; y: number; width: number },
-    ];
+    const boxes = await accountBoxes(page, 'main');
+    const [first, second] = boxes as [(typeof boxes)[number], (typeof boxes)[number]];
     expect(second.x).toBe(first.x);
     expect(second.y).toBeGreaterThanOrEqual(first.bottom);
     expect(second.width).toBe(first.width);
