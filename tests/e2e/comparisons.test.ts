@@ -160,7 +160,7 @@ describe('how the accounts relate, stated', () => {
   it('a difference with sides says which article stands on which', async () => {
     const page = await open(1280, comparisonUrl('meeting-length'));
     await expect(page.locator('main .kind').textContent()).resolves.toBe(
-      'They differ in wording: Clash Report (approximate) against Los Angeles Times (exact).',
+      'They differ in wording: Clash Report (hedged) against Los Angeles Times (unhedged).',
     );
     await page.close();
   });
