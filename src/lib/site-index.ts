@@ -1,8 +1,8 @@
 import { numberParagraphs, type ArticleBlock } from './article-blocks.ts';
 import type { Citation, Comparison, Event, Issue, Meeting, Outlet, Person, Quotation } from '../schemas/index.ts';
-import { whenSortKey, type Anchor } from './dates.ts';
+import type { Anchor } from './dates.ts';
 import type { When } from '../schemas/when.ts';
-import { buildTimeline, resolveAnchor } from './timeline.ts';
+import { buildChronology, chronologyItems, chronologyKey, orderNotGiven, resolveAnchor } from './timeline.ts';
 import { comparisonUrl, eventUrl, issueUrl, meetingLineUrl, paragraphUrl, personUrl, quotationUrl } from './urls.ts';
 
 /** What the index needs to know of an article. */
@@ -53,8 +53,12 @@ export interface ResolvedCitation {
 
 /** Cross-links between every item of the site, computed once. */
 export interface SiteIndex extends SiteContent {
-  /** Events oldest first. */
+  /** Events oldest first, in an order that meets every relation the sources give. */
   timeline: readonly Event[];
+  /** Every quotation in the same order as the timeline. */
+  quotationsInOrder: readonly Quotation[];
+  /** Of a list in timeline order, the items the sources do not place after the one before them ("order not given"). */
+  orderNotGiven(kind: 'event' | 'quotation', ids: readonly string[]): ReadonlySet<string>;
   /** Lookups by id. */
   personById: ReadonlyMap<string, Person>;
   issueById: ReadonlyMap<string, Issue>;
@@ -90,8 +94,24 @@ export const paragraphKey = (articleId: string, paragraphId: string): string => 
 
 /** Builds every cross-link of the site from validated content (references were checked by the guard). */
 export function buildSiteIndex(content: SiteContent): SiteIndex {
-  const timeline = buildTimeline(content.events);
-  const order = new Map(timeline.map((event, index) => [event.id, index]));
+  const blockIndex = new Map(
+    content.articles.flatMap((article, articleIndex) => article.blocks.map((block, index): [string, number] => [`${article.id}#${block.id}`, articleIndex * 10_000 + index])),
+  );
+  const blockText = new Map(content.articles.flatMap((article) => article.blocks.map((block): [string, string] => [`${article.id}#${block.id}`, block.text])));
+  const quotationOf = new Map(content.quotations.map((quotation) => [quotation.id, quotation]));
+  const items = chronologyItems(content.events, content.quotations).map((item) => {
+    const quotation = item.kind === 'quotation' ? quotationOf.get(item.id) : undefined;
+    if (!quotation) return item;
+    // Quotations nothing else orders keep the order of the text: article, paragraph, place in it.
+    const key = `${quotation.source.article}#${quotation.source.paragraph}`;
+    return { ...item, sequence: (blockIndex.get(key) ?? 0) * 10_000 + Math.max(0, (blockText.get(key) ?? '').indexOf(quotation.text)) };
+  });
+  const { chronology } = buildChronology(items);
+  const eventByKey = new Map(content.events.map((event) => [chronologyKey('event', event.id), event]));
+  const quotationByKey = new Map(content.quotations.map((quotation) => [chronologyKey('quotation', quotation.id), quotation]));
+  const timeline = chronology.order.flatMap((key) => eventByKey.get(key) ?? []);
+  const quotationsInOrder = chronology.order.flatMap((key) => quotationByKey.get(key) ?? []);
+  const quotationPlace = new Map(quotationsInOrder.map((quotation, index) => [quotation.id, index]));
   const personById = new Map(content.people.map((person) => [person.id, person]));
   const issueById = new Map(content.issues.map((issue) => [issue.id, issue]));
   const eventById = new Map(content.events.map((event) => [event.id, event]));
@@ -132,13 +152,13 @@ export function buildSiteIndex(content: SiteContent): SiteIndex {
     addBacklinks(comparison.accounts.flatMap((account) => account.citations), { kind: 'comparison', label: `Sources compared: ${comparison.topic}`, href: comparisonUrl(comparison.id) });
   }
 
-  const sortKey = (when: When): string => whenSortKey(when, resolveAnchor(when, eventById));
-  const quotationOrder = (a: Quotation, b: Quotation): number =>
-    sortKey(a.when).localeCompare(sortKey(b.when)) || (order.get(a.event ?? '') ?? 0) - (order.get(b.event ?? '') ?? 0) || a.id.localeCompare(b.id);
+  const quotationOrder = (a: Quotation, b: Quotation): number => (quotationPlace.get(a.id) ?? 0) - (quotationPlace.get(b.id) ?? 0);
 
   const index: SiteIndex = {
     ...content,
     timeline,
+    quotationsInOrder,
+    orderNotGiven: (kind, ids) => orderNotGiven(chronology, kind, ids),
     personById,
     issueById,
     eventById,
