@@ -19,7 +19,7 @@ interface Site {
  */
 export function checkIntegrity(model: ContentModel): Problem[] {
   const problems: Problem[] = [];
-  const refer = (site: Site, collection: DataCollectionName, id: string): void => {
+  const refer = (site: Site, collection: DataCollectionName | 'articles', id: string): void => {
     if (!model.knownIds[collection].has(id)) {
       problems.push({ ...site, message: `unknown ${singular[collection]} id "${id}"; expected one of the ids in content/${collection}/` });
     }
@@ -142,6 +142,17 @@ export function checkIntegrity(model: ContentModel): Problem[] {
       });
     });
   }
+  for (const loaded of model.data.corrections) {
+    const { entry } = loaded;
+    entry.affects.forEach((ref, index) => {
+      const [collection = '', id = ''] = ref.split('/');
+      if (collection === 'meeting') {
+        const meeting = model.data.meeting.map(({ entry: value }) => value);
+        const ids = new Set(meeting.flatMap((value) => [value.id, ...value.facts.map((line) => line.id), ...value.sections.flatMap((section) => [section.id, ...section.lines.map((line) => line.id)])]));
+        if (!ids.has(id)) problems.push({ ...at(loaded, `affects[${index}]`), message: `unknown meeting entry "${id}"; expected the meeting's id or the id of one of its sections or lines in content/meeting/` });
+      } else refer(at(loaded, `affects[${index}]`), collection as DataCollectionName | 'articles', id);
+    });
+  }
   problems.push(...checkOrder(model));
   return problems;
 }
@@ -168,7 +179,8 @@ export function checkOrder(model: ContentModel): Problem[] {
   });
 }
 
-const singular: Record<DataCollectionName, string> = {
+const singular: Record<DataCollectionName | 'articles', string> = {
+  articles: 'article',
   outlets: 'outlet',
   people: 'person',
   issues: 'issue',
@@ -176,4 +188,5 @@ const singular: Record<DataCollectionName, string> = {
   quotations: 'quotation',
   meeting: 'meeting',
   comparisons: 'comparison',
+  corrections: 'correction',
 };

@@ -1,9 +1,29 @@
 import { numberParagraphs, type ArticleBlock } from './article-blocks.ts';
-import type { Citation, Comparison, Event, Issue, Meeting, Outlet, Person, Quotation } from '../schemas/index.ts';
+import type { Citation, Comparison, Correction, Event, Issue, Meeting, Outlet, Person, Quotation } from '../schemas/index.ts';
+import { lastUpdated } from './last-updated.ts';
 import type { Anchor } from './dates.ts';
 import type { When } from '../schemas/when.ts';
 import { buildChronology, chronologyItems, chronologyKey, orderNotGiven, resolveAnchor } from './timeline.ts';
-import { comparisonUrl, eventUrl, issueUrl, meetingLineUrl, paragraphUrl, personUrl, quotationUrl } from './urls.ts';
+import {
+  articlesUrl,
+  articleUrl,
+  comparisonUrl,
+  correctionsUrl,
+  eventUrl,
+  homeUrl,
+  issuesUrl,
+  issueUrl,
+  meetingLineUrl,
+  meetingUrl,
+  paragraphUrl,
+  peopleUrl,
+  personUrl,
+  quotationsUrl,
+  quotationUrl,
+  sourcesOnlyInUrl,
+  sourcesUrl,
+  timelineUrl,
+} from './urls.ts';
 
 /** What the index needs to know of an article. */
 export interface IndexedArticle {
@@ -27,6 +47,8 @@ export interface SiteContent {
   quotations: readonly Quotation[];
   meeting: Meeting;
   comparisons: readonly Comparison[];
+  /** The corrections and updates log, in any order (absent: an empty log). */
+  corrections?: readonly Correction[];
 }
 
 /** A link back to something that cites a paragraph. */
@@ -87,6 +109,14 @@ export interface SiteIndex extends SiteContent {
   issuesOf(personId: string): Issue[];
   /** Quotations that belong to an event. */
   quotationsOfEvent(eventId: string): Quotation[];
+  /** The log, newest first. */
+  correctionLog: readonly Correction[];
+  /** What each page shows, by path, as entry references ("events/x", "events/*"). */
+  pageContents: ReadonlyMap<string, ReadonlySet<string>>;
+  /** The day a page was last updated (YYYY-MM-DD): the latest log entry touching what it shows, else the edition. */
+  lastUpdatedOf(path: string): string | undefined;
+  /** The address of an entry named in the log ("events/x"). */
+  entryRefUrl(ref: string): string;
 }
 
 /** The key of a paragraph in the cited-by index. */
@@ -153,6 +183,49 @@ export function buildSiteIndex(content: SiteContent): SiteIndex {
   }
 
   const quotationOrder = (a: Quotation, b: Quotation): number => (quotationPlace.get(a.id) ?? 0) - (quotationPlace.get(b.id) ?? 0);
+  const correctionLog = [...(content.corrections ?? [])].sort((a, b) => b.date.localeCompare(a.date) || a.id.localeCompare(b.id));
+
+  // What each page shows, for its "last updated" date: the entry itself and what it lists in full.
+  const pageContents = new Map<string, Set<string>>();
+  const page = (path: string, ...refs: string[]): void => {
+    const set = pageContents.get(path) ?? new Set<string>();
+    refs.forEach((ref) => set.add(ref));
+    pageContents.set(path, set);
+  };
+  const meetingQuotations = [...content.meeting.facts, ...content.meeting.sections.flatMap((section) => section.lines)].flatMap((line) => line.quotations);
+  page(homeUrl(), 'meeting/*', 'issues/*', ...timeline.slice(-5).map((event) => `events/${event.id}`));
+  page(meetingUrl(), 'meeting/*', `events/${content.meeting.event}`, ...meetingQuotations.map((id) => `quotations/${id}`));
+  page(timelineUrl(), 'events/*');
+  page(quotationsUrl(), 'quotations/*');
+  page(issuesUrl(), 'issues/*');
+  page(peopleUrl(), 'people/*');
+  page(sourcesUrl(), 'comparisons/*');
+  page(articlesUrl(), 'articles/*');
+  page(correctionsUrl(), 'events/*', 'quotations/*', 'issues/*', 'people/*', 'meeting/*', 'comparisons/*', 'outlets/*', 'articles/*');
+  for (const article of content.articles) {
+    page(articleUrl(article.id), `articles/${article.id}`);
+    page(sourcesOnlyInUrl(article.id), 'comparisons/*');
+  }
+  for (const event of content.events) page(eventUrl(event.id), `events/${event.id}`);
+  for (const quotation of content.quotations) {
+    page(quotationUrl(quotation.id), `quotations/${quotation.id}`, ...(quotation.event === undefined ? [] : [`events/${quotation.event}`]));
+    if (quotation.event !== undefined) page(eventUrl(quotation.event), `quotations/${quotation.id}`);
+  }
+  for (const comparison of content.comparisons) page(comparisonUrl(comparison.id), `comparisons/${comparison.id}`);
+  for (const issue of content.issues) {
+    page(issueUrl(issue.id), `issues/${issue.id}`);
+    for (const position of issue.positions) page(personUrl(position.who), `issues/${issue.id}`);
+  }
+  for (const person of content.people) page(personUrl(person.id), `people/${person.id}`);
+  for (const event of content.events) {
+    for (const issue of event.issues) page(issueUrl(issue), `events/${event.id}`);
+    for (const person of event.people) page(personUrl(person), `events/${event.id}`);
+  }
+  for (const quotation of content.quotations) {
+    for (const issue of quotation.issues) page(issueUrl(issue), `quotations/${quotation.id}`);
+    page(personUrl(quotation.speaker), `quotations/${quotation.id}`);
+  }
+  for (const comparison of content.comparisons) for (const issue of comparison.issues) page(issueUrl(issue), `comparisons/${comparison.id}`);
 
   const index: SiteIndex = {
     ...content,
@@ -202,6 +275,30 @@ export function buildSiteIndex(content: SiteContent): SiteIndex {
       return [...ids].flatMap((id) => issueById.get(id) ?? []).sort((a, b) => a.title.localeCompare(b.title));
     },
     quotationsOfEvent: (eventId) => content.quotations.filter((quotation) => quotation.event === eventId).sort(quotationOrder),
+    correctionLog,
+    pageContents,
+    lastUpdatedOf: (path) => lastUpdated(correctionLog, pageContents.get(path)),
+    entryRefUrl(ref) {
+      const [collection = '', id = ''] = ref.split('/');
+      switch (collection) {
+        case 'events':
+          return eventUrl(id);
+        case 'quotations':
+          return quotationUrl(id);
+        case 'issues':
+          return issueUrl(id);
+        case 'people':
+          return personUrl(id);
+        case 'meeting':
+          return id === content.meeting.id ? meetingUrl() : meetingLineUrl(id);
+        case 'comparisons':
+          return comparisonUrl(id);
+        case 'articles':
+          return articleUrl(id);
+        default:
+          return sourcesUrl();
+      }
+    },
   };
   return index;
 }
