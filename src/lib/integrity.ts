@@ -144,6 +144,7 @@ export function checkIntegrity(model: ContentModel): Problem[] {
   }
   for (const loaded of model.data.corrections) {
     const { entry } = loaded;
+    citeAll(at(loaded, 'sources'), entry.sources);
     entry.affects.forEach((ref, index) => {
       const [collection = '', id = ''] = ref.split('/');
       if (collection === 'meeting') {

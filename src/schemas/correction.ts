@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CitationSchema } from './citation.ts';
 import { CalendarDateSchema, IdSchema, TextSchema } from './shared.ts';
 
 /** The collections a log entry can name, with the ids they hold (meeting: the meeting, its sections and lines). */
@@ -37,8 +38,10 @@ export const CorrectionSchema = z
     affects: z.array(EntryRefSchema).default([]),
     /** What changed, in our words. */
     what: TextSchema,
-    /** Why: the source's words or the rule that required it. */
+    /** Why, in our words: what the sources say, or the rule that required it. */
     why: TextSchema,
+    /** The sources' own words the change rests on, each checked word for word against its paragraph. */
+    sources: z.array(CitationSchema.required({ words: true })).default([]),
     /** The published statements changed, old and new. */
     changes: z.array(StatementChangeSchema).default([]),
   })
