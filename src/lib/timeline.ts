@@ -156,9 +156,12 @@ export function buildChronology(items: readonly ChronologyItem[]): { chronology:
       if (inner.last > outer.last) [inner.last, changed] = [outer.last, true];
     }
   }
-  const reported = new Set(issues.map((issue) => chronologyKey(issue.kind, issue.id)));
-  for (const [key, value] of span) {
-    if (value.first > value.last && !reported.has(key)) {
+  // Only when no single relation is at fault: the items whose own relations leave them no possible day.
+  if (issues.length === 0) {
+    const empty = [...span].filter(([, value]) => value.first > value.last).map(([key]) => key);
+    const related = (key: string): boolean => edges.some((edge) => edge.recorded?.key === key);
+    for (const key of empty.some(related) ? empty.filter(related) : empty) {
+      const value = span.get(key) ?? { first: 0, last: 0 };
       report(key, 'when', `its date and its after/before relations cannot all hold: they put it no earlier than ${formatDay(value.first)} and no later than ${formatDay(value.last)}; correct the date or one of the relations`);
     }
   }
@@ -199,7 +202,7 @@ export function buildChronology(items: readonly ChronologyItem[]): { chronology:
     report(
       edge?.recorded?.key ?? at?.key ?? first,
       edge?.recorded?.field ?? at?.field ?? 'when',
-      `is in a cycle of after/before relations (${[...cycle, cycle[0] ?? ''].map((key) => byKey.get(key)?.id ?? key).join(' → ')}): nothing can come after itself; remove or correct one of them`,
+      `is in a cycle of after/before relations (${[...cycle, cycle[0] ?? ''].map((key) => byKey.get(key)?.id ?? key).join(' → ')}, each before the next): nothing can come after itself; remove or correct one of them`,
     );
     order.push(...left);
   }
