@@ -3,6 +3,7 @@ import type { Citation, Comparison, Event, Issue, Meeting, Outlet, Person, Quota
 import { whenSortKey, type Anchor } from './dates.ts';
 import type { When } from '../schemas/when.ts';
 import { buildTimeline, resolveAnchor } from './timeline.ts';
+import { splitTimeline, yearOfDate, type TimelinePart } from './timeline-parts.ts';
 import { comparisonUrl, eventUrl, issueUrl, meetingLineUrl, paragraphUrl, personUrl, quotationUrl } from './urls.ts';
 
 /** What the index needs to know of an article. */
@@ -55,6 +56,10 @@ export interface ResolvedCitation {
 export interface SiteIndex extends SiteContent {
   /** Events oldest first. */
   timeline: readonly Event[];
+  /** The timeline's pages, by period, oldest first. */
+  timelineParts: readonly TimelinePart[];
+  /** The part of the timeline that lists an event. */
+  timelinePartOf(eventId: string): TimelinePart;
   /** Lookups by id. */
   personById: ReadonlyMap<string, Person>;
   issueById: ReadonlyMap<string, Issue>;
@@ -132,6 +137,9 @@ export function buildSiteIndex(content: SiteContent): SiteIndex {
     addBacklinks(comparison.accounts.flatMap((account) => account.citations), { kind: 'comparison', label: `Sources compared: ${comparison.topic}`, href: comparisonUrl(comparison.id) });
   }
 
+  const timelineParts = splitTimeline(timeline, (event) => yearOfDate(event.when.date ?? resolveAnchor(event.when, eventById)?.when.date));
+  const partOf = new Map(timelineParts.flatMap((part) => part.events.map((event) => [event.id, part] as const)));
+
   const sortKey = (when: When): string => whenSortKey(when, resolveAnchor(when, eventById));
   const quotationOrder = (a: Quotation, b: Quotation): number =>
     sortKey(a.when).localeCompare(sortKey(b.when)) || (order.get(a.event ?? '') ?? 0) - (order.get(b.event ?? '') ?? 0) || a.id.localeCompare(b.id);
@@ -139,6 +147,12 @@ export function buildSiteIndex(content: SiteContent): SiteIndex {
   const index: SiteIndex = {
     ...content,
     timeline,
+    timelineParts,
+    timelinePartOf(eventId) {
+      const part = partOf.get(eventId);
+      if (!part) throw new Error(`timeline: no event "${eventId}" (an event id from content/events/ was expected)`);
+      return part;
+    },
     personById,
     issueById,
     eventById,
