@@ -3,7 +3,7 @@ import type { Citation, Comparison, Event, Issue, Meeting, Outlet, Person, Quota
 import { whenSortKey, type Anchor } from './dates.ts';
 import type { When } from '../schemas/when.ts';
 import { buildTimeline, resolveAnchor } from './timeline.ts';
-import { splitTimeline, yearOfDate, type TimelinePart } from './timeline-parts.ts';
+import { periodOfDate, splitTimeline, type TimelinePart } from './timeline-parts.ts';
 import { comparisonUrl, eventUrl, issueUrl, meetingLineUrl, paragraphUrl, personUrl, quotationUrl } from './urls.ts';
 
 /** What the index needs to know of an article. */
@@ -137,7 +137,10 @@ export function buildSiteIndex(content: SiteContent): SiteIndex {
     addBacklinks(comparison.accounts.flatMap((account) => account.citations), { kind: 'comparison', label: `Sources compared: ${comparison.topic}`, href: comparisonUrl(comparison.id) });
   }
 
-  const timelineParts = splitTimeline(timeline, (event) => yearOfDate(event.when.date ?? resolveAnchor(event.when, eventById)?.when.date));
+  const timelineParts = splitTimeline(timeline, (event) => {
+    const when = event.when.precision === 'relative' ? resolveAnchor(event.when, eventById)?.when : event.when;
+    return when && periodOfDate(when.date, when.season);
+  });
   const partOf = new Map(timelineParts.flatMap((part) => part.events.map((event) => [event.id, part] as const)));
 
   const sortKey = (when: When): string => whenSortKey(when, resolveAnchor(when, eventById));
