@@ -5,57 +5,35 @@
  * Groups (`data-filter-group`, such as a speaker's quotations) hide when none of their entries shows.
  */
 
-import {
-  ENTRY_ATTRIBUTE,
-  FACETS,
-  facetAttribute,
-  filterQuery,
-  matchesFilter,
-  parseFilterState,
-  type EntryFacets,
-  type FilterState,
-} from '../lib/filters.ts';
+import { ENTRY_ATTRIBUTE, FACETS, facetAttribute, filterQuery, matchesFilter, parseFilterState, type EntryFacets, type FilterState } from '../lib/filters.ts';
 
 const form = document.querySelector<HTMLFormElement>('form[data-filter-form]');
 if (form) {
-  const entries = [...document.querySelectorAll<HTMLElement>(`[${ENTRY_ATTRIBUTE}]`)].map((element) => {
-    const facets: EntryFacets = {};
-    for (const facet of FACETS) {
-      const value = element.getAttribute(facetAttribute(facet));
-      if (value !== null) facets[facet] = value.split(' ');
-    }
-    return { element, facets };
-  });
+  const entries = [...document.querySelectorAll<HTMLElement>(`[${ENTRY_ATTRIBUTE}]`)];
+  const facetsOf = (element: HTMLElement): EntryFacets =>
+    Object.fromEntries(FACETS.map((facet) => [facet, element.getAttribute(facetAttribute(facet))?.split(' ')]));
   const selects = [...form.querySelectorAll('select')];
-  const known = Object.fromEntries(selects.map((select) => [select.name, new Set([...select.options].map((option) => option.value))]));
-  const status = form.querySelector('[data-filter-status]');
+  const status = form.querySelector('[role=status]');
+  // The state as the form holds it: a value asked for in the URL that is no option of its select is dropped.
+  const chosen = (): FilterState => parseFilterState(new URLSearchParams(new FormData(form) as unknown as string).toString());
 
-  const apply = (state: FilterState): void => {
+  const apply = (state: FilterState, write: boolean): void => {
+    for (const select of selects) select.value = state[select.name as keyof FilterState] ?? '';
+    const query = filterQuery(chosen());
+    if (write) history.replaceState(null, '', (query || location.pathname) + location.hash);
+    const now = chosen();
     let shown = 0;
-    for (const { element, facets } of entries) {
-      element.hidden = !matchesFilter(facets, state);
-      if (!element.hidden) shown += 1;
-    }
+    for (const entry of entries) shown += Number(!(entry.hidden = !matchesFilter(facetsOf(entry), now)));
     for (const group of document.querySelectorAll<HTMLElement>('[data-filter-group]'))
       group.hidden = !group.querySelector(`[${ENTRY_ATTRIBUTE}]:not([hidden])`);
-    for (const select of selects) select.value = state[select.name as keyof FilterState] ?? '';
-    if (status) status.textContent = filterQuery(state) === '' ? '' : `Showing ${shown} of ${entries.length}`;
+    if (status) status.textContent = query && `Showing ${shown} of ${entries.length}`;
   };
-  const update = (state: FilterState): void => {
-    history.replaceState(null, '', (filterQuery(state) || location.pathname) + location.hash);
-    apply(state);
-  };
-  const chosen = (): FilterState => parseFilterState(new URLSearchParams(new FormData(form) as unknown as string[][]).toString());
 
-  form.addEventListener('change', () => update(chosen()));
-  form.addEventListener('submit', (event) => {
-    event.preventDefault();
-    update(chosen());
-  });
+  form.addEventListener('change', () => apply(chosen(), true));
   form.addEventListener('reset', (event) => {
     event.preventDefault();
-    update({});
+    apply({}, true);
   });
-  apply(parseFilterState(location.search, known));
+  apply(parseFilterState(location.search), false);
   form.hidden = false;
 }

@@ -22,10 +22,10 @@ export type EntryFacets = Partial<Record<Facet, readonly string[]>>;
 export const facetAttribute = (facet: Facet): string =>
   ({ issue: 'data-issues', person: 'data-people', outlet: 'data-outlets', period: 'data-period' })[facet];
 
-/** The attribute that marks an element as a filterable entry. */
-export const ENTRY_ATTRIBUTE = 'data-filter-entry';
+/** The attribute that marks an element as a filterable entry: every entry has it, empty when it names no issue. */
+export const ENTRY_ATTRIBUTE = 'data-issues';
 
-/** The attributes that make an element a filterable entry: data-filter-entry, data-issues, data-people… */
+/** The attributes that make an element a filterable entry: data-issues (always), data-people, data-outlets, data-period. */
 export function filterAttributes(facets: EntryFacets): Record<string, string> {
   const attributes: Record<string, string> = { [ENTRY_ATTRIBUTE]: '' };
   for (const facet of FACETS) {
@@ -83,7 +83,8 @@ export interface FacetOption {
 
 /**
  * The options of each facet for a list: the values its entries have, labelled by `label` and sorted by
- * label (periods in date order). A facet with fewer than two values is left out: it could not narrow anything.
+ * label (periods in date order). A facet is left out when it could not narrow the list: fewer than two
+ * values, or every entry has every value (both outlets report every point).
  */
 export function facetOptions(
   entries: readonly EntryFacets[],
@@ -94,6 +95,7 @@ export function facetOptions(
     const options = values
       .map((value) => ({ value, label: label(facet, value) }))
       .sort((a, b) => (facet === 'period' ? a.value.localeCompare(b.value) : a.label.localeCompare(b.label)));
-    return options.length < 2 ? [] : [{ facet, options }];
+    const narrows = entries.some((entry) => values.some((value) => !(entry[facet] ?? []).includes(value)));
+    return options.length < 2 || !narrows ? [] : [{ facet, options }];
   });
 }

@@ -50,7 +50,8 @@ describe('matchesFilter', () => {
 
 describe('filterAttributes and facetOptions', () => {
   it('writes the data attributes of an entry, values unique and space-separated', () => {
-    expect(filterAttributes({ issue: ['a', 'b', 'a'], outlet: ['x'] })).toEqual({ 'data-filter-entry': '', 'data-issues': 'a b', 'data-outlets': 'x' });
+    expect(filterAttributes({ issue: ['a', 'b', 'a'], outlet: ['x'] })).toEqual({ 'data-issues': 'a b', 'data-outlets': 'x' });
+    expect(filterAttributes({ person: ['p'] })).toEqual({ 'data-issues': '', 'data-people': 'p' });
   });
   it('offers the values the entries have, by label (periods by date), leaving out facets that could not narrow anything', () => {
     const entries = [
@@ -61,5 +62,15 @@ describe('filterAttributes and facetOptions', () => {
       { facet: 'issue', options: [{ value: 'b', label: 'issue:b' }, { value: 'a', label: 'issue:Zebra' }] },
       { facet: 'period', options: [{ value: '2022', label: 'period:2022' }, { value: '2026', label: 'period:2026' }] },
     ]);
+  });
+});
+
+describe('facetOptions leaves out a facet every entry has in full', () => {
+  it('offers no outlet choice when every point is reported by both outlets', () => {
+    const entries = [
+      { issue: ['a'], outlet: ['x', 'y'] },
+      { issue: ['b'], outlet: ['y', 'x'] },
+    ];
+    expect(facetOptions(entries, (_, value) => value).map((item) => item.facet)).toEqual(['issue']);
   });
 });
