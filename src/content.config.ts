@@ -13,4 +13,5 @@ export const collections = {
   quotations: defineCollection({ loader: yamlListLoader('quotations'), schema: dataCollections.quotations }),
   meeting: defineCollection({ loader: yamlListLoader('meeting'), schema: dataCollections.meeting }),
   comparisons: defineCollection({ loader: yamlListLoader('comparisons'), schema: dataCollections.comparisons }),
+  corrections: defineCollection({ loader: yamlListLoader('corrections'), schema: dataCollections.corrections }),
 };

@@ -15,7 +15,7 @@ const byId = <T extends { id: string }>(a: T, b: T): number => a.id.localeCompar
 const dataOf = async <T extends { id: string }>(entries: Promise<{ data: T }[]>): Promise<T[]> => (await entries).map((entry) => entry.data).sort(byId);
 
 async function loadSiteIndex(): Promise<SiteIndex> {
-  const [articles, outlets, people, issues, events, quotations, meetings, comparisons] = await Promise.all([
+  const [articles, outlets, people, issues, events, quotations, meetings, comparisons, corrections] = await Promise.all([
     getArticles(),
     dataOf(getCollection('outlets')),
     dataOf(getCollection('people')),
@@ -24,6 +24,7 @@ async function loadSiteIndex(): Promise<SiteIndex> {
     dataOf(getCollection('quotations')),
     dataOf(getCollection('meeting')),
     dataOf(getCollection('comparisons')),
+    dataOf(getCollection('corrections')),
   ]);
   const meeting = meetings[0];
   if (!meeting || meetings.length !== 1) throw new Error(`content/meeting/: expected exactly one meeting entry, found ${meetings.length}`);
@@ -36,5 +37,6 @@ async function loadSiteIndex(): Promise<SiteIndex> {
     quotations,
     meeting,
     comparisons,
+    corrections,
   });
 }

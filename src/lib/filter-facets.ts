@@ -1,7 +1,7 @@
 import type { Citation, Comparison, Event, Quotation } from '../schemas/index.ts';
 import type { EntryFacets, Facet } from './filters.ts';
 import type { SiteIndex } from './site-index.ts';
-import { periodOfDate } from './timeline-parts.ts';
+import { periodOfWhen } from './timeline-parts.ts';
 
 /**
  * What each kind of list entry is about, for the filters (lib/filters.ts): its issues, people, the outlets
@@ -12,7 +12,8 @@ const outletsOf = (index: SiteIndex, citations: readonly Citation[]): string[] =
   [...new Set(citations.flatMap((citation) => index.articleById.get(citation.article)?.outlet.id ?? []))].sort();
 
 const periodOf = (index: SiteIndex, when: Event['when']): string[] => {
-  const year = periodOfDate(when.date ?? index.anchorOf(when)?.when.date)?.year;
+  const dated = when.precision === 'relative' ? index.anchorOf(when)?.when : when;
+  const year = dated && periodOfWhen(dated)?.year;
   return year === undefined ? [] : [String(year)];
 };
 

@@ -2,7 +2,7 @@ import type { Citation } from '../schemas/citation.ts';
 import type { DataCollectionName } from '../schemas/collections.ts';
 import type { ContentModel, LoadedEntry } from './content-model.ts';
 import type { Problem } from './problems.ts';
-import { resolveAnchor } from './timeline.ts';
+import { buildChronology, chronologyItems, resolveAnchor } from './timeline.ts';
 import { SOURCES_RESERVED_SEGMENT } from './urls.ts';
 import type { When } from '../schemas/when.ts';
 
@@ -19,7 +19,7 @@ interface Site {
  */
 export function checkIntegrity(model: ContentModel): Problem[] {
   const problems: Problem[] = [];
-  const refer = (site: Site, collection: DataCollectionName, id: string): void => {
+  const refer = (site: Site, collection: DataCollectionName | 'articles', id: string): void => {
     if (!model.knownIds[collection].has(id)) {
       problems.push({ ...site, message: `unknown ${singular[collection]} id "${id}"; expected one of the ids in content/${collection}/` });
     }
@@ -54,6 +54,7 @@ export function checkIntegrity(model: ContentModel): Problem[] {
   const dated = (site: Site, when: When): void => {
     if (when.after !== undefined) refer({ ...site, field: `${site.field}.after` }, 'events', when.after);
     if (when.before !== undefined) refer({ ...site, field: `${site.field}.before` }, 'events', when.before);
+    if (when.during !== undefined) refer({ ...site, field: `${site.field}.during` }, 'events', when.during);
     const target = when.before ?? when.after;
     if (when.precision === 'relative' && target !== undefined && eventById.has(target) && !resolveAnchor(when, eventById)) {
       problems.push({
@@ -141,10 +142,46 @@ export function checkIntegrity(model: ContentModel): Problem[] {
       });
     });
   }
+  for (const loaded of model.data.corrections) {
+    const { entry } = loaded;
+    citeAll(at(loaded, 'sources'), entry.sources);
+    entry.affects.forEach((ref, index) => {
+      const [collection = '', id = ''] = ref.split('/');
+      if (collection === 'meeting') {
+        const meeting = model.data.meeting.map(({ entry: value }) => value);
+        const ids = new Set(meeting.flatMap((value) => [value.id, ...value.facts.map((line) => line.id), ...value.sections.flatMap((section) => [section.id, ...section.lines.map((line) => line.id)])]));
+        if (!ids.has(id)) problems.push({ ...at(loaded, `affects[${index}]`), message: `unknown meeting entry "${id}"; expected the meeting's id or the id of one of its sections or lines in content/meeting/` });
+      } else refer(at(loaded, `affects[${index}]`), collection as DataCollectionName | 'articles', id);
+    });
+  }
+  problems.push(...checkOrder(model));
   return problems;
 }
 
-const singular: Record<DataCollectionName, string> = {
+/**
+ * The timeline's order must meet every relation the sources give: refuses a cycle of after/before
+ * relations, a date that would list an entry before one it is recorded to follow, and a quotation
+ * dated outside (or less precisely than) the event it belongs to.
+ */
+export function checkOrder(model: ContentModel): Problem[] {
+  const { issues } = buildChronology(
+    chronologyItems(
+      model.data.events.map(({ entry }) => entry),
+      model.data.quotations.map(({ entry }) => entry),
+    ),
+  );
+  const where = new Map<string, LoadedEntry<{ id: string }>>([
+    ...model.data.events.map((loaded) => [`event:${loaded.entry.id}`, loaded] as const),
+    ...model.data.quotations.map((loaded) => [`quotation:${loaded.entry.id}`, loaded] as const),
+  ]);
+  return issues.flatMap((issue) => {
+    const loaded = where.get(`${issue.kind}:${issue.id}`);
+    return loaded ? [{ file: loaded.file, line: loaded.line, field: `${issue.id}.${issue.field}`, message: `${issue.kind} "${issue.id}" ${issue.message}` }] : [];
+  });
+}
+
+const singular: Record<DataCollectionName | 'articles', string> = {
+  articles: 'article',
   outlets: 'outlet',
   people: 'person',
   issues: 'issue',
@@ -152,4 +189,5 @@ const singular: Record<DataCollectionName, string> = {
   quotations: 'quotation',
   meeting: 'meeting',
   comparisons: 'comparison',
+  corrections: 'correction',
 };

@@ -1,10 +1,31 @@
 import { numberParagraphs, type ArticleBlock } from './article-blocks.ts';
-import type { Citation, Comparison, Event, Issue, Meeting, Outlet, Person, Quotation } from '../schemas/index.ts';
-import { whenSortKey, type Anchor } from './dates.ts';
+import type { Citation, Comparison, Correction, Event, Issue, Meeting, Outlet, Person, Quotation } from '../schemas/index.ts';
+import { lastUpdated } from './last-updated.ts';
+import type { Anchor } from './dates.ts';
 import type { When } from '../schemas/when.ts';
-import { buildTimeline, resolveAnchor } from './timeline.ts';
-import { periodOfDate, splitTimeline, type TimelinePart } from './timeline-parts.ts';
-import { comparisonUrl, eventUrl, issueUrl, meetingLineUrl, paragraphUrl, personUrl, quotationUrl } from './urls.ts';
+import { periodOfWhen, splitTimeline, type TimelinePart } from './timeline-parts.ts';
+import { buildChronology, chronologyItems, chronologyKey, orderNotGiven, resolveAnchor } from './timeline.ts';
+import {
+  articlesUrl,
+  articleUrl,
+  comparisonUrl,
+  correctionsUrl,
+  eventUrl,
+  homeUrl,
+  issuesUrl,
+  issueUrl,
+  meetingLineUrl,
+  meetingUrl,
+  paragraphUrl,
+  peopleUrl,
+  personUrl,
+  quotationsUrl,
+  quotationUrl,
+  sourcesOnlyInUrl,
+  sourcesUrl,
+  timelinePartUrl,
+  timelineUrl,
+} from './urls.ts';
 
 /** What the index needs to know of an article. */
 export interface IndexedArticle {
@@ -28,6 +49,8 @@ export interface SiteContent {
   quotations: readonly Quotation[];
   meeting: Meeting;
   comparisons: readonly Comparison[];
+  /** The corrections and updates log, in any order (absent: an empty log). */
+  corrections?: readonly Correction[];
 }
 
 /** A link back to something that cites a paragraph. */
@@ -54,12 +77,16 @@ export interface ResolvedCitation {
 
 /** Cross-links between every item of the site, computed once. */
 export interface SiteIndex extends SiteContent {
-  /** Events oldest first. */
+  /** Events oldest first, in an order that meets every relation the sources give. */
   timeline: readonly Event[];
   /** The timeline's pages, by period, oldest first. */
   timelineParts: readonly TimelinePart[];
   /** The part of the timeline that lists an event. */
   timelinePartOf(eventId: string): TimelinePart;
+  /** Every quotation in the same order as the timeline. */
+  quotationsInOrder: readonly Quotation[];
+  /** Of a list in timeline order, the items the sources do not place after the one before them ("order not given"). */
+  orderNotGiven(kind: 'event' | 'quotation', ids: readonly string[]): ReadonlySet<string>;
   /** Lookups by id. */
   personById: ReadonlyMap<string, Person>;
   issueById: ReadonlyMap<string, Issue>;
@@ -88,6 +115,14 @@ export interface SiteIndex extends SiteContent {
   issuesOf(personId: string): Issue[];
   /** Quotations that belong to an event. */
   quotationsOfEvent(eventId: string): Quotation[];
+  /** The log, newest first. */
+  correctionLog: readonly Correction[];
+  /** What each page shows, by path, as entry references ("events/x", "events/*"). */
+  pageContents: ReadonlyMap<string, ReadonlySet<string>>;
+  /** The day a page was last updated (YYYY-MM-DD): the latest log entry touching what it shows, else the edition. */
+  lastUpdatedOf(path: string): string | undefined;
+  /** The address of an entry named in the log ("events/x"). */
+  entryRefUrl(ref: string): string;
 }
 
 /** The key of a paragraph in the cited-by index. */
@@ -95,8 +130,24 @@ export const paragraphKey = (articleId: string, paragraphId: string): string => 
 
 /** Builds every cross-link of the site from validated content (references were checked by the guard). */
 export function buildSiteIndex(content: SiteContent): SiteIndex {
-  const timeline = buildTimeline(content.events);
-  const order = new Map(timeline.map((event, index) => [event.id, index]));
+  const blockIndex = new Map(
+    content.articles.flatMap((article, articleIndex) => article.blocks.map((block, index): [string, number] => [`${article.id}#${block.id}`, articleIndex * 10_000 + index])),
+  );
+  const blockText = new Map(content.articles.flatMap((article) => article.blocks.map((block): [string, string] => [`${article.id}#${block.id}`, block.text])));
+  const quotationOf = new Map(content.quotations.map((quotation) => [quotation.id, quotation]));
+  const items = chronologyItems(content.events, content.quotations).map((item) => {
+    const quotation = item.kind === 'quotation' ? quotationOf.get(item.id) : undefined;
+    if (!quotation) return item;
+    // Quotations nothing else orders keep the order of the text: article, paragraph, place in it.
+    const key = `${quotation.source.article}#${quotation.source.paragraph}`;
+    return { ...item, sequence: (blockIndex.get(key) ?? 0) * 10_000 + Math.max(0, (blockText.get(key) ?? '').indexOf(quotation.text)) };
+  });
+  const { chronology } = buildChronology(items);
+  const eventByKey = new Map(content.events.map((event) => [chronologyKey('event', event.id), event]));
+  const quotationByKey = new Map(content.quotations.map((quotation) => [chronologyKey('quotation', quotation.id), quotation]));
+  const timeline = chronology.order.flatMap((key) => eventByKey.get(key) ?? []);
+  const quotationsInOrder = chronology.order.flatMap((key) => quotationByKey.get(key) ?? []);
+  const quotationPlace = new Map(quotationsInOrder.map((quotation, index) => [quotation.id, index]));
   const personById = new Map(content.people.map((person) => [person.id, person]));
   const issueById = new Map(content.issues.map((issue) => [issue.id, issue]));
   const eventById = new Map(content.events.map((event) => [event.id, event]));
@@ -139,13 +190,55 @@ export function buildSiteIndex(content: SiteContent): SiteIndex {
 
   const timelineParts = splitTimeline(timeline, (event) => {
     const when = event.when.precision === 'relative' ? resolveAnchor(event.when, eventById)?.when : event.when;
-    return when && periodOfDate(when.date, when.season);
+    return when && periodOfWhen(when);
   });
   const partOf = new Map(timelineParts.flatMap((part) => part.events.map((event) => [event.id, part] as const)));
 
-  const sortKey = (when: When): string => whenSortKey(when, resolveAnchor(when, eventById));
-  const quotationOrder = (a: Quotation, b: Quotation): number =>
-    sortKey(a.when).localeCompare(sortKey(b.when)) || (order.get(a.event ?? '') ?? 0) - (order.get(b.event ?? '') ?? 0) || a.id.localeCompare(b.id);
+  const quotationOrder = (a: Quotation, b: Quotation): number => (quotationPlace.get(a.id) ?? 0) - (quotationPlace.get(b.id) ?? 0);
+  const correctionLog = [...(content.corrections ?? [])].sort((a, b) => b.date.localeCompare(a.date) || a.id.localeCompare(b.id));
+
+  // What each page shows, for its "last updated" date: the entry itself and what it lists in full.
+  const pageContents = new Map<string, Set<string>>();
+  const page = (path: string, ...refs: string[]): void => {
+    const set = pageContents.get(path) ?? new Set<string>();
+    refs.forEach((ref) => set.add(ref));
+    pageContents.set(path, set);
+  };
+  const meetingQuotations = [...content.meeting.facts, ...content.meeting.sections.flatMap((section) => section.lines)].flatMap((line) => line.quotations);
+  page(homeUrl(), 'meeting/*', 'issues/*', ...timeline.slice(-5).map((event) => `events/${event.id}`));
+  page(meetingUrl(), 'meeting/*', `events/${content.meeting.event}`, ...meetingQuotations.map((id) => `quotations/${id}`));
+  page(timelineUrl(), 'events/*');
+  for (const part of timelineParts) page(timelinePartUrl(part.id), ...part.events.map((event) => `events/${event.id}`));
+  page(quotationsUrl(), 'quotations/*');
+  page(issuesUrl(), 'issues/*');
+  page(peopleUrl(), 'people/*');
+  page(sourcesUrl(), 'comparisons/*');
+  page(articlesUrl(), 'articles/*');
+  page(correctionsUrl(), 'events/*', 'quotations/*', 'issues/*', 'people/*', 'meeting/*', 'comparisons/*', 'outlets/*', 'articles/*');
+  for (const article of content.articles) {
+    page(articleUrl(article.id), `articles/${article.id}`);
+    page(sourcesOnlyInUrl(article.id), 'comparisons/*');
+  }
+  for (const event of content.events) page(eventUrl(event.id), `events/${event.id}`);
+  for (const quotation of content.quotations) {
+    page(quotationUrl(quotation.id), `quotations/${quotation.id}`, ...(quotation.event === undefined ? [] : [`events/${quotation.event}`]));
+    if (quotation.event !== undefined) page(eventUrl(quotation.event), `quotations/${quotation.id}`);
+  }
+  for (const comparison of content.comparisons) page(comparisonUrl(comparison.id), `comparisons/${comparison.id}`);
+  for (const issue of content.issues) {
+    page(issueUrl(issue.id), `issues/${issue.id}`);
+    for (const position of issue.positions) page(personUrl(position.who), `issues/${issue.id}`);
+  }
+  for (const person of content.people) page(personUrl(person.id), `people/${person.id}`);
+  for (const event of content.events) {
+    for (const issue of event.issues) page(issueUrl(issue), `events/${event.id}`);
+    for (const person of event.people) page(personUrl(person), `events/${event.id}`);
+  }
+  for (const quotation of content.quotations) {
+    for (const issue of quotation.issues) page(issueUrl(issue), `quotations/${quotation.id}`);
+    page(personUrl(quotation.speaker), `quotations/${quotation.id}`);
+  }
+  for (const comparison of content.comparisons) for (const issue of comparison.issues) page(issueUrl(issue), `comparisons/${comparison.id}`);
 
   const index: SiteIndex = {
     ...content,
@@ -156,6 +249,8 @@ export function buildSiteIndex(content: SiteContent): SiteIndex {
       if (!part) throw new Error(`timeline: no event "${eventId}" (an event id from content/events/ was expected)`);
       return part;
     },
+    quotationsInOrder,
+    orderNotGiven: (kind, ids) => orderNotGiven(chronology, kind, ids),
     personById,
     issueById,
     eventById,
@@ -199,6 +294,30 @@ export function buildSiteIndex(content: SiteContent): SiteIndex {
       return [...ids].flatMap((id) => issueById.get(id) ?? []).sort((a, b) => a.title.localeCompare(b.title));
     },
     quotationsOfEvent: (eventId) => content.quotations.filter((quotation) => quotation.event === eventId).sort(quotationOrder),
+    correctionLog,
+    pageContents,
+    lastUpdatedOf: (path) => lastUpdated(correctionLog, pageContents.get(path)),
+    entryRefUrl(ref) {
+      const [collection = '', id = ''] = ref.split('/');
+      switch (collection) {
+        case 'events':
+          return eventUrl(id);
+        case 'quotations':
+          return quotationUrl(id);
+        case 'issues':
+          return issueUrl(id);
+        case 'people':
+          return personUrl(id);
+        case 'meeting':
+          return id === content.meeting.id ? meetingUrl() : meetingLineUrl(id);
+        case 'comparisons':
+          return comparisonUrl(id);
+        case 'articles':
+          return articleUrl(id);
+        default:
+          return sourcesUrl();
+      }
+    },
   };
   return index;
 }

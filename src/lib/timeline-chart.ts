@@ -1,11 +1,11 @@
-import type { Anchor } from './dates.ts';
+import { whenSpan, type Anchor } from './dates.ts';
 import type { Event } from '../schemas/event.ts';
 import type { When } from '../schemas/when.ts';
 
 /**
  * The layout of the timeline chart (components/analysis/TimelineChart.astro), computed at build time:
  * issues as lanes, events as marks at their date and at their precision (a day a point, a month or season
- * a span, a year a wide span, an undated "before/after X" an arrow to X). Pure: numbers in, numbers out.
+ * a span, a week a short span, a year a wide span, an undated "before/after X" an arrow to X). Pure: numbers in, numbers out.
  *
  * The time axis is broken into segments, so a quiet year does not squeeze a busy day to nothing: a year
  * is one segment unless it holds at least `SPLIT_AT` events dated to a month or finer, in which case it is
@@ -121,50 +121,42 @@ export const CHART = {
 export const SPLIT_AT = 4;
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-const SEASON_MONTHS: Record<string, [number, number]> = { winter: [0, 2], spring: [2, 5], summer: [5, 8], fall: [8, 11] };
 const DAY = 86_400_000;
 const utc = (year: number, month = 0, day = 1): number => Date.UTC(year, month, day);
 
 /**
- * The period a dated `when` covers: a day, a month, a season (winter January–February, as the timeline
- * sorts it; spring March–May; summer June–August; fall September–November) or a year. Undefined when relative.
+ * The period a dated `when` covers, as lib/dates.ts reads it (whenSpan): a day, an ISO week, a month, a
+ * season (winter from the December before), a year. Undefined when relative.
  */
 export function whenInterval(when: When): Interval | undefined {
   if (when.precision === 'relative' || when.date === undefined) return undefined;
-  const [year = 0, month = 1, day = 1] = when.date.split('-').map(Number);
-  switch (when.precision) {
-    case 'day':
-      return { start: utc(year, month - 1, day), end: utc(year, month - 1, day + 1) };
-    case 'month':
-      return { start: utc(year, month - 1), end: utc(year, month) };
-    case 'season': {
-      const [from, to] = SEASON_MONTHS[when.season ?? ''] ?? [0, 12];
-      return { start: utc(year, from), end: utc(year, to) };
-    }
-    case 'year':
-      return { start: utc(year), end: utc(year + 1) };
-  }
+  const { first, last } = whenSpan(when);
+  return { start: first * DAY, end: (last + 1) * DAY };
 }
 
 /**
- * The period an event is drawn over: its date's period, narrowed by what it is said to follow or precede
- * ("2026, after the January raid, before the 3 February meeting" spans January 1 to February 3). A narrowing
- * that would leave nothing is ignored.
+ * The period an event is drawn over: its date's period, narrowed by what it is said to follow, precede or
+ * be part of ("2026, after the January raid, before the 3 February meeting" spans January 1 to February 3).
+ * A narrowing that would leave nothing is ignored.
  */
 export function eventInterval(event: Event, eventById: ReadonlyMap<string, Event>): Interval | undefined {
   const own = whenInterval(event.when);
   if (!own) return undefined;
-  const after = event.when.after === undefined ? undefined : eventById.get(event.when.after);
-  const before = event.when.before === undefined ? undefined : eventById.get(event.when.before);
-  const afterInterval = after && whenInterval(after.when);
-  const beforeInterval = before && whenInterval(before.when);
-  const start = Math.max(own.start, afterInterval?.start ?? own.start);
-  const end = Math.min(own.end, beforeInterval?.end ?? own.end);
+  const intervalOf = (id: string | undefined): Interval | undefined => {
+    const other = id === undefined ? undefined : eventById.get(id);
+    return other && whenInterval(other.when);
+  };
+  // "During X" bounds it on both sides; "after X" from X's start; "before X" to X's end.
+  const during = intervalOf(event.when.during);
+  const after = intervalOf(event.when.after) ?? during;
+  const before = intervalOf(event.when.before) ?? during;
+  const start = Math.max(own.start, after?.start ?? own.start);
+  const end = Math.min(own.end, before?.end ?? own.end);
   return start < end ? { start, end } : own;
 }
 
 const finerThan = (when: When, precision: 'year' | 'month'): boolean =>
-  precision === 'year' ? ['day', 'month', 'season'].includes(when.precision) : when.precision === 'day';
+  precision === 'year' ? ['day', 'week', 'month', 'season'].includes(when.precision) : when.precision === 'day';
 
 /** The broken axis for these dated events: segments in time order, laid out left to right from a small margin. */
 export function buildSegments(dated: readonly { when: When; interval: Interval }[]): Segment[] {

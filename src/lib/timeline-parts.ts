@@ -1,4 +1,6 @@
 import type { Event } from '../schemas/event.ts';
+import type { When } from '../schemas/when.ts';
+import { whenSpan } from './dates.ts';
 
 /**
  * The timeline split by period, so no page of it outgrows the page budget: /timeline/ is an overview
@@ -105,12 +107,15 @@ export function splitTimeline(
   return parts;
 }
 
-const SEASON_START: Record<string, number> = { winter: 1, spring: 3, summer: 6, fall: 9 };
-
-/** The year and month of a date at its precision ("2026-02-03", "2026-01"; a season by its first month; a year has no month). */
-export function periodOfDate(date: string | undefined, season?: string): EventPeriod | undefined {
-  if (date === undefined) return undefined;
-  const [year = 0, month] = date.split('-').map(Number);
-  const first = month ?? (season === undefined ? undefined : SEASON_START[season]);
-  return first === undefined ? { year } : { year, month: first };
+/**
+ * The year and month a date at its precision falls in, for the parts: a day or month its own; an ISO week
+ * the month of its Thursday; a season its first month within its year (winter: January); a year no month.
+ */
+export function periodOfWhen(when: When): EventPeriod | undefined {
+  if (when.precision === 'relative' || when.date === undefined) return undefined;
+  const year = Number(when.date.slice(0, 4));
+  if (when.precision === 'year') return { year };
+  const { first } = whenSpan(when);
+  const day = new Date((first + (when.precision === 'week' ? 3 : 0)) * 86_400_000);
+  return day.getUTCFullYear() === year ? { year, month: day.getUTCMonth() + 1 } : { year, month: day.getUTCFullYear() < year ? 1 : 12 };
 }

@@ -35,6 +35,8 @@ export const eventUrl = (eventId: string): string => `/events/${eventId}/`;
 export const sourcesUrl = (): string => '/sources/';
 /** One point of the comparison, on its own page. */
 export const comparisonUrl = (comparisonId: string): string => `/sources/${comparisonId}/`;
+/** The corrections and updates log. */
+export const correctionsUrl = (): string => '/corrections/';
 
 /** `url` with a fragment pointing at `id` on that page. */
 export const withFragment = (url: string, id: string): string => `${url}#${id}`;

@@ -1,4 +1,5 @@
 import { ComparisonSchema } from './comparison.ts';
+import { CorrectionSchema } from './correction.ts';
 import { EventSchema } from './event.ts';
 import { IssueSchema } from './issue.ts';
 import { MeetingSchema } from './meeting.ts';
@@ -18,6 +19,7 @@ export const dataCollections = {
   quotations: QuotationSchema,
   meeting: MeetingSchema,
   comparisons: ComparisonSchema,
+  corrections: CorrectionSchema,
 } as const;
 
 /** Name of one analysis collection. */

@@ -2,6 +2,7 @@
 export { ArticleSchema, type Article, type Published } from './article.ts';
 export { CitationSchema, StatementSchema, type Citation, type Statement, type OutsideSource } from './citation.ts';
 export { ComparisonSchema, type Comparison } from './comparison.ts';
+export { CorrectionSchema, type Correction } from './correction.ts';
 export { EventSchema, type Event } from './event.ts';
 export { IssueSchema, type Issue } from './issue.ts';
 export { MeetingSchema, type Meeting, type MeetingLine } from './meeting.ts';

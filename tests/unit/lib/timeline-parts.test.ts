@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { periodOfDate, splitTimeline, type EventPeriod } from '../../../src/lib/timeline-parts.ts';
+import { periodOfWhen, splitTimeline, type EventPeriod } from '../../../src/lib/timeline-parts.ts';
 import type { Event } from '../../../src/schemas/event.ts';
 
 const event = (id: string, date?: string): Event => ({
@@ -11,7 +11,7 @@ const event = (id: string, date?: string): Event => ({
   issues: ['i'],
   people: [],
 });
-const periodOf = (item: Event): EventPeriod | undefined => periodOfDate(item.when.date);
+const periodOf = (item: Event): EventPeriod | undefined => periodOfWhen(item.when);
 const shape = (parts: ReturnType<typeof splitTimeline>) => parts.map((part) => [part.id, part.label, part.events.map((item) => item.id)]);
 
 describe('splitTimeline', () => {
@@ -61,12 +61,16 @@ describe('splitTimeline', () => {
   });
 });
 
-describe('periodOfDate', () => {
-  it('reads the year and, where the date has one, the month (a season by its first month)', () => {
-    expect(periodOfDate('2026-02-03')).toEqual({ year: 2026, month: 2 });
-    expect(periodOfDate('2025-10')).toEqual({ year: 2025, month: 10 });
-    expect(periodOfDate('2025', 'fall')).toEqual({ year: 2025, month: 9 });
-    expect(periodOfDate('2022')).toEqual({ year: 2022 });
-    expect(periodOfDate(undefined)).toBeUndefined();
+describe('periodOfWhen', () => {
+  it('reads the year and, where the date has one, the month: a week by its Thursday, a season by its first month in the year', () => {
+    expect(periodOfWhen({ date: '2026-02-03', precision: 'day' })).toEqual({ year: 2026, month: 2 });
+    expect(periodOfWhen({ date: '2025-10', precision: 'month' })).toEqual({ year: 2025, month: 10 });
+    expect(periodOfWhen({ date: '2026-W06', precision: 'week' })).toEqual({ year: 2026, month: 2 });
+    // ISO week 1 of 2026 starts on Monday 29 December 2025; its Thursday is 1 January.
+    expect(periodOfWhen({ date: '2026-W01', precision: 'week' })).toEqual({ year: 2026, month: 1 });
+    expect(periodOfWhen({ date: '2025', precision: 'season', season: 'fall' })).toEqual({ year: 2025, month: 9 });
+    expect(periodOfWhen({ date: '2026', precision: 'season', season: 'winter' })).toEqual({ year: 2026, month: 1 });
+    expect(periodOfWhen({ date: '2022', precision: 'year' })).toEqual({ year: 2022 });
+    expect(periodOfWhen({ precision: 'relative', before: 'x' })).toBeUndefined();
   });
 });
