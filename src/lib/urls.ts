@@ -64,7 +64,7 @@ export const sectionIds = {
   },
   person: { quotations: 'quotations', events: 'events', issues: 'issues' },
   meeting: { facts: 'facts' },
-  timeline: { chart: 'chart', chartTitle: 'chart-title', chartDescription: 'chart-description', parts: 'parts' },
+  timeline: { chart: 'chart', parts: 'parts' },
   sources: { outlets: 'the-sources' },
 } as const;
 
