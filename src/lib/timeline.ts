@@ -156,20 +156,19 @@ export function buildChronology(items: readonly ChronologyItem[]): { chronology:
       if (inner.last > outer.last) [inner.last, changed] = [outer.last, true];
     }
   }
-  const reported = new Set(issues.map((issue) => chronologyKey(issue.kind, issue.id)));
-  for (const [key, value] of span) {
-    if (value.first > value.last && !reported.has(key)) {
+  // Only when no single relation is at fault: the items whose own relations leave them no possible day.
+  if (issues.length === 0) {
+    const empty = [...span].filter(([, value]) => value.first > value.last).map(([key]) => key);
+    const related = (key: string): boolean => edges.some((edge) => edge.recorded?.key === key);
+    for (const key of empty.some(related) ? empty.filter(related) : empty) {
+      const value = span.get(key) ?? { first: 0, last: 0 };
       report(key, 'when', `its date and its after/before relations cannot all hold: they put it no earlier than ${formatDay(value.first)} and no later than ${formatDay(value.last)}; correct the date or one of the relations`);
     }
   }
 
   // Kahn's algorithm, always taking the waiting item that can fall earliest.
   const outgoing = new Map<string, string[]>();
-  const waiting = new Map<string, number>([...byKey.keys()].map((key) => [key, 0]));
-  for (const edge of edges) {
-    outgoing.set(edge.from, [...(outgoing.get(edge.from) ?? []), edge.to]);
-    waiting.set(edge.to, (waiting.get(edge.to) ?? 0) + 1);
-  }
+  for (const edge of edges) outgoing.set(edge.from, [...(outgoing.get(edge.from) ?? []), edge.to]);
   const rank = (key: string): [number, number, number, string] => {
     const { first, last } = span.get(key) ?? { first: Infinity, last: Infinity };
     return [Number.isFinite(first) ? first : last, last, byKey.get(key)?.sequence ?? 0, key];
@@ -179,17 +178,34 @@ export function buildChronology(items: readonly ChronologyItem[]): { chronology:
     for (let index = 0; index < 3; index += 1) if (ra[index] !== rb[index]) return (ra[index] as number) < (rb[index] as number);
     return ra[3] < rb[3];
   };
-  const ready = new Heap(earlier);
-  for (const [key, count] of waiting) if (count === 0) ready.push(key);
-  const order: string[] = [];
-  for (let key = ready.pop(); key !== undefined; key = ready.pop()) {
-    order.push(key);
-    for (const next of outgoing.get(key) ?? []) {
-      const count = (waiting.get(next) ?? 0) - 1;
-      waiting.set(next, count);
-      if (count === 0) ready.push(next);
+  const sortTopologically = (keys: readonly string[], links: readonly { from: string; to: string }[]): string[] => {
+    const inside = new Set(keys);
+    const next = new Map<string, string[]>();
+    const waiting = new Map<string, number>(keys.map((key) => [key, 0]));
+    for (const { from, to } of links) {
+      if (!inside.has(from) || !inside.has(to)) continue;
+      next.set(from, [...(next.get(from) ?? []), to]);
+      waiting.set(to, (waiting.get(to) ?? 0) + 1);
     }
-  }
+    const ready = new Heap(earlier);
+    for (const [key, count] of waiting) if (count === 0) ready.push(key);
+    const sorted: string[] = [];
+    for (let key = ready.pop(); key !== undefined; key = ready.pop()) {
+      sorted.push(key);
+      for (const target of next.get(key) ?? []) {
+        const count = (waiting.get(target) ?? 0) - 1;
+        waiting.set(target, count);
+        if (count === 0) ready.push(target);
+      }
+    }
+    return sorted;
+  };
+  // Events are ordered among themselves first, so adding quotations never moves an event; the
+  // quotations then fit into that order (the chain is for placing them, not something the sources say).
+  const eventKeys = [...byKey.keys()].filter((key) => byKey.get(key)?.kind === 'event');
+  const eventOrder = sortTopologically(eventKeys, edges);
+  const chain = eventOrder.length === eventKeys.length ? eventOrder.slice(1).map((to, index) => ({ from: eventOrder[index] ?? to, to })) : [];
+  const order = sortTopologically([...byKey.keys()], [...edges, ...chain]);
   if (order.length < byKey.size) {
     const left = [...byKey.keys()].filter((key) => !order.includes(key)).sort();
     const cycle = findCycle(left, edges);
@@ -199,7 +215,7 @@ export function buildChronology(items: readonly ChronologyItem[]): { chronology:
     report(
       edge?.recorded?.key ?? at?.key ?? first,
       edge?.recorded?.field ?? at?.field ?? 'when',
-      `is in a cycle of after/before relations (${[...cycle, cycle[0] ?? ''].map((key) => byKey.get(key)?.id ?? key).join(' → ')}): nothing can come after itself; remove or correct one of them`,
+      `is in a cycle of after/before relations (${[...cycle, cycle[0] ?? ''].map((key) => byKey.get(key)?.id ?? key).join(' → ')}, each before the next): nothing can come after itself; remove or correct one of them`,
     );
     order.push(...left);
   }

@@ -182,3 +182,72 @@ describe('bad analysis content stops the build, naming file, entry and field', (
     expect(problemLines(message)[0]).toMatch(new RegExp(`^${PEOPLE}:\\d+: malformed YAML: `));
   });
 });
+
+describe('an order the sources give that the dates or relations break stops the build', () => {
+  const later = (when: string): string =>
+    `- id: later\n  title: Later\n  when: ${when}\n  summary: Later.\n  issues: [talks]\n  citations: [{ article: sample-article, paragraph: no-deal }]\n`;
+
+  it('an event dated before the event it is recorded to follow', () => {
+    const message = messageFor(withEdit(EVENTS, (text) => `${text}${later('{ date: "2026-01", precision: month, after: the-meeting }')}`));
+    expect(problemLines(message)).toEqual([
+      `${EVENTS}:9 › later.when.after: event "later" is dated January 2026, before event "the-meeting" (3 February 2026), which it is recorded to follow: it would be listed before an event it follows; correct the date or the relation`,
+    ]);
+  });
+
+  it('a cycle of after/before relations', () => {
+    const message = messageFor(
+      withEdit(EVENTS, (text) =>
+        `${text.replace('when: { date: "2026-02-03", precision: day }', 'when: { date: "2026-02-03", precision: day, after: later }')}${later('{ date: "2026-02-03", precision: day, after: the-meeting }')}`,
+      ),
+    );
+    expect(problemLines(message)).toEqual([
+      `${EVENTS}:1 › the-meeting.when.after: event "the-meeting" is in a cycle of after/before relations (later → the-meeting → later, each before the next): nothing can come after itself; remove or correct one of them`,
+    ]);
+  });
+
+  it('a quotation dated less precisely than its event', () => {
+    const message = messageFor(withEdit(QUOTATIONS, (text) => text.replace('when: { date: "2026-02-03", precision: day }', 'when: { date: "2026-02", precision: month }')));
+    expect(problemLines(message)).toEqual([
+      `${QUOTATIONS}:1 › very-positive.when: quotation "very-positive" is dated February 2026, less precisely than event "the-meeting" (3 February 2026), which it is part of: give it the event's date, or a date within it`,
+    ]);
+  });
+
+  it('an order that names no event', () => {
+    const message = messageFor(withEdit(EVENTS, (text) => text.replace('precision: day }', 'precision: day, during: no-such-event }')));
+    expect(problemLines(message)).toEqual([`${EVENTS}:1 › the-meeting.when.during: unknown event id "no-such-event"; expected one of the ids in content/events/`]);
+  });
+});
+
+describe('a bad corrections log stops the build', () => {
+  const LOG = 'tests/fixtures/content-min/content/corrections/log.yaml';
+  it('names an entry that does not exist', () => {
+    const message = messageFor(withEdit(LOG, (text) => text.replace('affects: [events/the-meeting]', 'affects: [events/the-meeting, issues/no-such-issue]')));
+    expect(problemLines(message)).toEqual([`${LOG}:7 › meeting-retold.affects[1]: unknown issue id "no-such-issue"; expected one of the ids in content/issues/`]);
+  });
+
+  it('names a meeting line that does not exist, or a collection there is none of', () => {
+    const message = messageFor(withEdit(LOG, (text) => text.replace('affects: [events/the-meeting]', 'affects: [events/the-meeting, meeting/no-such-line, things/x]')));
+    expect(problemLines(message)).toEqual([
+      `${LOG}:7 › [1] (id "meeting-retold").affects.2: expected "<collection>/<id>" with a collection among events, quotations, issues, people, meeting, comparisons, outlets, articles (for example "events/jan-7-call")`,
+    ]);
+    const line = messageFor(withEdit(LOG, (text) => text.replace('affects: [events/the-meeting]', 'affects: [events/the-meeting, meeting/no-such-line]')));
+    expect(problemLines(line)).toEqual([
+      `${LOG}:7 › meeting-retold.affects[1]: unknown meeting entry "no-such-line"; expected the meeting's id or the id of one of its sections or lines in content/meeting/`,
+    ]);
+  });
+
+  it("quotes the sources' words that are not in the paragraph", () => {
+    const message = messageFor(withEdit(LOG, (text) => text.replace('words: very positive }', 'words: very positively }')));
+    expect(problemLines(message)).toEqual([
+      `${LOG}:7 › meeting-retold.sources[0]: the words "very positively" do not appear word for word in paragraph "leaders-met" of tests/fixtures/content-min/content/articles/sample-article.md; copy them exactly`,
+    ]);
+  });
+
+  it('changes an entry without listing it, or dates a correction impossibly', () => {
+    const message = messageFor(withEdit(LOG, (text) => text.replace('{ entry: events/the-meeting,', '{ entry: events/other,').replace('date: 2026-02-05', 'date: 2026-02-30')));
+    expect(problemLines(message)).toEqual([
+      `${LOG}:7 › [1] (id "meeting-retold").date: expected a real calendar date written YYYY-MM-DD (for example 2026-02-03)`,
+      `${LOG}:7 › [1] (id "meeting-retold").changes.0.entry: "events/other" is changed here but missing from affects; list it there too`,
+    ]);
+  });
+});

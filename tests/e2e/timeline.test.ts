@@ -62,6 +62,8 @@ describe('the timeline overview and its parts', () => {
       expect(mark.title.endsWith(`: ${entries.get(mark.href)}`), `${mark.href} is titled "${mark.title}"`).toBe(true);
     }
     expect(new Set(marks.map((mark) => mark.href)).size).toBe(entries.size);
+    // The meeting is a line across the lanes, the thaw a band up to it.
+    await expect(page.locator('svg.chart .landmark text').allTextContents()).resolves.toEqual(['Thaw', 'Meeting']);
     // Following a mark lands on its entry.
     const first = page.locator('svg.chart a.mark').nth(5);
     const href = (await first.getAttribute('href')) ?? '';

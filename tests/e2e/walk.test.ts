@@ -28,7 +28,8 @@ describe('walking the site', () => {
     expect(path(page)).toMatch(/^\/issues\/[a-z0-9-]+\/$/);
     await expect(page.locator(`a[href="${eventPath}"]`).count()).resolves.toBeGreaterThan(0); // the issue links back to its event
 
-    await page.locator('section[aria-labelledby="people"] li > a').first().click();
+    // A person who is quoted (the first listed may be one the articles only name, with no quotations).
+    await page.locator('section[aria-labelledby="people"] li > a', { hasText: 'Gustavo Petro' }).first().click();
     expect(path(page)).toMatch(/^\/people\/[a-z0-9-]+\/$/);
     const personPath = path(page);
 

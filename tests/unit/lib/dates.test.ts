@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatPublished, formatWhen, publishedDatetime, whenSortKey } from '../../../src/lib/dates.ts';
+import { formatPublished, formatWhen, publishedDatetime, whenDatetime, whenSortKey, whenSpan } from '../../../src/lib/dates.ts';
 
 describe('publication dates', () => {
   it('keep the precision the page gives', () => {
@@ -45,5 +45,25 @@ describe('relative dates', () => {
     expect(formatWhen({ precision: 'relative', after: 'meeting' }, { ...anchor, relation: 'after' })).toBe('After 3 February 2026');
     expect(formatWhen({ precision: 'relative', before: 'meeting' })).toBe('Date not given');
     expect(whenSortKey({ precision: 'relative', before: 'meeting' }, anchor)).toBe('2026-02-03');
+  });
+});
+
+describe('weeks and spans', () => {
+  const iso = (day: number): string => new Date(day * 86_400_000).toISOString().slice(0, 10);
+  it('read a week ("this week") by its Monday, and carry it in the datetime attribute', () => {
+    expect(formatWhen({ date: '2026-W06', precision: 'week' })).toBe('Week of 2 February 2026');
+    expect(whenDatetime({ date: '2026-W06', precision: 'week' })).toBe('2026-W06');
+  });
+
+  it('span every day a date could mean', () => {
+    const span = (when: Parameters<typeof whenSpan>[0]): string[] => [iso(whenSpan(when).first), iso(whenSpan(when).last)];
+    expect(span({ date: '2026-02-03', precision: 'day' })).toEqual(['2026-02-03', '2026-02-03']);
+    expect(span({ date: '2026-W06', precision: 'week' })).toEqual(['2026-02-02', '2026-02-08']);
+    expect(span({ date: '2026-W01', precision: 'week' })).toEqual(['2025-12-29', '2026-01-04']);
+    expect(span({ date: '2026-02', precision: 'month' })).toEqual(['2026-02-01', '2026-02-28']);
+    expect(span({ date: '2025', precision: 'season', season: 'fall' })).toEqual(['2025-09-01', '2025-11-30']);
+    expect(span({ date: '2026', precision: 'season', season: 'winter' })).toEqual(['2025-12-01', '2026-02-28']);
+    expect(span({ date: '2025', precision: 'year' })).toEqual(['2025-01-01', '2025-12-31']);
+    expect(whenSpan({ precision: 'relative', before: 'x' })).toEqual({ first: -Infinity, last: Infinity });
   });
 });

@@ -20,6 +20,7 @@ const index = buildSiteIndex({
   quotations: model.data.quotations.map(({ entry }) => entry),
   meeting,
   comparisons: model.data.comparisons.map(({ entry }) => entry),
+  corrections: model.data.corrections.map(({ entry }) => entry),
 });
 
 describe('the site index', () => {
@@ -51,5 +52,22 @@ describe('the site index', () => {
     expect(index.eventsOf('ada-leader').map((event) => event.id)).toEqual(['the-meeting']);
     expect(index.issuesOf('ada-leader').map((issue) => issue.id)).toEqual(['talks']);
     expect(index.quotationsOfEvent('the-meeting').map((quotation) => quotation.id)).toEqual(['very-positive']);
+  });
+});
+
+describe('last updated, from the corrections log', () => {
+  it('dates each page by the latest log entry touching what it shows, else by the edition', () => {
+    expect(index.lastUpdatedOf('/events/the-meeting/')).toBe('2026-02-05');
+    expect(index.lastUpdatedOf('/timeline/')).toBe('2026-02-05');
+    expect(index.lastUpdatedOf('/people/ada-leader/')).toBe('2026-02-05');
+    expect(index.lastUpdatedOf('/quotations/very-positive/')).toBe('2026-02-05');
+    expect(index.lastUpdatedOf('/articles/sample-article/')).toBe('2026-02-04');
+    expect(index.lastUpdatedOf('/no-such-page/')).toBe('2026-02-04');
+  });
+
+  it('links every entry the log names', () => {
+    expect(index.entryRefUrl('events/the-meeting')).toBe('/events/the-meeting/');
+    expect(index.entryRefUrl('meeting/sample-meeting')).toBe('/meeting/');
+    expect(index.entryRefUrl('quotations/very-positive')).toBe('/quotations/very-positive/');
   });
 });

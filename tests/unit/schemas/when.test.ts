@@ -13,6 +13,15 @@ describe('WhenSchema', () => {
     expect(messages({ date: '2025', precision: 'season', season: 'fall', wording: 'Last fall' })).toEqual([]);
     expect(messages({ date: 2022, precision: 'year' })).toEqual([]);
     expect(messages({ precision: 'relative', before: 'white-house-meeting' })).toEqual([]);
+    expect(messages({ date: '2026-W06', precision: 'week' })).toEqual([]);
+    expect(messages({ date: '2026-02-03', precision: 'day', during: 'white-house-meeting' })).toEqual([]);
+  });
+
+  it('refuses a week that is not an ISO week, and during together with after or before', () => {
+    expect(messages({ date: '2026-W54', precision: 'week' })).toEqual(['date: expected a real week for precision "week", written like 2026-W06']);
+    expect(messages({ date: '2026-02-03', precision: 'day', during: 'meeting', after: 'call' })).toEqual([
+      'during: give either during (part of an event) or after/before, not both: what happens during an event shares its order',
+    ]);
   });
 
   it('refuses a date more or less precise than it claims, or impossible', () => {

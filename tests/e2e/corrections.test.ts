@@ -1,0 +1,55 @@
+import { select, selectAll } from 'hast-util-select';
+import { toString } from 'hast-util-to-string';
+import { describe, expect, it } from 'vitest';
+import { readContentSources } from '../../src/data/read-sources.ts';
+import { checkContent } from '../../src/lib/check-content.ts';
+import { lastUpdated } from '../../src/lib/last-updated.ts';
+import { projectRoot } from '../helpers/content.ts';
+import { allPages, pageTree } from '../helpers/dist.ts';
+
+// The built site against the log: every page's "last updated" comes from content/corrections/.
+const { model } = checkContent(readContentSources(projectRoot));
+const log = model.data.corrections.map(({ entry }) => entry);
+const edition = lastUpdated(log, undefined);
+
+describe('the corrections and updates log', () => {
+  const page = pageTree('/corrections/');
+
+  it('lists every log entry, newest first, each with a lasting address', () => {
+    const ids = selectAll('ol.log > li', page).map((item) => String(item.properties['id']));
+    expect([...ids].sort()).toEqual(log.map((entry) => entry.id).sort());
+    const dates = selectAll('ol.log > li > .when > time', page).map((time) => String(time.properties['dateTime']));
+    expect(dates).toEqual([...dates].sort().reverse());
+  });
+
+  it("shows each change before and after, and the sources' words as cited quotations", () => {
+    const entry = select('#not-the-best-of-friends', page);
+    expect(entry && toString(entry)).toContain('Before: He qualified his praise: the two had not been friends');
+    const quote = select('#not-the-best-of-friends .sources q', page);
+    expect(quote && toString(quote)).toBe('You know, he and I weren’t exactly the best of friends');
+    expect(String(quote?.properties['cite'])).toMatch(/^\/articles\/los-angeles-times-petro-and-trump-make-peace\/#not-the-best-of-friends/);
+  });
+});
+
+describe('last updated', () => {
+  const shown = (path: string): string | undefined => {
+    const time = select('main .last-updated time', pageTree(path));
+    return time ? String(time.properties['dateTime']) : undefined;
+  };
+
+  it('is on every page, never before the edition', () => {
+    for (const path of allPages()) {
+      const date = shown(path);
+      expect(date, path).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      expect((date ?? '') >= (edition ?? ''), path).toBe(true);
+    }
+  });
+
+  it('is the date of the latest log entry touching what the page shows, else the edition', () => {
+    const corrected = log.find((entry) => entry.affects.includes('events/gifts-exchanged'))?.date;
+    expect(shown('/events/gifts-exchanged/')).toBe(corrected);
+    expect(shown('/timeline/')).toBe(corrected);
+    expect(shown('/events/petro-elected/')).toBe(edition);
+    expect(shown('/articles/')).toBe(edition);
+  });
+});
