@@ -10,7 +10,9 @@ import {
   duplicateIds,
   formatAddress,
   aliasAnchor,
+  elementAt,
   insertAliasAnchor,
+  insertMovedLinks,
   isRedirectPage,
   listIds,
   manifestText,
@@ -22,7 +24,7 @@ import {
 } from '../lib/addresses.ts';
 import { siteName } from '../lib/navigation.ts';
 import { formatProblem, type Problem } from '../lib/problems.ts';
-import { absoluteUrl } from '../lib/urls.ts';
+import { absoluteUrl, withFragment } from '../lib/urls.ts';
 import { listBuiltPages } from './built-pages.ts';
 
 /** The environment variable `npm run addresses:update` sets to rewrite the manifest instead of checking it. */
@@ -79,7 +81,8 @@ export function builtAddresses(distDir: string, aliases: Aliases): { current: Ad
 }
 
 /**
- * The guard on a built site in `distDir`: writes alias anchors and redirect pages, then compares every
+ * The guard on a built site in `distDir`: writes alias anchors, moved-entry links (for a fragment that
+ * moved to another page, unless the page already links its old id there) and redirect pages, then compares every
  * page and fragment id with the manifest. Fails, naming each address and how to fix it, when a published
  * address vanished, an alias cannot be applied, or a page repeats an id. With `update`, rewrites the manifest.
  */
@@ -115,6 +118,7 @@ export function guardAddresses(options: {
     }
   }
   const edited = new Map<string, string>();
+  const moved = new Map<string, { from: string; href: string }[]>();
   for (const alias of aliases.fragments) {
     const at = { file: ADDRESS_FILES.aliases, line: alias.line };
     const file = pages.get(alias.page);
@@ -127,6 +131,28 @@ export function guardAddresses(options: {
       continue;
     }
     const html = edited.get(file) ?? readFileSync(file, 'utf8');
+    if (alias.toPage !== undefined && alias.toPage !== alias.page) {
+      // Moved to another page: the old page keeps a link with the old id to the new place.
+      const href = withFragment(alias.toPage, alias.to);
+      const targetFile = pages.get(alias.toPage);
+      if (targetFile === undefined) {
+        problems.push({ ...at, field: 'toPage', message: `${alias.toPage} is not a page of the site; give the page the entry moved to` });
+        continue;
+      }
+      if (!listIds(readFileSync(targetFile, 'utf8')).includes(alias.to)) {
+        problems.push({ ...at, field: 'to', message: `no element on ${alias.toPage} has id "${alias.to}"; give the id the entry has there` });
+        continue;
+      }
+      const there = elementAt(html, alias.from);
+      if (there.kind === 'moved' && there.href !== href) {
+        problems.push({ ...at, field: 'toPage', message: `${alias.page} links #${alias.from} to ${there.href}, but this alias moves it to ${href}; make them agree` });
+      } else if (there.kind === 'element') {
+        problems.push({ ...at, field: 'from', message: `${alias.page} has an element with id "${alias.from}" again; remove this alias` });
+      } else if (there.kind === 'none') {
+        moved.set(file, [...(moved.get(file) ?? []), { from: alias.from, href }]);
+      }
+      continue;
+    }
     if (html.includes(aliasAnchor(alias.from, alias.to))) continue;
     if (listIds(html).includes(alias.from)) {
       problems.push({
@@ -147,6 +173,7 @@ export function guardAddresses(options: {
     }
     edited.set(file, result);
   }
+  for (const [file, links] of moved) edited.set(file, insertMovedLinks(edited.get(file) ?? readFileSync(file, 'utf8'), links));
   for (const [file, html] of edited) writeFileSync(file, html);
   if (problems.length > 0) throw new AddressError(formatAliasProblems(problems));
 

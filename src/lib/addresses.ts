@@ -113,7 +113,7 @@ export function describeVanished(
       return `  - ${address.page}: the page is gone. Redirect it: - { from: ${address.page}, to: /its/new/path/ }`;
     const forwarded = redirects.get(address.page);
     return forwarded === undefined
-      ? `  - ${formatAddress(address)}: no element on ${address.page} has id "${address.id}" any more. Alias it: - { page: ${address.page}, from: ${address.id}, to: its-new-id }`
+      ? `  - ${formatAddress(address)}: no element on ${address.page} has id "${address.id}" any more. Alias it: - { page: ${address.page}, from: ${address.id}, to: its-new-id }, or, if it moved to another page: - { page: ${address.page}, from: ${address.id}, toPage: /its/new/page/, to: its-id-there }`
       : `  - ${formatAddress(address)}: ${address.page} now redirects to ${forwarded}, which has no id "${address.id}". Alias it there: - { page: ${forwarded}, from: ${address.id}, to: its-new-id }`;
   };
   return [
@@ -182,12 +182,17 @@ export function parseAliases(file: string, text: string): { aliases: Aliases; pr
       continue;
     }
     seen.set(key, item.line);
-    if (alias.from === alias.to) {
+    const toPage = 'toPage' in alias && typeof alias.toPage === 'string' ? alias.toPage : undefined;
+    const samePage = !('page' in alias) || toPage === undefined || toPage === alias.page;
+    if (alias.from === alias.to && samePage) {
       problems.push({
         file,
         line: item.line,
         field: `[${index}].to`,
-        message: 'an alias must point somewhere else than its own "from"',
+        message:
+          toPage !== undefined
+            ? 'an alias must point somewhere else than its own "from": give a toPage other than its page'
+            : 'an alias must point somewhere else than its own "from"',
       });
       continue;
     }
@@ -274,6 +279,49 @@ function endOfStartTag(html: string, start: number): number {
 const escapeAttribute = (value: string): string =>
   value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 const escapeText = (value: string): string => value.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+
+/** Marks a link that stands for an entry moved to another page: the page script follows it on arrival. */
+export const MOVED_ATTRIBUTE = 'data-moved';
+
+/** The link that keeps old id `from` working on a page after its entry moved to `href` on another page. */
+export const movedLink = (from: string, href: string): string =>
+  `<a id="${escapeAttribute(from)}" href="${escapeAttribute(href)}" ${MOVED_ATTRIBUTE}>${escapeText(href)}</a>`;
+
+/**
+ * What stands at id `id` on a page: nothing, an element, or a moved-entry link (an `<a data-moved>`) and
+ * where it goes.
+ */
+export function elementAt(html: string, id: string): { kind: 'none' } | { kind: 'element' } | { kind: 'moved'; href: string } {
+  let found: Element | undefined;
+  visit(fromHtml(html) as Root, 'element', (node: Element) => {
+    if (found === undefined && node.properties['id'] === id) found = node;
+  });
+  if (found === undefined) return { kind: 'none' };
+  const href = found.properties['href'];
+  return found.tagName === 'a' && found.properties['dataMoved'] !== undefined && typeof href === 'string'
+    ? { kind: 'moved', href }
+    : { kind: 'element' };
+}
+
+/**
+ * Adds to a page a short, visible list of links for entries that moved to other pages, at the end of its
+ * main content: each link carries the old id, so `#old` lands on it (and, with JavaScript, the page script
+ * follows it to the entry's new place). `links` pairs each old id with the entry's new address.
+ */
+export function insertMovedLinks(html: string, links: readonly { from: string; href: string }[]): string {
+  if (links.length === 0) return html;
+  const list = [
+    '<aside class="moved-links" aria-label="Entries moved to other pages">',
+    '<p>These entries are now on other pages:</p>',
+    '<ul>',
+    ...links.map((link) => `<li>${movedLink(link.from, link.href)}</li>`),
+    '</ul>',
+    '</aside>',
+  ].join('');
+  const at = html.lastIndexOf('</main>');
+  const end = at === -1 ? html.lastIndexOf('</body>') : at;
+  return end === -1 ? html + list : html.slice(0, end) + list + html.slice(end);
+}
 
 /** True when the HTML is one of the redirect pages written for page aliases. */
 export const isRedirectPage = (html: string): boolean => /<meta http-equiv="refresh"/i.test(html);

@@ -3,6 +3,7 @@ import type { Citation, Comparison, Correction, Event, Issue, Meeting, Outlet, P
 import { lastUpdated } from './last-updated.ts';
 import type { Anchor } from './dates.ts';
 import type { When } from '../schemas/when.ts';
+import { periodOfWhen, splitTimeline, type TimelinePart } from './timeline-parts.ts';
 import { buildChronology, chronologyItems, chronologyKey, orderNotGiven, resolveAnchor } from './timeline.ts';
 import { describeRelation, relationOf, type Relation, type RelationText } from './comparison-relation.ts';
 import {
@@ -24,6 +25,7 @@ import {
   quotationUrl,
   sourcesOnlyInUrl,
   sourcesUrl,
+  timelinePartUrl,
   timelineUrl,
 } from './urls.ts';
 
@@ -79,6 +81,10 @@ export interface ResolvedCitation {
 export interface SiteIndex extends SiteContent {
   /** Events oldest first, in an order that meets every relation the sources give. */
   timeline: readonly Event[];
+  /** The timeline's pages, by period, oldest first. */
+  timelineParts: readonly TimelinePart[];
+  /** The part of the timeline that lists an event. */
+  timelinePartOf(eventId: string): TimelinePart;
   /** Every quotation in the same order as the timeline. */
   quotationsInOrder: readonly Quotation[];
   /** Of a list in timeline order, the items the sources do not place after the one before them ("order not given"). */
@@ -194,6 +200,12 @@ export function buildSiteIndex(content: SiteContent): SiteIndex {
     addBacklinks([...comparison.accounts.flatMap((account) => account.citations), ...quoted], { kind: 'comparison', label: `Sources compared: ${comparison.topic}`, href: comparisonUrl(comparison.id) });
   }
 
+  const timelineParts = splitTimeline(timeline, (event) => {
+    const when = event.when.precision === 'relative' ? resolveAnchor(event.when, eventById)?.when : event.when;
+    return when && periodOfWhen(when);
+  });
+  const partOf = new Map(timelineParts.flatMap((part) => part.events.map((event) => [event.id, part] as const)));
+
   const quotationOrder = (a: Quotation, b: Quotation): number => (quotationPlace.get(a.id) ?? 0) - (quotationPlace.get(b.id) ?? 0);
   const correctionLog = [...(content.corrections ?? [])].sort((a, b) => b.date.localeCompare(a.date) || a.id.localeCompare(b.id));
 
@@ -208,6 +220,7 @@ export function buildSiteIndex(content: SiteContent): SiteIndex {
   page(homeUrl(), 'meeting/*', 'issues/*', ...timeline.slice(-5).map((event) => `events/${event.id}`));
   page(meetingUrl(), 'meeting/*', `events/${content.meeting.event}`, ...meetingQuotations.map((id) => `quotations/${id}`));
   page(timelineUrl(), 'events/*');
+  for (const part of timelineParts) page(timelinePartUrl(part.id), ...part.events.map((event) => `events/${event.id}`));
   page(quotationsUrl(), 'quotations/*');
   page(issuesUrl(), 'issues/*');
   page(peopleUrl(), 'people/*');
@@ -242,6 +255,12 @@ export function buildSiteIndex(content: SiteContent): SiteIndex {
   const index: SiteIndex = {
     ...content,
     timeline,
+    timelineParts,
+    timelinePartOf(eventId) {
+      const part = partOf.get(eventId);
+      if (!part) throw new Error(`timeline: no event "${eventId}" (an event id from content/events/ was expected)`);
+      return part;
+    },
     quotationsInOrder,
     orderNotGiven: (kind, ids) => orderNotGiven(chronology, kind, ids),
     personById,

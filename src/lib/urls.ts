@@ -15,8 +15,10 @@ export const articlesUrl = (): string => '/articles/';
 export const articleUrl = (articleId: string): string => `/articles/${articleId}/`;
 /** The meeting page. */
 export const meetingUrl = (): string => '/meeting/';
-/** The timeline of tensions. */
+/** The timeline of tensions: an overview (the chart, and every event linking to its part). */
 export const timelineUrl = (): string => '/timeline/';
+/** One part of the timeline, a run of years ("2026", "2022-2025"; see lib/timeline-parts.ts). */
+export const timelinePartUrl = (partId: string): string => `/timeline/${partId}/`;
 /** The index of issues. */
 export const issuesUrl = (): string => '/issues/';
 /** One issue. */
@@ -64,6 +66,7 @@ export const sectionIds = {
   },
   person: { quotations: 'quotations', events: 'events', issues: 'issues' },
   meeting: { facts: 'facts' },
+  timeline: { chart: 'chart', parts: 'parts' },
   sources: { outlets: 'the-sources' },
 } as const;
 
@@ -75,6 +78,9 @@ export const citedById = (blockId: string): string => `cited-by-${blockId}`;
 
 /** The fragment id, on the home page, of the card for one part of the site (`key` is fixed in code). */
 export const homeCardId = (key: string): string => `go-${key}`;
+
+/** The fragment id, on the timeline overview, of one part's list of events. */
+export const timelinePartId = (partId: string): string => `part-${partId}`;
 
 /** The fragment id, on the people index, of one side's group. */
 export const sideId = (side: string): string => `side-${side}`;
@@ -94,8 +100,11 @@ export const agreementGroupId = (agreement: string): string => `group-${agreemen
 /** The fragment id of an item (event, issue, person, quotation, comparison point, article) in its list. */
 export const entryId = (itemId: string): string => itemId;
 
-/** An event's place in the timeline. */
-export const timelineEntryUrl = (eventId: string): string => withFragment(timelineUrl(), entryId(eventId));
+/** An event's place in the timeline: its entry on the part of the timeline that lists it. */
+export const timelineEntryUrl = (partId: string, eventId: string): string =>
+  withFragment(timelinePartUrl(partId), entryId(eventId));
+/** An event's line in the timeline overview (where links published before the split land). */
+export const timelineOverviewEntryUrl = (eventId: string): string => withFragment(timelineUrl(), entryId(eventId));
 /** An issue's place in the index of issues. */
 export const issueEntryUrl = (issueId: string): string => withFragment(issuesUrl(), entryId(issueId));
 /** A person's place in the index of people. */

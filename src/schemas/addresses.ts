@@ -12,15 +12,18 @@ export const FragmentIdSchema = z
   .regex(/^[^\s#]+$/, { message: 'expected a fragment id without "#" or spaces, e.g. "come-get-me"' });
 
 /**
- * An old fragment id kept working on a page: `#from` lands on the element that now has id `to`.
- * Written by editors in content/addresses/aliases.yaml when they rename or merge a block.
+ * An old fragment id kept working on a page: `#from` lands on the element that now has id `to`, on the
+ * same page, or, with `toPage`, on another page (the entry moved there: `/page/#from` forwards to
+ * `/toPage/#to`). Written by editors in content/addresses/aliases.yaml when they rename, merge or move a block.
  */
 export const FragmentAliasSchema = z.strictObject({
-  /** The page both ids are on. */
+  /** The page the old id was published on (and, without `toPage`, the page the new id is on). */
   page: PagePathSchema,
   /** The old id, as published. */
   from: FragmentIdSchema,
-  /** The id of the element that now stands for it. */
+  /** The page the element now is on, when it moved to another page. */
+  toPage: PagePathSchema.optional(),
+  /** The id of the element that now stands for it (on `toPage` when given). */
   to: FragmentIdSchema,
   /** Why the id changed, for the next editor. */
   note: TextSchema.optional(),

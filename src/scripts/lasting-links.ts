@@ -6,7 +6,8 @@
  *    follows its fragment, so the address bar shows it and the block is marked as the target.
  * 2. Landing: when the page opens on a fragment, or the fragment changes, focus moves to the target
  *    (without scrolling: the browser scrolls it below the header), so keyboard and screen-reader users
- *    continue from there. An alias anchor hands focus to the block it stands for. Smooth scrolling is
+ *    continue from there. An alias anchor hands focus to the block it stands for; a moved-entry link
+ *    (`a[data-moved]`, an entry now on another page) is followed to the entry's new place. Smooth scrolling is
  *    turned on only once the reader acts, so arriving on a shared link jumps straight to it.
  */
 
@@ -60,6 +61,8 @@ function land(): void {
     // a malformed escape: look the fragment up as written
   }
   const element = id ? document.getElementById(id) : null;
+  // An entry that moved to another page (an old /timeline/#id): go to its new place.
+  if (element instanceof HTMLAnchorElement && element.hasAttribute('data-moved')) return location.replace(element.href);
   const alias = element?.dataset['aliasOf'];
   const target = alias ? document.getElementById(alias) : element;
   if (!element || !target || target.id === mainId) return;

@@ -63,7 +63,7 @@ describe('the address guard in a real build', () => {
       'Address check failed: 1 published address has vanished, so links people have shared would break.',
     );
     expect(output).toContain(
-      '/articles/sample-article/#a-section: no element on /articles/sample-article/ has id "a-section" any more. Alias it: - { page: /articles/sample-article/, from: a-section, to: its-new-id }',
+      '/articles/sample-article/#a-section: no element on /articles/sample-article/ has id "a-section" any more. Alias it: - { page: /articles/sample-article/, from: a-section, to: its-new-id }, or, if it moved to another page: - { page: /articles/sample-article/, from: a-section, toPage: /its/new/page/, to: its-id-there }',
     );
   }, 120_000);
 

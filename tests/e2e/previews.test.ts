@@ -67,7 +67,8 @@ beforeAll(async () => {
     const body = await page.evaluate((): Body => {
       const main = document.querySelector('main');
       const inMain = [...(main?.querySelectorAll('[id]') ?? [])].filter(
-        (element) => !element.hasAttribute('data-alias-of'),
+        // Alias anchors and moved-entry links stand in for a block elsewhere: they are not blocks.
+        (element) => !element.hasAttribute('data-alias-of') && !element.hasAttribute('data-moved'),
       );
       const blocks = inMain.map((element) => ({
         id: element.id,

@@ -96,7 +96,9 @@ describe('every citation link on every page', () => {
 });
 
 describe('the timeline', () => {
-  const items = selectAll('ol.timeline > li', pageTree('/timeline/'));
+  // The parts in the overview's order, each listing its events: together, the whole timeline.
+  const parts = selectAll('a[href^="/timeline/"]', select('ul.part-list', pageTree('/timeline/'))!).map((link) => String(link.properties['href']));
+  const items = parts.flatMap((part) => selectAll('ol.timeline > li', pageTree(part)));
 
   it('gives every entry an id and a machine-readable date at its precision', () => {
     expect(items.length).toBeGreaterThan(20);

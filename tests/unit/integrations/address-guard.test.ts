@@ -99,6 +99,54 @@ describe('the address guard', () => {
     );
   });
 
+  describe('an entry moved to another page (toPage)', () => {
+    // /articles/x/#second moves to /articles/y/#second-part.
+    const split = {
+      '/': published['/'],
+      '/articles/x/': page('<p id="come-get-me">A</p>'),
+      '/articles/y/': page('<p id="second-part">B</p>'),
+      '/events/old-name/': published['/events/old-name/'],
+    };
+    const alias = '- { page: /articles/x/, from: second, toPage: /articles/y/, to: second-part }\n';
+
+    it('fails without the alias, suggesting toPage', () => {
+      expect(() => run(site(split))).toThrow(
+        'or, if it moved to another page: - { page: /articles/x/, from: second, toPage: /its/new/page/, to: its-id-there }',
+      );
+    });
+
+    it('passes with the alias, adding to the old page a visible link with the old id to the new place', () => {
+      const where = site(split, alias);
+      expect(() => run(where)).not.toThrow();
+      expect(readFileSync(join(where.distDir, 'articles', 'x', 'index.html'), 'utf8')).toContain(
+        '<aside class="moved-links" aria-label="Entries moved to other pages"><p>These entries are now on other pages:</p><ul><li><a id="second" href="/articles/y/#second-part" data-moved>/articles/y/#second-part</a></li></ul></aside></main>',
+      );
+    });
+
+    it('leaves a page that links the old id itself as it is, and checks that the link goes where the alias says', () => {
+      const linked = { ...split, '/articles/x/': page('<p id="come-get-me">A</p><a id="second" href="/articles/y/#second-part" data-moved>B</a>') };
+      const where = site(linked, alias);
+      expect(() => run(where)).not.toThrow();
+      expect(readFileSync(join(where.distDir, 'articles', 'x', 'index.html'), 'utf8')).not.toContain('moved-links');
+      const wrong = { ...split, '/articles/x/': page('<a id="second" href="/articles/z/#second" data-moved>B</a>') };
+      expect(() => run(site(wrong, alias))).toThrow(
+        'content/addresses/aliases.yaml:1 › toPage: /articles/x/ links #second to /articles/z/#second, but this alias moves it to /articles/y/#second-part; make them agree',
+      );
+    });
+
+    it('refuses a toPage that is not a page, or that lacks the id', () => {
+      expect(() => run(site(split, '- { page: /articles/x/, from: second, toPage: /articles/nope/, to: second }\n'))).toThrow(
+        'content/addresses/aliases.yaml:1 › toPage: /articles/nope/ is not a page of the site; give the page the entry moved to',
+      );
+      expect(() => run(site(split, '- { page: /articles/x/, from: second, toPage: /articles/y/, to: typo }\n'))).toThrow(
+        'content/addresses/aliases.yaml:1 › to: no element on /articles/y/ has id "typo"; give the id the entry has there',
+      );
+      expect(() => run(site({ ...published, '/articles/y/': split['/articles/y/'] }, alias))).toThrow(
+        'content/addresses/aliases.yaml:1 › from: /articles/x/ has an element with id "second" again; remove this alias',
+      );
+    });
+  });
+
   it('fails on a page that repeats an id', () => {
     expect(() => run(site({ ...published, '/': page('<h2 id="why">Why</h2><p id="why">Again</p>') }))).toThrow(
       '  - /: id "why" is used more than once',

@@ -4,6 +4,8 @@ import {
   compareAddresses,
   describeVanished,
   duplicateIds,
+  elementAt,
+  insertMovedLinks,
   insertAliasAnchor,
   isRedirectPage,
   listIds,
@@ -50,7 +52,7 @@ describe('compareAddresses', () => {
       [
         'Address check failed: 2 published addresses have vanished, so links people have shared would break.',
         'Keep each one working with an alias in content/addresses/aliases.yaml, or, if it is meant to go, run `npm run addresses:update` and commit content/addresses/published.json.',
-        '  - /articles/x/#p2: no element on /articles/x/ has id "p2" any more. Alias it: - { page: /articles/x/, from: p2, to: its-new-id }',
+        '  - /articles/x/#p2: no element on /articles/x/ has id "p2" any more. Alias it: - { page: /articles/x/, from: p2, to: its-new-id }, or, if it moved to another page: - { page: /articles/x/, from: p2, toPage: /its/new/page/, to: its-id-there }',
         '  - /events/a/: the page is gone. Redirect it: - { from: /events/a/, to: /its/new/path/ }',
       ].join('\n'),
     );
@@ -106,6 +108,49 @@ describe('parseAliases', () => {
       },
       { file: 'a.yaml', line: 11, field: '[4].to', message: 'an alias must point somewhere else than its own "from"' },
     ]);
+  });
+});
+
+describe('parseAliases: an entry moved to another page', () => {
+  it('reads toPage, and lets the id stay the same when the page changes', () => {
+    const text = '- { page: /timeline/, from: jan-7-call, toPage: /timeline/2026/, to: jan-7-call }\n';
+    expect(parseAliases('a.yaml', text)).toEqual({
+      aliases: {
+        fragments: [{ page: '/timeline/', from: 'jan-7-call', toPage: '/timeline/2026/', to: 'jan-7-call', line: 1 }],
+        pages: [],
+      },
+      problems: [],
+    });
+  });
+
+  it('refuses an alias to the same id on the same page, and a toPage that is not a path', () => {
+    const text = '- { page: /a/, from: x, toPage: /a/, to: x }\n- { page: /a/, from: y, toPage: timeline, to: y }\n';
+    expect(parseAliases('a.yaml', text).problems).toEqual([
+      {
+        file: 'a.yaml',
+        line: 1,
+        field: '[0].to',
+        message: 'an alias must point somewhere else than its own "from": give a toPage other than its page',
+      },
+      { file: 'a.yaml', line: 2, field: '[1].toPage', message: expect.stringContaining('starts and ends with "/"') },
+    ]);
+  });
+});
+
+describe('moved-entry links', () => {
+  it('tells a moved-entry link from another element with the id', () => {
+    const html = page('<a id="x" href="/timeline/2026/#x" data-moved>X</a><p id="y">Y</p>');
+    expect(elementAt(html, 'x')).toEqual({ kind: 'moved', href: '/timeline/2026/#x' });
+    expect(elementAt(html, 'y')).toEqual({ kind: 'element' });
+    expect(elementAt(html, 'z')).toEqual({ kind: 'none' });
+  });
+
+  it('adds the links at the end of the main content, escaped', () => {
+    const html = insertMovedLinks(page('<p>Body</p>'), [{ from: 'a"b', href: '/t/#a<b' }]);
+    expect(html).toContain('<p>Body</p><aside class="moved-links"');
+    expect(html).toContain('<a id="a&quot;b" href="/t/#a&lt;b" data-moved>/t/#a&lt;b</a></li></ul></aside></main>');
+    expect(listIds(html)).toEqual(['main', 'a"b']);
+    expect(insertMovedLinks(page(''), [])).toBe(page(''));
   });
 });
 

@@ -4,7 +4,7 @@ import { absoluteUrl, articleUrl, encodeTextFragment, paragraphUrl, timelineEntr
 describe('urls', () => {
   it('builds directory-style page addresses', () => {
     expect(articleUrl('some-article')).toBe('/articles/some-article/');
-    expect(timelineEntryUrl('jan-7-call')).toBe('/timeline/#jan-7-call');
+    expect(timelineEntryUrl('2026', 'jan-7-call')).toBe('/timeline/2026/#jan-7-call');
   });
 
   it('links a citation to its paragraph, with a text fragment for the cited words', () => {

@@ -1,0 +1,41 @@
+/**
+ * Filters a list by issue, person, outlet and period (the form of components/site/FilterForm.astro, on the
+ * timeline, the quotations and the comparison). The state lives in the query string, so a filtered view can
+ * be shared; the form is hidden until this script runs, so without JavaScript every entry shows.
+ * Groups (`data-filter-group`, such as a speaker's quotations) hide when none of their entries shows.
+ */
+
+import { ENTRY_ATTRIBUTE, FACETS, facetAttribute, filterQuery, matchesFilter, parseFilterState, type EntryFacets, type FilterState } from '../lib/filters.ts';
+
+const form = document.querySelector<HTMLFormElement>('form[data-filter-form]');
+if (form) {
+  const entries = [...document.querySelectorAll<HTMLElement>(`[${ENTRY_ATTRIBUTE}]`)];
+  const facetsOf = (element: HTMLElement): EntryFacets =>
+    Object.fromEntries(FACETS.map((facet) => [facet, element.getAttribute(facetAttribute(facet))?.split(' ')]));
+  const selects = [...form.querySelectorAll('select')];
+  // The form's live region (a status role only once the script runs: without it there is nothing to announce).
+  const status = form.querySelector('p');
+  status?.setAttribute('role', 'status');
+  // The state as the form holds it: a value asked for in the URL that is no option of its select is dropped.
+  const chosen = (): FilterState => parseFilterState(new URLSearchParams(new FormData(form) as unknown as string).toString());
+
+  const apply = (state: FilterState, write: boolean): void => {
+    for (const select of selects) select.value = state[select.name as keyof FilterState] ?? '';
+    const query = filterQuery(chosen());
+    if (write) history.replaceState(null, '', (query || location.pathname) + location.hash);
+    const now = chosen();
+    let shown = 0;
+    for (const entry of entries) shown += Number(!(entry.hidden = !matchesFilter(facetsOf(entry), now)));
+    for (const group of document.querySelectorAll<HTMLElement>('[data-filter-group]'))
+      group.hidden = !group.querySelector(`[${ENTRY_ATTRIBUTE}]:not([hidden])`);
+    if (status) status.textContent = query && `Showing ${shown} of ${entries.length}`;
+  };
+
+  form.addEventListener('change', () => apply(chosen(), true));
+  form.addEventListener('reset', (event) => {
+    event.preventDefault();
+    apply({}, true);
+  });
+  apply(parseFilterState(location.search), false);
+  form.hidden = false;
+}
