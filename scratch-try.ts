@@ -1,0 +1,14 @@
+import { launchBrowser } from './tests/helpers/browser.ts';
+import { serveStatic } from './tests/helpers/static-server.ts';
+import { join } from 'node:path';
+const server = await serveStatic(join(process.cwd(), 'dist'), 4404);
+const browser = await launchBrowser();
+const page = await browser.newPage();
+page.on('console', (m) => console.log('console', m.type(), m.text()));
+page.on('pageerror', (e) => console.log('pageerror', e.message));
+await page.goto('http://127.0.0.1:4404/search/?q=' + encodeURIComponent(process.argv[2] ?? 'kidnapped'));
+await page.waitForTimeout(1500);
+console.log(await page.locator('[data-search-status]').textContent());
+console.log((await page.locator('[data-search-results]').innerHTML()).slice(0, 2500));
+await browser.close();
+server.close();
