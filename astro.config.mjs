@@ -16,6 +16,9 @@ const site = process.env.SITE_URL ?? 'http://localhost:4321';
 export default defineConfig({
   site,
   trailingSlash: 'always',
+  // Scoped styles by class (astro-xxxx, added to the class list) rather than a data-astro-cid-xxxx
+  // attribute on every element: about 1 KB less per long page with gzip (the page budget, README).
+  scopedStyleStrategy: 'class',
   build: { format: 'directory' },
   // Order matters after the build: each page's CSP is narrowed to its own hashes, preview images are drawn,
   // then the address guard adds alias anchors and redirect pages and checks every published address.

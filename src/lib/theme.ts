@@ -24,4 +24,5 @@ export const isExplicitTheme = (value: unknown): value is 'light' | 'dark' => va
  * The inline script that applies a remembered choice before the first paint. Plain ES5, no imports, as
  * short as it can be; storage can be blocked (private modes), so a failure leaves the system's scheme.
  */
-export const THEME_BOOT_SCRIPT = `try{var t=localStorage.getItem(${JSON.stringify(THEME_STORAGE_KEY)});if(t==="light"||t==="dark")document.documentElement.setAttribute(${JSON.stringify(THEME_ATTRIBUTE)},t)}catch(e){}`;
+// Any stored value is copied: the stylesheet knows only "light" and "dark", so another value means "system".
+export const THEME_BOOT_SCRIPT = `try{var t=localStorage.getItem(${JSON.stringify(THEME_STORAGE_KEY)});if(t)document.documentElement.setAttribute(${JSON.stringify(THEME_ATTRIBUTE)},t)}catch(e){}`;

@@ -50,6 +50,8 @@ export const feedUrl = (): string => '/rss.xml';
 export const sitemapUrl = (): string => '/sitemap-index.xml';
 /** The web app manifest. */
 export const manifestUrl = (): string => '/manifest.webmanifest';
+/** The print stylesheet (linked with media="print"; it carries the site's origin for printed citations). */
+export const printStylesheetUrl = (): string => '/print.css';
 /** The page served for addresses that do not exist (static hosts serve /404.html). */
 export const notFoundUrl = (): string => '/404.html';
 

@@ -32,7 +32,7 @@ const MAX_BLOCKS = 4;
 
 const form = document.querySelector<HTMLFormElement>('form[data-search]');
 const input = form?.querySelector<HTMLInputElement>('input[type="search"]');
-const status = document.querySelector<HTMLElement>('[data-search-status]');
+const announcer = document.querySelector<HTMLElement>('[data-search-status]');
 const list = document.querySelector<HTMLOListElement>('[data-search-results]');
 const bundleUrl = form?.dataset['bundle'] ?? '';
 const param = input?.name ?? 'q';
@@ -87,7 +87,7 @@ function renderResult(data: PagefindResultData): HTMLLIElement {
 }
 
 async function run(query: string): Promise<void> {
-  if (!status || !list) return;
+  if (!announcer || !list) return;
   const search = ++latest;
   const trimmed = query.trim();
   const address = new URL(location.href);
@@ -96,7 +96,7 @@ async function run(query: string): Promise<void> {
   history.replaceState(history.state, '', address);
   if (trimmed === '') {
     list.replaceChildren();
-    status.textContent = '';
+    announcer.textContent = '';
     return;
   }
   pagefind ??= import(/* @vite-ignore */ bundleUrl).then(async (module: Pagefind) => {
@@ -108,16 +108,16 @@ async function run(query: string): Promise<void> {
   if (search !== latest) return;
   list.replaceChildren(...shown.map(renderResult));
   const count = results.length === 1 ? '1 page matches' : `${results.length} pages match`;
-  status.textContent =
+  announcer.textContent =
     results.length === 0
       ? `Nothing matches “${trimmed}”. Try another word, or browse the sections below.`
       : `${count} “${trimmed}”${results.length > MAX_RESULTS ? `; the ${MAX_RESULTS} best are shown` : ''}.`;
 }
 
-if (form && input && status) {
+if (form && input && announcer) {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const report = (error: unknown): void => {
-    status.textContent = 'The search could not be loaded. Browse the sections below instead.';
+    announcer.textContent = 'The search could not be loaded. Browse the sections below instead.';
     console.warn(error);
   };
   form.addEventListener('submit', (event) => {
