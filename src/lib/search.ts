@@ -11,7 +11,7 @@ export const SEARCH_BODY_ATTRIBUTE = 'data-pagefind-body';
 
 /**
  * Parts of a page's main content that are not worth finding: the breadcrumb trail, "link to this"
- * controls, citation labels ("LA Times ¶18"), "cited by" counts and the table of contents repeat
+ * controls, citation labels ("LA Times ¶18"), "cited by" counts and lists and the table of contents repeat
  * what is elsewhere.
  */
 export const SEARCH_EXCLUDED_SELECTORS = [
@@ -19,6 +19,7 @@ export const SEARCH_EXCLUDED_SELECTORS = [
   `.${LINK_TO_THIS_CLASS}`,
   '.citations',
   '.cited-by-link',
+  '.cited-by',
   '.toc',
 ] as const;
 

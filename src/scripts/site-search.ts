@@ -22,7 +22,7 @@ interface PagefindResultData {
   sub_results: PagefindSubResult[];
 }
 interface Pagefind {
-  options(options: { excerptLength?: number }): Promise<void>;
+  options(options: { excerptLength?: number; ranking?: { pageLength?: number } }): Promise<void>;
   search(query: string): Promise<{ results: { data(): Promise<PagefindResultData> }[] }>;
 }
 
@@ -100,7 +100,9 @@ async function run(query: string): Promise<void> {
     return;
   }
   pagefind ??= import(/* @vite-ignore */ bundleUrl).then(async (module: Pagefind) => {
-    await module.options({ excerptLength: 22 });
+    // A long page (an article) is penalised less than by default (0.75): a match in an article's
+    // paragraph should rank with the short analysis pages that cite it.
+    await module.options({ excerptLength: 22, ranking: { pageLength: 0.2 } });
     return module;
   });
   const { results } = await (await pagefind).search(trimmed);
