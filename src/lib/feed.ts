@@ -69,7 +69,9 @@ export function buildFeedItems(input: {
     ...input.articles.map((article) => ({
       title: `${article.title} (${article.outletName})`,
       link: article.link,
-      description: article.standfirst ?? `The ${article.outletName} report, stored word for word with an address for every paragraph.`,
+      description:
+        article.standfirst ??
+        `The ${article.outletName} report, stored word for word with an address for every paragraph.`,
       pubDate: publishedInstant(article.published),
       category: 'Article' as const,
     })),

@@ -46,7 +46,8 @@ export function markSearchAnchors(html: string): string {
     const href = String(control.properties['href'] ?? '');
     const label = String(control.properties['ariaLabel'] ?? '');
     const block = href.startsWith('#') ? byId.get(decodeURIComponent(href.slice(1))) : undefined;
-    if (!block || !label.startsWith(ACCESSIBLE_NAME_PREFIX) || block.properties['dataPagefindTitle'] !== undefined) continue;
+    if (!block || !label.startsWith(ACCESSIBLE_NAME_PREFIX) || block.properties['dataPagefindTitle'] !== undefined)
+      continue;
     const what = label.slice(ACCESSIBLE_NAME_PREFIX.length);
     block.properties['dataPagefindTitle'] = what.charAt(0).toUpperCase() + what.slice(1);
   }

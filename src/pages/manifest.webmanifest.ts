@@ -6,7 +6,8 @@ export function GET(): Response {
   const manifest = {
     name: siteName,
     short_name: 'Trump–Petro',
-    description: 'A cross-linked analysis of the White House meeting of Donald Trump and Gustavo Petro, from news articles stored word for word.',
+    description:
+      'A cross-linked analysis of the White House meeting of Donald Trump and Gustavo Petro, from news articles stored word for word.',
     lang: 'en',
     start_url: homeUrl(),
     scope: homeUrl(),

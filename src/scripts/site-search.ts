@@ -54,7 +54,11 @@ function excerptNodes(html: string): Node[] {
   });
 }
 
-function element<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
+function element<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  className: string,
+  ...children: (Node | string)[]
+): HTMLElementTagNameMap[K] {
   const created = document.createElement(tag);
   if (className !== '') created.className = className;
   created.append(...children);

@@ -34,7 +34,8 @@ describe('sitemap', () => {
 describe('RSS feed', () => {
   const xml = read(feedUrl().slice(1));
   const items = [...xml.matchAll(/<item>(.*?)<\/item>/gs)].map((match) => match[1] ?? '');
-  const field = (item: string, name: string): string | undefined => new RegExp(`<${name}>([^<]*)</${name}>`).exec(item)?.[1];
+  const field = (item: string, name: string): string | undefined =>
+    new RegExp(`<${name}>([^<]*)</${name}>`).exec(item)?.[1];
 
   it('announces both articles (dated) and the parts of the analysis, each linking to a page that exists', () => {
     const links = items.map((item) => field(item, 'link') ?? '');
@@ -45,7 +46,8 @@ describe('RSS feed', () => {
         `${site}${meetingUrl()}`,
       ]),
     );
-    for (const link of links) expect(existsSync(join(distDir, new URL(link).pathname.slice(1), 'index.html')), link).toBe(true);
+    for (const link of links)
+      expect(existsSync(join(distDir, new URL(link).pathname.slice(1), 'index.html')), link).toBe(true);
     const articles = items.filter((item) => field(item, 'category') === 'Article');
     expect(articles).toHaveLength(2);
     for (const item of articles) expect(field(item, 'pubDate')).toMatch(/^\w{3}, \d{2} \w{3} 2026 /);

@@ -60,7 +60,11 @@ describe('search', () => {
     const target = await page.evaluate(() => {
       const element = document.querySelector(':target');
       const box = element?.getBoundingClientRect();
-      return { id: element?.id, text: element?.textContent ?? '', inView: !!box && box.top >= 0 && box.bottom <= innerHeight };
+      return {
+        id: element?.id,
+        text: element?.textContent ?? '',
+        inView: !!box && box.top >= 0 && box.bottom <= innerHeight,
+      };
     });
     expect(target).toMatchObject({ id: 'red-ballcap', inView: true });
     expect(target.text).toContain('red ballcaps');
@@ -194,9 +198,14 @@ describe('print', () => {
       const citation = document.querySelector<HTMLAnchorElement>('a.citation');
       const canonical = document.querySelector<HTMLLinkElement>('link[rel="canonical"]')?.href ?? '';
       return {
-        controls: ['.skip-link', '.link-to-this', '.site-header nav', '.site-header form', '[data-theme-control]', '.toc'].filter(
-          (selector) => document.querySelector(selector) === null || !hidden(selector),
-        ),
+        controls: [
+          '.skip-link',
+          '.link-to-this',
+          '.site-header nav',
+          '.site-header form',
+          '[data-theme-control]',
+          '.toc',
+        ].filter((selector) => document.querySelector(selector) === null || !hidden(selector)),
         citation: citation ? getComputedStyle(citation, '::after').content : '',
         href: citation?.getAttribute('href') ?? '',
         origin: new URL(canonical).origin,
@@ -238,7 +247,11 @@ describe('the 404 page', () => {
 describe('table of contents', () => {
   it('on a wide screen, long pages list their sections in the right-hand margin; a phone does without', async () => {
     const { context, page } = await open();
-    for (const path of [meetingUrl(), articleUrl('clash-report-trump-meets-petro'), '/issues/drugs-and-counternarcotics/']) {
+    for (const path of [
+      meetingUrl(),
+      articleUrl('clash-report-trump-meets-petro'),
+      '/issues/drugs-and-counternarcotics/',
+    ]) {
       await page.goto(`${baseUrl}${path}`);
       const toc = await page.evaluate(() => {
         const nav = document.querySelector('nav.toc');

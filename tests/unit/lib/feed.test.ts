@@ -13,7 +13,9 @@ const article = (title: string, date: string, time?: string) => ({
 
 describe('publishedInstant', () => {
   it('reads a minute-precision date with its offset, and a day at 00:00 UTC', () => {
-    expect(publishedInstant(article('a', '2026-02-03', '15:17').published).toISOString()).toBe('2026-02-03T23:17:00.000Z');
+    expect(publishedInstant(article('a', '2026-02-03', '15:17').published).toISOString()).toBe(
+      '2026-02-03T23:17:00.000Z',
+    );
     expect(publishedInstant(article('a', '2026-02-04').published).toISOString()).toBe('2026-02-04T00:00:00.000Z');
   });
 });
@@ -34,7 +36,7 @@ describe('buildFeedItems', () => {
     expect(items[3]?.pubDate).toBeUndefined();
   });
 
-  it("describes an article by its standfirst, or else says what the stored copy is", () => {
+  it('describes an article by its standfirst, or else says what the stored copy is', () => {
     const [withDek, without] = buildFeedItems({
       articles: [{ ...article('a', '2026-02-04'), standfirst: 'The dek.' }, article('b', '2026-02-03')],
       sections: [],
