@@ -51,5 +51,28 @@ export function narrowPolicyToPage(html: string): string {
       );
       return [name, ...sources.filter((source) => !HASH_SOURCE.test(source)), ...new Set(needed)].join(' ');
     });
-  return html.replace(META, `$1${directives.join('; ')}$3`);
+  return placePolicyFirst(html.replace(META, `$1${directives.join('; ')}$3`));
+}
+
+const CHARSET = /<meta charset="[^"]*"\s*\/?>/i;
+const WHOLE_META = /<meta http-equiv="content-security-policy" content="[^"]*"\s*\/?>/i;
+
+/**
+ * Moves the Content-Security-Policy <meta> to the top of <head>, right after <meta charset>. Astro
+ * writes it where it injects styles, after the layout's own head elements; a policy governs only what
+ * follows it, and the theme's boot script (src/lib/theme.ts) must come first in <head> to run before
+ * the first paint. Returns the HTML unchanged when there is no policy or no charset declaration.
+ */
+export function placePolicyFirst(html: string): string {
+  const charset = CHARSET.exec(html);
+  const meta = WHOLE_META.exec(html);
+  if (!charset || !meta || meta.index < charset.index) return html;
+  const without = html.slice(0, meta.index) + html.slice(meta.index + meta[0].length);
+  const at = charset.index + charset[0].length;
+  return without.slice(0, at) + meta[0] + without.slice(at);
+}
+
+/** The CSP hash source of an inline script or style's text, as `sha256-…` (without quotes, as Astro takes it). */
+export function sha256Source(text: string): `sha256-${string}` {
+  return `sha256-${createHash('sha256').update(text).digest('base64')}`;
 }

@@ -40,6 +40,27 @@ export const comparisonUrl = (comparisonId: string): string => `/sources/${compa
 /** The corrections and updates log. */
 export const correctionsUrl = (): string => '/corrections/';
 
+/** The site search (needs JavaScript; says so without it). */
+export const searchUrl = (): string => '/search/';
+/** The search page with a query filled in, as the header's search form submits it. */
+export const searchQueryUrl = (query: string): string => `${searchUrl()}?q=${encodeURIComponent(query)}`;
+/** The name of the query parameter of the search page. */
+export const SEARCH_QUERY_PARAM = 'q';
+/** The folder of the built site that holds the search index (Pagefind's bundle), without slashes. */
+export const SEARCH_BUNDLE_DIR = 'pagefind';
+/** The Pagefind module the search page loads. */
+export const searchBundleUrl = (): string => `/${SEARCH_BUNDLE_DIR}/pagefind.js`;
+/** The RSS feed of the articles and the analysis. */
+export const feedUrl = (): string => '/rss.xml';
+/** The sitemap index @astrojs/sitemap writes. */
+export const sitemapUrl = (): string => '/sitemap-index.xml';
+/** The web app manifest. */
+export const manifestUrl = (): string => '/manifest.webmanifest';
+/** The print stylesheet (linked with media="print"; it carries the site's origin for printed citations). */
+export const printStylesheetUrl = (): string => '/print.css';
+/** The page served for addresses that do not exist (static hosts serve /404.html). */
+export const notFoundUrl = (): string => '/404.html';
+
 /** `url` with a fragment pointing at `id` on that page. */
 export const withFragment = (url: string, id: string): string => `${url}#${id}`;
 

@@ -2,6 +2,7 @@ import axe from 'axe-core';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { baseUrl, builtPages, launchBrowser, watchErrors } from '../helpers/browser.ts';
+import { notFoundUrl } from '../../src/lib/urls.ts';
 import { finishFocusRecording, horizontalOverflow, startFocusRecording, type FocusStop } from './page-checks.ts';
 
 // Every built page in Debian's Chromium, scanned once (a few tabs at a time, each reused from page to
@@ -20,7 +21,8 @@ import { finishFocusRecording, horizontalOverflow, startFocusRecording, type Foc
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
 /** Tabs scanning at once (the machines have 2 cores). */
 const CONCURRENCY = 2;
-const pages = builtPages();
+// The 404 page too: it is 404.html, served for every unknown address (and loads with status 200 by its own name).
+const pages = [...builtPages(), notFoundUrl()];
 
 interface PageReport {
   axe: { light: string[]; dark: string[] };
@@ -154,7 +156,7 @@ function reportFor(path: string): PageReport {
 describe('every page in Chromium', () => {
   it('scanned every built page', () => {
     expect(pages.length).toBeGreaterThan(100);
-    expect([...reports.keys()].sort()).toEqual(pages);
+    expect([...reports.keys()].sort()).toEqual([...pages].sort());
   });
 
   for (const scheme of ['light', 'dark'] as const) {

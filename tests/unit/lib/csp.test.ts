@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { narrowPolicyToPage } from '../../../src/lib/csp.ts';
+import { narrowPolicyToPage, placePolicyFirst } from '../../../src/lib/csp.ts';
 
 const hash = (text: string): string => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
 const page = (policy: string, body: string): string =>
@@ -43,5 +43,23 @@ describe('narrowPolicyToPage', () => {
     const html = page(policy, `<style>${style}</style>`);
     const narrowed = narrowPolicyToPage(html);
     expect(narrowed.replace(policyOf(narrowed), '')).toBe(html.replace(policy, ''));
+  });
+});
+
+describe('placePolicyFirst', () => {
+  const meta = `<meta http-equiv="content-security-policy" content="script-src 'self'">`;
+  it('moves the policy to right after <meta charset>, ahead of every script', () => {
+    const html = `<!DOCTYPE html><html><head><meta charset="utf-8"><script>boot()</script><title>t</title>${meta}<style>p{}</style></head><body></body></html>`;
+    expect(placePolicyFirst(html)).toBe(
+      `<!DOCTYPE html><html><head><meta charset="utf-8">${meta}<script>boot()</script><title>t</title><style>p{}</style></head><body></body></html>`,
+    );
+  });
+  it('is applied by narrowPolicyToPage', () => {
+    const html = `<html><head><meta charset="utf-8"><script>x</script>${meta}</head></html>`;
+    expect(narrowPolicyToPage(html).indexOf('content-security-policy')).toBeLessThan(narrowPolicyToPage(html).indexOf('<script>'));
+  });
+  it('leaves a page without a policy or without a charset unchanged', () => {
+    expect(placePolicyFirst('<head><script>x</script></head>')).toBe('<head><script>x</script></head>');
+    expect(placePolicyFirst(`<head>${meta}<script>x</script></head>`)).toBe(`<head>${meta}<script>x</script></head>`);
   });
 });
