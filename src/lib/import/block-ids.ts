@@ -43,7 +43,7 @@ const sameBlock = (kind: string, text: string): string => `${kind}\n${text}`;
 
 /**
  * Gives every block its id, once: derived from its first words (headings: all their words), made unique
- * with -2, -3..., never an id the page reserves. With `previous` (the blocks of the article being
+ * with -2, -3..., never an id the page reserves (those get a p- prefix). With `previous` (the blocks of the article being
  * replaced by --force), a block of the same kind and text keeps its published id, and the n-th embed
  * keeps the n-th embed's id. The ids are written into the file and never derived again.
  */
@@ -75,9 +75,11 @@ export function assignIds(blocks: readonly CaptureBlock[], previous: readonly Ar
       ids.push(keptId);
       continue;
     }
-    const base = proposeId(block, embeds);
+    const proposed = proposeId(block, embeds);
+    // An id the page uses for itself ("main", "cited-by-..."), with or without a suffix, gets a prefix instead.
+    const base = isReservedBlockId(proposed) || isReservedBlockId(`${proposed}-2`) ? `p-${proposed}` : proposed;
     let id = base;
-    for (let suffix = 2; taken.has(id) || isReservedBlockId(id); suffix += 1) id = `${base}-${suffix}`;
+    for (let suffix = 2; taken.has(id); suffix += 1) id = `${base}-${suffix}`;
     taken.add(id);
     ids.push(id);
   }
