@@ -4,7 +4,7 @@
 import { existsSync, readdirSync, readFileSync, realpathSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { parseArticleBody } from '../src/lib/article-blocks.ts';
+import { parseArticleBody, type ArticleBlock } from '../src/lib/article-blocks.ts';
 import { splitFrontMatter } from '../src/lib/front-matter.ts';
 import { ImportError } from '../src/lib/import/errors.ts';
 import { FURNITURE_FILE, readFurnitureFile, withCaptureRecord } from '../src/lib/import/furniture-file.ts';
@@ -53,8 +53,8 @@ function main(): void {
     throw new ImportError(`content/captures/${captureName} already exists with other content, and captures are never edited; nothing was written. Rename the file you import`);
   }
 
-  const previous = replacing ? readPreviousBlocks(articleFile, readFileSync(articlePath, 'utf8')) : undefined;
-  const result = importCapture({ captureFile: captureShown, captureName, bytes, slug, outlet, outlets, rules: furniture.rules, ...(previous ? { previous } : {}) });
+  const previous = replacing ? readPrevious(articleFile, readFileSync(articlePath, 'utf8')) : undefined;
+  const result = importCapture({ captureFile: captureShown, captureName, bytes, slug, outlet, outlets, rules: furniture.rules, ...previous });
 
   writeFileSync(articlePath, result.article);
   if (copyNeeded) writeFileSync(captureCopy, bytes);
@@ -74,9 +74,9 @@ function readOutlets(root: string): Outlet[] {
     });
 }
 
-function readPreviousBlocks(file: string, text: string) {
-  const split = splitFrontMatter(file, text);
-  return split.result ? parseArticleBody(split.result.body).blocks : [];
+function readPrevious(file: string, text: string): { previous: ArticleBlock[]; previousBody: string } {
+  const body = splitFrontMatter(file, text).result?.body ?? '';
+  return { previous: parseArticleBody(body).blocks, previousBody: body };
 }
 
 try {

@@ -30,6 +30,8 @@ export interface ImportRequest {
   rules: FurnitureFile['rules'];
   /** The blocks of the article being replaced (--force), whose ids are kept. */
   previous?: readonly ArticleBlock[];
+  /** The Markdown body of the article being replaced, to warn about hand-made markup the import does not keep. */
+  previousBody?: string;
 }
 
 /** What an import makes: the article file, the capture's furniture record, and what to tell the editor. */
@@ -100,6 +102,8 @@ export function importCapture(request: ImportRequest): ImportResult {
   });
   const body = renderBody(blocks.map(toRenderBlock));
   verifyBody(body, blocks);
+  const marked = request.previousBody?.match(/:sic\[[^\]]*\]/g) ?? [];
+  if (marked.length > 0) frontMatter.notes.push(`the replaced article marked ${marked.join(', ')}; the import writes the capture's text without markup, so mark them again`);
   const todo = frontMatter.missing.map((missing) => `${missing.field}: ${missing.hint}`);
   const previousIds = new Set(request.previous?.map((block) => block.id));
   return {
