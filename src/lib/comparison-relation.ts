@@ -89,17 +89,10 @@ export function describeRelation(
       ? ''
       : `; ${names(relation.silent)} ${relation.silent.length === 1 ? 'does' : 'do'} not`;
   if (relation.kind === 'all') {
-    if (total === 1)
-      return {
-        label: 'Its one source reports it',
-        sentence: `${names(relation.reporting)}, the one source, reports it.`,
-      };
-    if (total === 2)
-      return { label: 'Both report it alike', sentence: `${names(relation.reporting)} both report it alike.` };
-    return {
-      label: `All ${total} report it alike`,
-      sentence: `All ${total} sources report it alike: ${names(relation.reporting)}.`,
-    };
+    // The accounts shown say whose they are: the sentence need not name them.
+    const label =
+      total === 1 ? 'Its one source reports it' : total === 2 ? 'Both report it alike' : `All ${total} report it alike`;
+    return { label, sentence: `${label}.` };
   }
   if (relation.kind === 'some') {
     const label = `Only ${names(relation.reporting)} report${relation.reporting.length === 1 ? 's' : ''} it`;
@@ -107,13 +100,13 @@ export function describeRelation(
   }
   const how = difference === undefined ? '' : ` ${describeDifference(difference)}`;
   const label = `They differ${how}`;
-  const named = relation.sides.some((side) => side.side !== undefined);
-  const standing = named
-    ? relation.sides
-        .map((side) => `${names(side.articles)}${side.side === undefined ? '' : ` (${sideLabel(side.side)})`}`)
-        .join(relation.sides.length === 2 ? ' against ' : '; ')
-    : `${names(relation.reporting)} each put it differently`;
-  return { label, sentence: `${label}: ${standing}${doesNot === '' ? '' : `${doesNot} report it`}.` };
+  const notReporting = doesNot === '' ? '' : `${doesNot} report it`;
+  // Without named sides each account stands on its own, and the accounts shown say whose they are.
+  if (!relation.sides.some((side) => side.side !== undefined)) return { label, sentence: `${label}${notReporting}.` };
+  const standing = relation.sides
+    .map((side) => `${names(side.articles)}${side.side === undefined ? '' : ` (${sideLabel(side.side)})`}`)
+    .join(relation.sides.length === 2 ? ' against ' : '; ');
+  return { label, sentence: `${label}: ${standing}${notReporting}.` };
 }
 
 /**

@@ -111,6 +111,17 @@ export const ComparisonSchema = z
         message: `where sides are given, expected at least 2 different sides, found only "${sides[0]}"; accounts with the same side stand together, so a difference needs two`,
       });
     }
+    if (differ && value.difference !== undefined && DIFFERENCES_NEEDING_QUOTED.has(value.difference)) {
+      value.accounts.forEach((account, index) => {
+        if (account.quoted === undefined) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['accounts', index, 'quoted'],
+            message: `a ${value.difference} difference must be shown in each outlet's own words: expected quoted: [{ paragraph, words }] with the exact words article "${account.article}" printed`,
+          });
+        }
+      });
+    }
   });
 
 /** One point of the comparison. */

@@ -267,6 +267,23 @@ describe('bad comparison points stop the build, naming file, point and field', (
     ]);
   });
 
+  it('a difference in wording, a figure, a date or framing without each outlet\'s own words', () => {
+    for (const difference of ['wording', 'figure', 'date', 'framing']) {
+      const message = messageFor(withEdit(COMPARISONS, (text) => differ(text, difference)));
+      expect(problemLines(message)).toEqual([
+        `${COMPARISONS}:1 › [0] (id "deal").accounts.0.quoted: a ${difference} difference must be shown in each outlet's own words: expected quoted: [{ paragraph, words }] with the exact words article "sample-article" printed`,
+        `${COMPARISONS}:1 › [0] (id "deal").accounts.1.quoted: a ${difference} difference must be shown in each outlet's own words: expected quoted: [{ paragraph, words }] with the exact words article "second-article" printed`,
+      ]);
+    }
+    // With the outlets' own words, the same point is valid; a difference in a fact or emphasis needs none.
+    const quoted = (text: string): string =>
+      differ(text, 'wording')
+        .replace('      citations: [{ article: sample-article', '      quoted: [{ paragraph: no-deal, words: They did not announce any deal. }]\n      citations: [{ article: sample-article')
+        .replace('      citations: [{ article: second-article', '      quoted: [{ paragraph: two-hours, words: two hours }]\n      citations: [{ article: second-article');
+    expect(messageFor(withEdit(COMPARISONS, quoted))).toBe('');
+    expect(messageFor(withEdit(COMPARISONS, (text) => differ(text, 'fact')))).toBe('');
+  });
+
   it('an empty quoted list', () => {
     const message = messageFor(
       withEdit(COMPARISONS, (text) => text.replace('      citations: [{ article: sample-article', '      quoted: []\n      citations: [{ article: sample-article')),

@@ -59,14 +59,14 @@ describe('describeRelation, for any number of sources', () => {
   it('two sources that agree', () => {
     expect(text({ agreement: 'agree', accounts: accounts('cr', 'lat') }, ['cr', 'lat'])).toEqual({
       label: 'Both report it alike',
-      sentence: 'Clash Report and the Los Angeles Times both report it alike.',
+      sentence: 'Both report it alike.',
     });
   });
 
   it('three sources that agree', () => {
     expect(text({ agreement: 'agree', accounts: accounts('cr', 'lat', 'ap') }, ['cr', 'lat', 'ap'])).toEqual({
       label: 'All 3 report it alike',
-      sentence: 'All 3 sources report it alike: Clash Report, the Los Angeles Times and AP.',
+      sentence: 'All 3 report it alike.',
     });
   });
 
@@ -89,7 +89,7 @@ describe('describeRelation, for any number of sources', () => {
       text({ agreement: 'differ', difference: 'wording', accounts: accounts('cr', 'lat') }, ['cr', 'lat']),
     ).toEqual({
       label: 'They differ in wording',
-      sentence: 'They differ in wording: Clash Report and the Los Angeles Times each put it differently.',
+      sentence: 'They differ in wording.',
     });
   });
 
@@ -108,6 +108,17 @@ describe('describeRelation, for any number of sources', () => {
       sentence:
         'They differ in a date: Clash Report and AP (tuesday) against the Los Angeles Times (wednesday); the BBC does not report it.',
     });
+  });
+
+  it('three sources that differ, without sides, and one that does not report it', () => {
+    expect(
+      text({ agreement: 'differ', difference: 'emphasis', accounts: accounts('cr', 'lat', 'ap') }, [
+        'cr',
+        'lat',
+        'ap',
+        'bbc',
+      ]).sentence,
+    ).toBe('They differ in emphasis; the BBC does not report it.');
   });
 
   it('three sides', () => {
