@@ -22,6 +22,11 @@ function runImport(...args: string[]): { status: number | null; stdout: string; 
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
+/** The outlet ids of the project's content, in file order (the message lists them all). */
+function outletIds(): string[] {
+  return [...readFileSync(join(projectRoot, 'content', 'outlets', 'outlets.yaml'), 'utf8').matchAll(/^- id: ([a-z0-9-]+)$/gm)].map((match) => match[1] ?? '');
+}
+
 /** A digest of every file under the copy's content/, to prove that nothing was written. */
 function snapshot(): Record<string, string> {
   const files: Record<string, string> = {};
@@ -72,8 +77,8 @@ describe('npm run import refuses bad input and writes nothing', () => {
     ],
     [
       'an unknown outlet',
-      [fixture, '--slug', 'new-article', '--outlet', 'fixture-gazette'],
-      'Import failed: unknown outlet "fixture-gazette": content/outlets/ has clash-report, los-angeles-times; add the outlet to content/outlets/outlets.yaml first, or leave --outlet out',
+      [fixture, '--slug', 'new-article', '--outlet', 'no-such-outlet'],
+      `Import failed: unknown outlet "no-such-outlet": content/outlets/ has ${outletIds().join(', ')}; add the outlet to content/outlets/outlets.yaml first, or leave --outlet out`,
     ],
     [
       'an article that exists, without --force',
@@ -95,17 +100,17 @@ describe('npm run import refuses bad input and writes nothing', () => {
 
 describe('npm run import on a new capture', () => {
   it('writes the article, copies the capture, records its lines, and says what is left to fill in', () => {
-    const { status, stdout, stderr } = runImport(fixture, '--slug', 'fixture-gazette-talks', '--outlet', 'clash-report');
+    const { status, stdout, stderr } = runImport(fixture, '--slug', 'cli-test-fixture-article', '--outlet', 'clash-report');
     expect(stderr).toBe('');
     expect(status).toBe(0);
-    expect(stdout).toContain('Wrote content/articles/fixture-gazette-talks.md, copied the capture to content/captures/fixture-gazette-capture.txt and recorded its lines in content/captures/furniture.yaml.');
+    expect(stdout).toContain('Wrote content/articles/cli-test-fixture-article.md, copied the capture to content/captures/fixture-gazette-capture.txt and recorded its lines in content/captures/furniture.yaml.');
     expect(stdout).toContain('Kept word for word: 4 paragraphs, 1 heading, 1 pull quote, 1 embedded post:');
     expect(stdout).toContain('  line  39  more to read: Another fictional story that the importer must drop');
     expect(stdout).toContain('  - capture.from: where the capture came from, in words');
     expect(readFileSync(join(dir, 'content', 'captures', 'fixture-gazette-capture.txt'))).toEqual(readFileSync(fixture));
-    const article = readFileSync(join(dir, 'content', 'articles', 'fixture-gazette-talks.md'), 'utf8');
+    const article = readFileSync(join(dir, 'content', 'articles', 'cli-test-fixture-article.md'), 'utf8');
     expect(article).toContain('The presidents of the United States and Colombia met for about two hours at the White House on Tuesday, according to this fictional account. {#presidents-of-the-united-states}');
-    expect(readFileSync(join(dir, 'content', 'captures', 'furniture.yaml'), 'utf8')).toContain('  - capture: fixture-gazette-capture.txt\n    article: fixture-gazette-talks\n');
+    expect(readFileSync(join(dir, 'content', 'captures', 'furniture.yaml'), 'utf8')).toContain('  - capture: fixture-gazette-capture.txt\n    article: cli-test-fixture-article\n');
   });
 
   it('replaces an article with --force, keeping the ids of unchanged paragraphs', () => {

@@ -2,6 +2,7 @@ import { isMap, isSeq, parseDocument, type Document } from 'yaml';
 import { FurnitureFileSchema, type CaptureRecord, type FurnitureFile } from '../../schemas/capture.ts';
 import { formatProblems, problemsFromZod, type Problem } from '../problems.ts';
 import { parseYaml } from '../front-matter.ts';
+import { ImportError } from './errors.ts';
 
 /** Where the furniture rules and the capture records live, relative to the project root. */
 export const FURNITURE_FILE = 'content/captures/furniture.yaml';
@@ -18,7 +19,7 @@ export function parseFurnitureFile(text: string, file = FURNITURE_FILE): { furni
 /** Parses furniture.yaml, throwing the formatted problems when it is invalid (for tools and tests). */
 export function readFurnitureFile(text: string, file = FURNITURE_FILE): FurnitureFile {
   const { furniture, problems } = parseFurnitureFile(text, file);
-  if (!furniture) throw new Error(formatProblems(problems));
+  if (!furniture) throw new ImportError(formatProblems(problems));
   return furniture;
 }
 
