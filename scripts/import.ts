@@ -21,7 +21,10 @@ function main(): void {
   const typedFrom = process.env['INIT_CWD'] ?? root;
   let parsed;
   try {
-    parsed = parseArgs({ allowPositionals: true, options: { slug: { type: 'string' }, outlet: { type: 'string' }, force: { type: 'boolean', default: false } } });
+    parsed = parseArgs({
+      allowPositionals: true,
+      options: { slug: { type: 'string' }, outlet: { type: 'string' }, force: { type: 'boolean', default: false } },
+    });
   } catch (error) {
     throw new ImportError(`${(error as Error).message}\n${USAGE}`);
   }
@@ -35,13 +38,16 @@ function main(): void {
   const articlePath = join(root, articleFile);
   const replacing = existsSync(articlePath);
   if (replacing && !values.force) {
-    throw new ImportError(`${articleFile} already exists; nothing was written. Choose another --slug, or add --force to replace it (paragraphs whose text is unchanged keep their ids)`);
+    throw new ImportError(
+      `${articleFile} already exists; nothing was written. Choose another --slug, or add --force to replace it (paragraphs whose text is unchanged keep their ids)`,
+    );
   }
 
   const capturePath = resolve(typedFrom, positionals[0] ?? '');
   const captureShown = relative(typedFrom, capturePath) || capturePath;
   if (!existsSync(capturePath)) throw new ImportError(`no such file: ${captureShown}`);
-  if (statSync(capturePath).isDirectory()) throw new ImportError(`${captureShown} is a folder; give the capture's .txt file`);
+  if (statSync(capturePath).isDirectory())
+    throw new ImportError(`${captureShown} is a folder; give the capture's .txt file`);
   const bytes = readFileSync(capturePath);
 
   const furnitureText = readFileSync(join(root, FURNITURE_FILE), 'utf8');
@@ -50,16 +56,34 @@ function main(): void {
   const captureCopy = join(root, 'content', 'captures', captureName);
   const copyNeeded = !existsSync(captureCopy) || realpathSync(captureCopy) !== realpathSync(capturePath);
   if (copyNeeded && existsSync(captureCopy) && !readFileSync(captureCopy).equals(bytes)) {
-    throw new ImportError(`content/captures/${captureName} already exists with other content, and captures are never edited; nothing was written. Rename the file you import`);
+    throw new ImportError(
+      `content/captures/${captureName} already exists with other content, and captures are never edited; nothing was written. Rename the file you import`,
+    );
   }
 
   const previous = replacing ? readPrevious(articleFile, readFileSync(articlePath, 'utf8')) : undefined;
-  const result = importCapture({ captureFile: captureShown, captureName, bytes, slug, outlet, outlets, rules: furniture.rules, ...previous });
+  const result = importCapture({
+    captureFile: captureShown,
+    captureName,
+    bytes,
+    slug,
+    outlet,
+    outlets,
+    rules: furniture.rules,
+    ...previous,
+  });
 
   writeFileSync(articlePath, result.article);
   if (copyNeeded) writeFileSync(captureCopy, bytes);
   writeFileSync(join(root, FURNITURE_FILE), withCaptureRecord(furnitureText, result.record));
-  console.log(formatReport(result, { articleFile, captureFile: `content/captures/${captureName}`, copied: copyNeeded, replaced: replacing }));
+  console.log(
+    formatReport(result, {
+      articleFile,
+      captureFile: `content/captures/${captureName}`,
+      copied: copyNeeded,
+      replaced: replacing,
+    }),
+  );
 }
 
 function readOutlets(root: string): Outlet[] {

@@ -20,7 +20,9 @@ const furniture = readFurnitureFile(readFileSync(join(projectRoot, FURNITURE_FIL
 const { model } = checkContent(readContentSources(projectRoot));
 const outlets = model.data.outlets.map((loaded) => loaded.entry);
 
-const shape = (block: Pick<ArticleBlock, 'kind' | 'text'> & { attribution?: string | undefined; platform?: string | undefined }) => ({
+const shape = (
+  block: Pick<ArticleBlock, 'kind' | 'text'> & { attribution?: string | undefined; platform?: string | undefined },
+) => ({
   kind: block.kind,
   text: block.kind === 'embed' ? '' : block.text,
   attribution: block.attribution,
@@ -31,7 +33,15 @@ describe('importing each committed capture reproduces its article', () => {
   for (const record of furniture.captures) {
     const article = model.articles.get(record.article);
     const bytes = readFileSync(join(projectRoot, 'content', 'captures', record.capture));
-    const imported = () => importCapture({ captureFile: record.capture, captureName: record.capture, bytes, slug: record.article, outlets, rules: furniture.rules });
+    const imported = () =>
+      importCapture({
+        captureFile: record.capture,
+        captureName: record.capture,
+        bytes,
+        slug: record.article,
+        outlets,
+        rules: furniture.rules,
+      });
 
     it(`${record.article}: the same blocks, in order, word for word`, () => {
       expect(article, record.article).toBeDefined();
@@ -52,7 +62,15 @@ describe('importing each committed capture reproduces its article', () => {
     });
 
     it(`${record.article}: imported over the committed article, every block keeps its committed id`, () => {
-      const again = importCapture({ captureFile: record.capture, captureName: record.capture, bytes, slug: record.article, outlets, rules: furniture.rules, previous: article?.blocks ?? [] });
+      const again = importCapture({
+        captureFile: record.capture,
+        captureName: record.capture,
+        bytes,
+        slug: record.article,
+        outlets,
+        rules: furniture.rules,
+        previous: article?.blocks ?? [],
+      });
       const body = splitFrontMatter('imported.md', again.article).result?.body ?? '';
       expect(parseArticleBody(body).blocks.map((block) => block.id)).toEqual(article?.blocks.map((block) => block.id));
     });

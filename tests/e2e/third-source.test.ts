@@ -1,5 +1,15 @@
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  appendFileSync,
+  cpSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -36,7 +46,8 @@ function run(command: string[], env: Record<string, string> = {}): string {
     timeout: 480_000,
   });
   const output = `${result.stdout}\n${result.stderr}`;
-  if (result.status !== 0) throw new Error(`${command.slice(0, 2).join(' ')} failed (${result.status}):\n${output.slice(-4000)}`);
+  if (result.status !== 0)
+    throw new Error(`${command.slice(0, 2).join(' ')} failed (${result.status}):\n${output.slice(-4000)}`);
   return output;
 }
 
@@ -59,7 +70,14 @@ function addAnalysis(): void {
     join(dir, 'content', 'outlets', 'outlets.yaml'),
     '- id: fixture-gazette\n  name: Fixture Gazette\n  kind: A fictional outlet that exists only in the test suite (a test fixture, never published)\n',
   );
-  run(['scripts/import.ts', join(projectRoot, 'tests', 'fixtures', 'third-source', 'fixture-gazette-capture.txt'), '--slug', slug, '--outlet', 'fixture-gazette']);
+  run([
+    'scripts/import.ts',
+    join(projectRoot, 'tests', 'fixtures', 'third-source', 'fixture-gazette-capture.txt'),
+    '--slug',
+    slug,
+    '--outlet',
+    'fixture-gazette',
+  ]);
   const articleFile = join(dir, 'content', 'articles', `${slug}.md`);
   const article = readFileSync(articleFile, 'utf8');
   const filled = article.replace(
@@ -165,17 +183,23 @@ describe('a third source, imported, cited and built', () => {
     expect(href).toMatch(new RegExp(`^/articles/${slug}/#${paragraph}(:~:text=|$)`));
     await account.locator(`a[href^="/articles/${slug}/#${paragraph}"]`).first().click();
     await page.waitForURL(`**/articles/${slug}/**`);
-    await expect(page.locator(`#${paragraph}`).textContent()).resolves.toContain('met for about two hours at the White House on Tuesday');
+    await expect(page.locator(`#${paragraph}`).textContent()).resolves.toContain(
+      'met for about two hours at the White House on Tuesday',
+    );
     await page.close();
   });
 
   it('the article page shows what cites the new paragraph: the comparison point and the event', async () => {
     const { page, errors } = await open(`/articles/${slug}/`);
-    const citedBy = await page.locator(`#cited-by-${paragraph} a`).evaluateAll((links) => links.map((link) => link.getAttribute('href')));
+    const citedBy = await page
+      .locator(`#cited-by-${paragraph} a`)
+      .evaluateAll((links) => links.map((link) => link.getAttribute('href')));
     expect(citedBy).toContain(`/sources/${point}/`);
     expect(citedBy).toContain(`/events/${event}/`);
     await expect(page.locator(`#${paragraph} .cited-by-link`).count()).resolves.toBe(1);
-    await expect(page.locator('h1').textContent()).resolves.toContain('Test fixture: Trump and Petro talk for about two hours at the White House');
+    await expect(page.locator('h1').textContent()).resolves.toContain(
+      'Test fixture: Trump and Petro talk for about two hours at the White House',
+    );
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -192,12 +216,21 @@ describe('a third source, imported, cited and built', () => {
   });
 
   it('every link on the pages the third source touches resolves, fragment included', async () => {
-    const pages = [`/articles/${slug}/`, `/sources/${point}/`, `/events/${event}/`, '/sources/', `/sources/only/${slug}/`, '/articles/'];
+    const pages = [
+      `/articles/${slug}/`,
+      `/sources/${point}/`,
+      `/events/${event}/`,
+      '/sources/',
+      `/sources/only/${slug}/`,
+      '/articles/',
+    ];
     const broken: string[] = [];
     const { page } = await open('/');
     for (const path of pages) {
       await page.goto(base + path);
-      const hrefs = await page.locator('a[href^="/"]').evaluateAll((links) => links.map((link) => link.getAttribute('href') ?? ''));
+      const hrefs = await page
+        .locator('a[href^="/"]')
+        .evaluateAll((links) => links.map((link) => link.getAttribute('href') ?? ''));
       for (const href of [...new Set(hrefs)]) {
         const [target = '', fragment] = href.split('#');
         const response = await page.request.get(base + target);
@@ -215,12 +248,22 @@ describe('a third source, imported, cited and built', () => {
 
   it('passes the quality gates on that build', () => {
     const gates = ['links', 'security', 'html-valid', 'in-browser'].map((gate) => `tests/quality/${gate}.test.ts`);
-    const result = spawnSync(process.execPath, [join(projectRoot, 'node_modules', 'vitest', 'vitest.mjs'), 'run', '--project', 'e2e', ...gates], {
-      cwd: projectRoot,
-      encoding: 'utf8',
-      env: { ...process.env, E2E_DIST: join(dir, 'dist'), E2E_PORT: String(e2ePort + 200), NO_COLOR: '1', FORCE_COLOR: '0' },
-      timeout: 900_000,
-    });
+    const result = spawnSync(
+      process.execPath,
+      [join(projectRoot, 'node_modules', 'vitest', 'vitest.mjs'), 'run', '--project', 'e2e', ...gates],
+      {
+        cwd: projectRoot,
+        encoding: 'utf8',
+        env: {
+          ...process.env,
+          E2E_DIST: join(dir, 'dist'),
+          E2E_PORT: String(e2ePort + 200),
+          NO_COLOR: '1',
+          FORCE_COLOR: '0',
+        },
+        timeout: 900_000,
+      },
+    );
     const output = `${result.stdout}\n${result.stderr}`;
     expect(output, output.slice(-6000)).toMatch(/Test Files\s+4 passed \(4\)/);
     expect(result.status).toBe(0);

@@ -14,8 +14,11 @@ export interface CaptureLine {
  * the file in messages.
  */
 export function decodeCapture(file: string, bytes: Uint8Array): string {
-  if (bytes.length === 0) throw new ImportError(`${file} is empty: export the article's page as plain text and try again`);
-  const control = bytes.findIndex((byte) => byte === 0 || (byte < 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0d));
+  if (bytes.length === 0)
+    throw new ImportError(`${file} is empty: export the article's page as plain text and try again`);
+  const control = bytes.findIndex(
+    (byte) => byte === 0 || (byte < 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0d),
+  );
   if (control !== -1) {
     throw new ImportError(
       `${file} is a binary file, not a plain-text capture (byte 0x${bytes[control]?.toString(16).padStart(2, '0')} at offset ${control}); save the page as text (.txt) and import that`,
@@ -32,7 +35,8 @@ export function decodeCapture(file: string, bytes: Uint8Array): string {
     );
   }
   text = text.replace(/^\uFEFF/, '');
-  if (text.trim() === '') throw new ImportError(`${file} holds only blank lines: export the article's page as plain text and try again`);
+  if (text.trim() === '')
+    throw new ImportError(`${file} holds only blank lines: export the article's page as plain text and try again`);
   return text;
 }
 
@@ -49,7 +53,16 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
   let index = 0;
   while (index < bytes.length) {
     const byte = bytes[index] ?? 0;
-    const length = byte < 0x80 ? 1 : byte >= 0xc2 && byte < 0xe0 ? 2 : byte >= 0xe0 && byte < 0xf0 ? 3 : byte >= 0xf0 && byte < 0xf5 ? 4 : 0;
+    const length =
+      byte < 0x80
+        ? 1
+        : byte >= 0xc2 && byte < 0xe0
+          ? 2
+          : byte >= 0xe0 && byte < 0xf0
+            ? 3
+            : byte >= 0xf0 && byte < 0xf5
+              ? 4
+              : 0;
     if (length === 0) return index;
     for (let next = 1; next < length; next += 1) {
       const continuation = bytes[index + next];

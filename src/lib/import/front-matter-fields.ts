@@ -93,7 +93,12 @@ export function clockTime(groups: Record<string, string>): string | undefined {
  */
 export function buildFrontMatter(
   fields: readonly FieldLine[],
-  options: { outlet: string | undefined; outlets: readonly Outlet[]; captureFile: string; paragraphs: readonly string[] },
+  options: {
+    outlet: string | undefined;
+    outlets: readonly Outlet[];
+    captureFile: string;
+    paragraphs: readonly string[];
+  },
 ): ImportedFrontMatter {
   const missing: MissingField[] = [];
   const notes: string[] = [];
@@ -108,11 +113,20 @@ export function buildFrontMatter(
   let outlet = options.outlet;
   const printedOutlet = date?.groups['outlet']?.trim();
   if (outlet === undefined && printedOutlet) {
-    outlet = options.outlets.find((candidate) => [candidate.name, candidate.shortName].some((name) => name?.toLowerCase() === printedOutlet.toLowerCase()))?.id;
-    if (outlet !== undefined) notes.push(`outlet "${outlet}" was read from the date line ("${date?.line.text}"); pass --outlet to choose another`);
+    outlet = options.outlets.find((candidate) =>
+      [candidate.name, candidate.shortName].some((name) => name?.toLowerCase() === printedOutlet.toLowerCase()),
+    )?.id;
+    if (outlet !== undefined)
+      notes.push(
+        `outlet "${outlet}" was read from the date line ("${date?.line.text}"); pass --outlet to choose another`,
+      );
   }
   if (outlet !== undefined) data['outlet'] = outlet;
-  else missing.push({ field: 'outlet', hint: `the id of the outlet in content/outlets/ (${options.outlets.map((known) => known.id).join(', ')}); add the outlet there first if it is new` });
+  else
+    missing.push({
+      field: 'outlet',
+      hint: `the id of the outlet in content/outlets/ (${options.outlets.map((known) => known.id).join(', ')}); add the outlet there first if it is new`,
+    });
 
   const authors: { name: string; role?: string }[] = [];
   for (const field of fields) {
@@ -124,12 +138,19 @@ export function buildFrontMatter(
     data['byline'] = { authors, contributors: [] };
     notes.push('byline.contributors is empty: add anyone the article credits for contributing reporting');
   } else {
-    missing.push({ field: 'byline', hint: '{ authors: [{ name, role }], contributors: [] }, or authors: [] with note: The page names no author.' });
+    missing.push({
+      field: 'byline',
+      hint: '{ authors: [{ name, role }], contributors: [] }, or authors: [] with note: The page names no author.',
+    });
   }
 
   const published = readPublished(date, first('time'), notes);
   if (published) data['published'] = published;
-  else missing.push({ field: 'published', hint: '{ date: YYYY-MM-DD, precision: day, asPrinted: the date line as printed } (add time, timeZone, utcOffset and precision: minute when a time is printed)' });
+  else
+    missing.push({
+      field: 'published',
+      hint: '{ date: YYYY-MM-DD, precision: day, asPrinted: the date line as printed } (add time, timeZone, utcOffset and precision: minute when a time is printed)',
+    });
 
   const standfirst = first('standfirst');
   if (standfirst) data['standfirst'] = standfirst.line.text;
@@ -147,14 +168,22 @@ export function buildFrontMatter(
   }
 
   data['capture'] = { file: options.captureFile };
-  missing.push({ field: 'capture.from', hint: 'where the capture came from, in words (and capture.url, the page address, when it is known)' });
+  missing.push({
+    field: 'capture.from',
+    hint: 'where the capture came from, in words (and capture.url, the page address, when it is known)',
+  });
 
   const credits = options.paragraphs.filter((text) => /contributed (?:reporting|to this report)/i.test(text));
-  for (const text of credits) notes.push(`a paragraph credits contributors ("${text}"): add them to byline.contributors`);
+  for (const text of credits)
+    notes.push(`a paragraph credits contributors ("${text}"): add them to byline.contributors`);
   return { data, missing, notes };
 }
 
-function readPublished(date: FieldLine | undefined, time: FieldLine | undefined, notes: string[]): Record<string, unknown> | undefined {
+function readPublished(
+  date: FieldLine | undefined,
+  time: FieldLine | undefined,
+  notes: string[],
+): Record<string, unknown> | undefined {
   if (!date) return undefined;
   const day = calendarDate(date.groups);
   if (day === undefined) {
@@ -167,8 +196,17 @@ function readPublished(date: FieldLine | undefined, time: FieldLine | undefined,
   const zone = time.groups['zone'];
   const offset = zone === undefined ? undefined : utcOffset(zone, day);
   if (clock === undefined || offset === undefined) {
-    notes.push(`the time "${time.line.text}" has no time zone we know: published is given to the day; add time, timeZone, utcOffset and precision: minute by hand`);
+    notes.push(
+      `the time "${time.line.text}" has no time zone we know: published is given to the day; add time, timeZone, utcOffset and precision: minute by hand`,
+    );
     return { date: day, precision: 'day', asPrinted: `${printed}, ${time.line.text}` };
   }
-  return { date: day, time: clock, timeZone: zone, utcOffset: offset, precision: 'minute', asPrinted: `${printed}, ${time.line.text}` };
+  return {
+    date: day,
+    time: clock,
+    timeZone: zone,
+    utcOffset: offset,
+    precision: 'minute',
+    asPrinted: `${printed}, ${time.line.text}`,
+  };
 }

@@ -8,7 +8,10 @@ import { ImportError } from './errors.ts';
 export const FURNITURE_FILE = 'content/captures/furniture.yaml';
 
 /** Parses and validates content/captures/furniture.yaml; problems name the field at fault. */
-export function parseFurnitureFile(text: string, file = FURNITURE_FILE): { furniture?: FurnitureFile; problems: Problem[] } {
+export function parseFurnitureFile(
+  text: string,
+  file = FURNITURE_FILE,
+): { furniture?: FurnitureFile; problems: Problem[] } {
   const parsed = parseYaml(file, text, 0);
   if (parsed.problems.length > 0) return { problems: parsed.problems };
   const result = FurnitureFileSchema.safeParse(parsed.value);

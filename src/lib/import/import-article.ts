@@ -56,10 +56,13 @@ export interface ImportResult {
 
 /** Refuses a slug that cannot be an article id. */
 export function checkSlug(slug: string | undefined): string {
-  if (slug === undefined || slug === '') throw new ImportError('missing --slug <slug>: the new article\'s id, e.g. --slug reuters-petro-visit');
+  if (slug === undefined || slug === '')
+    throw new ImportError("missing --slug <slug>: the new article's id, e.g. --slug reuters-petro-visit");
   const parsed = IdSchema.safeParse(slug);
   if (!parsed.success) {
-    throw new ImportError(`--slug "${slug}" is not a valid article id: expected lowercase kebab-case (letters a-z, digits, single hyphens), e.g. reuters-petro-visit`);
+    throw new ImportError(
+      `--slug "${slug}" is not a valid article id: expected lowercase kebab-case (letters a-z, digits, single hyphens), e.g. reuters-petro-visit`,
+    );
   }
   return slug;
 }
@@ -83,10 +86,15 @@ export function importCapture(request: ImportRequest): ImportResult {
   const outlet = checkOutlet(request.outlet, request.outlets);
   const text = decodeCapture(request.captureFile, request.bytes);
   if (/<(?:html|body|div|p|article)[\s>]/i.test(text) && /<\/[a-z]+>/i.test(text)) {
-    throw new ImportError(`${request.captureFile} is HTML, not a plain-text capture; open the page and save it as text (.txt), or copy its text into a .txt file`);
+    throw new ImportError(
+      `${request.captureFile} is HTML, not a plain-text capture; open the page and save it as text (.txt), or copy its text into a .txt file`,
+    );
   }
   const read = readCapture(captureLines(text), request.rules);
-  const prose = read.blocks.filter((block): block is Extract<CaptureBlock, { kind: 'paragraph' | 'pullquote' }> => block.kind === 'paragraph' || block.kind === 'pullquote');
+  const prose = read.blocks.filter(
+    (block): block is Extract<CaptureBlock, { kind: 'paragraph' | 'pullquote' }> =>
+      block.kind === 'paragraph' || block.kind === 'pullquote',
+  );
   if (!prose.some((block) => block.text.split(/\s+/).length >= PROSE_WORDS)) {
     throw new ImportError(
       `${request.captureFile} has no recognisable article body: after the title and the ${read.dropped.length} line(s) of page furniture, no line reads as a paragraph of text (${PROSE_WORDS} words or more). Check that this is the article's text, or add its lines to content/captures/furniture.yaml if they are article text the rules drop`,
@@ -103,7 +111,10 @@ export function importCapture(request: ImportRequest): ImportResult {
   const body = renderBody(blocks.map(toRenderBlock));
   verifyBody(body, blocks);
   const marked = request.previousBody?.match(/:sic\[[^\]]*\]/g) ?? [];
-  if (marked.length > 0) frontMatter.notes.push(`the replaced article marked ${marked.join(', ')}; the import writes the capture's text without markup, so mark them again`);
+  if (marked.length > 0)
+    frontMatter.notes.push(
+      `the replaced article marked ${marked.join(', ')}; the import writes the capture's text without markup, so mark them again`,
+    );
   const todo = frontMatter.missing.map((missing) => `${missing.field}: ${missing.hint}`);
   const previousIds = new Set(request.previous?.map((block) => block.id));
   return {
@@ -120,7 +131,8 @@ export function importCapture(request: ImportRequest): ImportResult {
 
 function toRenderBlock(block: CaptureBlock & { id: string }): RenderBlock {
   if (block.kind === 'embed') return { kind: 'embed', platform: block.platform, id: block.id };
-  if (block.kind === 'pullquote') return { kind: 'pullquote', text: block.text, attribution: block.attribution, id: block.id };
+  if (block.kind === 'pullquote')
+    return { kind: 'pullquote', text: block.text, attribution: block.attribution, id: block.id };
   return { kind: block.kind, text: block.text, id: block.id };
 }
 
@@ -138,16 +150,24 @@ function verifyBody(body: string, blocks: readonly (CaptureBlock & { id: string 
       back.text === expected &&
       back.attribution === (block.kind === 'pullquote' ? block.attribution : undefined) &&
       back.platform === (block.kind === 'embed' ? block.platform : undefined);
-    if (!same) problems.push(`capture line ${block.line} would not read back word for word (got ${JSON.stringify(back?.text ?? 'nothing')})`);
+    if (!same)
+      problems.push(
+        `capture line ${block.line} would not read back word for word (got ${JSON.stringify(back?.text ?? 'nothing')})`,
+      );
   }
-  if (parsed.blocks.length !== blocks.length) problems.push(`${blocks.length} blocks written, ${parsed.blocks.length} read back`);
-  if (problems.length > 0) throw new Error(`the importer could not write the article word for word; nothing was written:\n  ${problems.join('\n  ')}`);
+  if (parsed.blocks.length !== blocks.length)
+    problems.push(`${blocks.length} blocks written, ${parsed.blocks.length} read back`);
+  if (problems.length > 0)
+    throw new Error(
+      `the importer could not write the article word for word; nothing was written:\n  ${problems.join('\n  ')}`,
+    );
 }
 
 function filledFields(data: Record<string, unknown>, prefix = ''): string[] {
   return Object.entries(data).flatMap(([key, value]) => {
     const path = `${prefix}${key}`;
-    if (value && typeof value === 'object' && !Array.isArray(value) && key !== 'published' && key !== 'byline') return filledFields(value as Record<string, unknown>, `${path}.`);
+    if (value && typeof value === 'object' && !Array.isArray(value) && key !== 'published' && key !== 'byline')
+      return filledFields(value as Record<string, unknown>, `${path}.`);
     return [path];
   });
 }

@@ -68,7 +68,12 @@ const SENTENCE_END = /[.!?:;,"”’')…]$/u;
 
 /** True when `text` reads as a section heading: short, capitalised, no final punctuation. */
 export function isHeadingLike(text: string): boolean {
-  return text.split(/\s+/).length <= HEADING_MAX_WORDS && text.length <= HEADING_MAX_CHARS && !SENTENCE_END.test(text) && /^[\p{Lu}\d]/u.test(text);
+  return (
+    text.split(/\s+/).length <= HEADING_MAX_WORDS &&
+    text.length <= HEADING_MAX_CHARS &&
+    !SENTENCE_END.test(text) &&
+    /^[\p{Lu}\d]/u.test(text)
+  );
 }
 
 /**
@@ -81,11 +86,15 @@ export function isHeadingLike(text: string): boolean {
 export function readCapture(lines: readonly CaptureLine[], rules: FurnitureFile['rules']): ReadCapture {
   const compiled = compileRules(rules);
   const spanned = markSpans(lines, compiled.spans);
-  const titleIndex = lines.findIndex((line, index) => spanned[index] === undefined && compiled.match(line.text, 'header', undefined) === undefined);
+  const titleIndex = lines.findIndex(
+    (line, index) => spanned[index] === undefined && compiled.match(line.text, 'header', undefined) === undefined,
+  );
   const title = titleIndex === -1 ? undefined : lines[titleIndex]?.text;
 
   const header: (Claim | undefined)[] = lines.map((line, index) =>
-    index === titleIndex ? { as: 'front-matter', target: 'title', groups: {} } : spanned[index] ?? compiled.match(line.text, 'header', title),
+    index === titleIndex
+      ? { as: 'front-matter', target: 'title', groups: {} }
+      : (spanned[index] ?? compiled.match(line.text, 'header', title)),
   );
   placeNeighbours(header, titleIndex);
   const headerEnd = findHeaderEnd(header, titleIndex);
@@ -96,7 +105,7 @@ export function readCapture(lines: readonly CaptureLine[], rules: FurnitureFile[
   const body: { line: CaptureLine; claim: Claim | undefined }[] = [];
   let standfirst = false;
   for (const [index, line] of lines.entries()) {
-    let claim = index <= headerEnd ? header[index] : spanned[index] ?? compiled.match(line.text, 'body', title);
+    let claim = index <= headerEnd ? header[index] : (spanned[index] ?? compiled.match(line.text, 'body', title));
     if (index <= headerEnd && index > titleIndex && claim === undefined && !standfirst) {
       claim = { as: 'front-matter', target: 'standfirst', groups: {} };
       standfirst = true;
@@ -125,7 +134,12 @@ function buildBlocks(body: readonly { line: CaptureLine; claim: Claim | undefine
     }
     const previous = blocks.at(-1);
     if (claim?.as === 'attribution' && previous?.kind === 'paragraph') {
-      blocks[blocks.length - 1] = { kind: 'pullquote', text: previous.text, attribution: line.text, line: previous.line };
+      blocks[blocks.length - 1] = {
+        kind: 'pullquote',
+        text: previous.text,
+        attribution: line.text,
+        line: previous.line,
+      };
       continue;
     }
     const next = body[index + 1];
@@ -168,9 +182,16 @@ function findHeaderEnd(header: readonly (Claim | undefined)[], titleIndex: numbe
 }
 
 /** Marks every line inside a span of furniture with its claim. */
-function markSpans(lines: readonly CaptureLine[], spans: readonly { from: RegExp; through: RegExp | 'end'; kind: string }[]): (Claim | undefined)[] {
+function markSpans(
+  lines: readonly CaptureLine[],
+  spans: readonly { from: RegExp; through: RegExp | 'end'; kind: string }[],
+): (Claim | undefined)[] {
   const claims: (Claim | undefined)[] = lines.map(() => undefined);
-  const furniture = (kind: string): Claim => ({ as: 'furniture', kind, rule: { text: kind, as: 'furniture', kind, where: 'anywhere' } });
+  const furniture = (kind: string): Claim => ({
+    as: 'furniture',
+    kind,
+    rule: { text: kind, as: 'furniture', kind, where: 'anywhere' },
+  });
   for (const span of spans) {
     for (let start = 0; start < lines.length; start += 1) {
       if (claims[start] !== undefined || !span.from.test(lines[start]?.text ?? '')) continue;
@@ -193,9 +214,16 @@ interface CompiledRules {
 
 function compileRules(rules: FurnitureFile['rules']): CompiledRules {
   const whole = (source: string): RegExp => new RegExp(`^(?:${source.replace(/^\^/, '').replace(/\$$/, '')})$`, 'u');
-  const lineRules = rules.lines.map((rule) => ({ rule, pattern: rule.pattern === undefined ? undefined : whole(rule.pattern) }));
+  const lineRules = rules.lines.map((rule) => ({
+    rule,
+    pattern: rule.pattern === undefined ? undefined : whole(rule.pattern),
+  }));
   return {
-    spans: rules.spans.map((span) => ({ from: whole(span.from), through: span.through === 'end' ? 'end' : whole(span.through), kind: span.kind })),
+    spans: rules.spans.map((span) => ({
+      from: whole(span.from),
+      through: span.through === 'end' ? 'end' : whole(span.through),
+      kind: span.kind,
+    })),
     match(text, region, title) {
       for (const { rule, pattern } of lineRules) {
         if (rule.where !== 'anywhere' && rule.where !== region) continue;
@@ -204,7 +232,11 @@ function compileRules(rules: FurnitureFile['rules']): CompiledRules {
         else if (rule.sameAs === 'title') groups = title !== undefined && text === title ? {} : undefined;
         else if (pattern) {
           const found = pattern.exec(text);
-          groups = found ? Object.fromEntries(Object.entries(found.groups ?? {}).filter((entry): entry is [string, string] => entry[1] !== undefined)) : undefined;
+          groups = found
+            ? Object.fromEntries(
+                Object.entries(found.groups ?? {}).filter((entry): entry is [string, string] => entry[1] !== undefined),
+              )
+            : undefined;
         }
         if (groups === undefined) continue;
         if (rule.as === 'furniture') return { as: 'furniture', kind: rule.kind, rule };

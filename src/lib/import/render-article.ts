@@ -57,13 +57,17 @@ export function renderArticle(data: Record<string, unknown>, todo: readonly stri
     if (node instanceof Scalar && key !== undefined && QUOTED.has(key)) node.type = 'QUOTE_DOUBLE';
     if (node && typeof node === 'object' && 'items' in node && Array.isArray(node.items)) {
       for (const item of node.items as unknown[]) {
-        if (item && typeof item === 'object' && 'key' in item && 'value' in item) quote(item.value, String((item.key as Scalar).value));
+        if (item && typeof item === 'object' && 'key' in item && 'value' in item)
+          quote(item.value, String((item.key as Scalar).value));
         else quote(item);
       }
     }
   };
   quote(document.contents);
   const yaml = document.toString({ lineWidth: 0 }).trimEnd();
-  const comment = todo.length === 0 ? '' : `\n# Still to fill in (npm run check:content names each until it is there):\n${todo.map((line) => `#   ${line}`).join('\n')}`;
+  const comment =
+    todo.length === 0
+      ? ''
+      : `\n# Still to fill in (npm run check:content names each until it is there):\n${todo.map((line) => `#   ${line}`).join('\n')}`;
   return `---\n${yaml}${comment}\n---\n\n${body}\n`;
 }

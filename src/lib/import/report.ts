@@ -47,7 +47,9 @@ export function formatReport(result: ImportResult, paths: ReportPaths): string {
     `Front matter from the capture: ${result.filled.join(', ')}.`,
     '',
     `Dropped as page furniture (${result.dropped.length} lines, by the rules in ${FURNITURE_FILE}):`,
-    ...result.dropped.map(({ line, kind }) => `  line ${String(line.number).padStart(3)}  ${kind}: ${preview(line.text)}`),
+    ...result.dropped.map(
+      ({ line, kind }) => `  line ${String(line.number).padStart(3)}  ${kind}: ${preview(line.text)}`,
+    ),
     '',
   ];
   if (result.missing.length > 0) {
@@ -55,6 +57,8 @@ export function formatReport(result: ImportResult, paths: ReportPaths): string {
     lines.push(...result.missing.map((missing) => `  - ${missing.field}: ${missing.hint}`), '');
   }
   if (result.notes.length > 0) lines.push('Check:', ...result.notes.map((note) => `  - ${note}`), '');
-  lines.push('Then: npm run check:content, cite the new paragraphs from the analysis (README "Add an article"), npm run addresses:update.');
+  lines.push(
+    'Then: npm run check:content, cite the new paragraphs from the analysis (README "Add an article"), npm run addresses:update.',
+  );
   return lines.join('\n');
 }

@@ -7,11 +7,15 @@ describe('decodeCapture', () => {
   });
 
   it('refuses an empty file', () => {
-    expect(() => decodeCapture('a.txt', new Uint8Array())).toThrow("a.txt is empty: export the article's page as plain text and try again");
+    expect(() => decodeCapture('a.txt', new Uint8Array())).toThrow(
+      "a.txt is empty: export the article's page as plain text and try again",
+    );
   });
 
   it('refuses a file of blank lines', () => {
-    expect(() => decodeCapture('a.txt', new TextEncoder().encode('\n  \n\t\n'))).toThrow("a.txt holds only blank lines: export the article's page as plain text and try again");
+    expect(() => decodeCapture('a.txt', new TextEncoder().encode('\n  \n\t\n'))).toThrow(
+      "a.txt holds only blank lines: export the article's page as plain text and try again",
+    );
   });
 
   it('refuses a binary file', () => {
@@ -22,7 +26,11 @@ describe('decodeCapture', () => {
   });
 
   it('refuses a file that is not UTF-8, naming the byte and its line', () => {
-    const latin1 = new Uint8Array([...new TextEncoder().encode('Title\n\nPetro'), 0x92, ...new TextEncoder().encode('s visit\n')]);
+    const latin1 = new Uint8Array([
+      ...new TextEncoder().encode('Title\n\nPetro'),
+      0x92,
+      ...new TextEncoder().encode('s visit\n'),
+    ]);
     expect(() => decodeCapture('a.txt', latin1)).toThrow(
       'a.txt is not UTF-8 text (invalid byte 0x92 on line 3); convert it first, e.g. iconv -f windows-1252 -t utf-8 a.txt > capture.txt',
     );

@@ -10,7 +10,12 @@ export const furniture = readFurnitureFile(readFileSync(join(projectRoot, FURNIT
 /** Two outlets, fixed here so that adding an outlet to content/ changes no message these tests pin. */
 export const outlets: Outlet[] = [
   OutletSchema.parse({ id: 'clash-report', name: 'Clash Report', kind: 'An online outlet' }),
-  OutletSchema.parse({ id: 'los-angeles-times', name: 'Los Angeles Times', shortName: 'LA Times', kind: 'A daily newspaper' }),
+  OutletSchema.parse({
+    id: 'los-angeles-times',
+    name: 'Los Angeles Times',
+    shortName: 'LA Times',
+    kind: 'A daily newspaper',
+  }),
 ];
 
 /** A capture's bytes from its lines (blank lines between, as the captures have them). */

@@ -3,7 +3,12 @@ import { ImportError } from '../../../../src/lib/import/errors.ts';
 import { importCapture, type ImportRequest } from '../../../../src/lib/import/import-article.ts';
 import { captureBytes, furniture, outlets } from './helpers.ts';
 
-const good = captureBytes('A headline', 'Feb. 3, 2026', 'The first paragraph of the article text, long enough to count.', 'The second.');
+const good = captureBytes(
+  'A headline',
+  'Feb. 3, 2026',
+  'The first paragraph of the article text, long enough to count.',
+  'The second.',
+);
 const request = (changes: Partial<ImportRequest>): ImportRequest => ({
   captureFile: 'capture.txt',
   captureName: 'capture.txt',
@@ -56,25 +61,33 @@ The second. {#second}
   });
 
   it('refuses an empty file', () => {
-    expect(refusal({ bytes: new Uint8Array() })).toBe("capture.txt is empty: export the article's page as plain text and try again");
+    expect(refusal({ bytes: new Uint8Array() })).toBe(
+      "capture.txt is empty: export the article's page as plain text and try again",
+    );
   });
 
   it('refuses a binary file', () => {
-    expect(refusal({ bytes: new Uint8Array([0x50, 0x4b, 0x03, 0x04]) })).toMatch(/^capture\.txt is a binary file, not a plain-text capture \(byte 0x03 at offset 2\)/);
+    expect(refusal({ bytes: new Uint8Array([0x50, 0x4b, 0x03, 0x04]) })).toMatch(
+      /^capture\.txt is a binary file, not a plain-text capture \(byte 0x03 at offset 2\)/,
+    );
   });
 
   it('refuses a file that is not UTF-8', () => {
-    expect(refusal({ bytes: new Uint8Array([0x43, 0x61, 0x66, 0xe9, 0x0a]) })).toMatch(/^capture\.txt is not UTF-8 text \(invalid byte 0xe9 on line 1\)/);
+    expect(refusal({ bytes: new Uint8Array([0x43, 0x61, 0x66, 0xe9, 0x0a]) })).toMatch(
+      /^capture\.txt is not UTF-8 text \(invalid byte 0xe9 on line 1\)/,
+    );
   });
 
   it('refuses a capture with no recognisable article body', () => {
     expect(refusal({ bytes: captureBytes('Advertisement', 'A headline', 'Share via', 'Print') })).toBe(
-      'capture.txt has no recognisable article body: after the title and the 3 line(s) of page furniture, no line reads as a paragraph of text (8 words or more). Check that this is the article\'s text, or add its lines to content/captures/furniture.yaml if they are article text the rules drop',
+      "capture.txt has no recognisable article body: after the title and the 3 line(s) of page furniture, no line reads as a paragraph of text (8 words or more). Check that this is the article's text, or add its lines to content/captures/furniture.yaml if they are article text the rules drop",
     );
   });
 
   it('refuses an HTML page', () => {
-    expect(refusal({ bytes: captureBytes('<html><body><p>The article text is in here, in HTML.</p></body></html>') })).toBe(
+    expect(
+      refusal({ bytes: captureBytes('<html><body><p>The article text is in here, in HTML.</p></body></html>') }),
+    ).toBe(
       'capture.txt is HTML, not a plain-text capture; open the page and save it as text (.txt), or copy its text into a .txt file',
     );
   });

@@ -89,8 +89,15 @@ describe('readCapture, by the rules of furniture.yaml', () => {
   });
 
   it('keeps a teaser span that never closes as article text', () => {
-    const open = read('Headline', 'Body text of the article, as prose.', 'FILE - A picture that is not a teaser. (AP)', 'More text.');
-    expect(open.blocks.map((block) => ('text' in block ? block.text : ''))).toContain('FILE - A picture that is not a teaser. (AP)');
+    const open = read(
+      'Headline',
+      'Body text of the article, as prose.',
+      'FILE - A picture that is not a teaser. (AP)',
+      'More text.',
+    );
+    expect(open.blocks.map((block) => ('text' in block ? block.text : ''))).toContain(
+      'FILE - A picture that is not a teaser. (AP)',
+    );
   });
 
   it('tells a heading from a sentence', () => {

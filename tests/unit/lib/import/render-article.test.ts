@@ -27,10 +27,14 @@ describe('renderBody', () => {
         { kind: 'pullquote', text: 'Very nice.', attribution: 'U.S. President Donald Trump', id: 'very-nice' },
         { kind: 'embed', platform: 'X', id: 'post-1' },
       ]),
-    ).toBe('## Sanctions & Doctrines {#sanctions}\n\n:::pullquote{#very-nice attribution="U.S. President Donald Trump"}\nVery nice.\n:::\n\n::embed{#post-1 platform="X"}');
+    ).toBe(
+      '## Sanctions & Doctrines {#sanctions}\n\n:::pullquote{#very-nice attribution="U.S. President Donald Trump"}\nVery nice.\n:::\n\n::embed{#post-1 platform="X"}',
+    );
   });
 
   it('leaves ordinary punctuation alone', () => {
-    expect(escapeMarkdown('Petro’s “reset” - at 3:17 PM, $740 million (AP) & more!')).toBe('Petro’s “reset” - at 3:17 PM, $740 million (AP) & more!');
+    expect(escapeMarkdown('Petro’s “reset” - at 3:17 PM, $740 million (AP) & more!')).toBe(
+      'Petro’s “reset” - at 3:17 PM, $740 million (AP) & more!',
+    );
   });
 });
