@@ -79,7 +79,7 @@ const MatcherShape = {
   /** The line repeats the article's title. */
   sameAs: z.literal('title').optional(),
   /** Where in the capture the rule applies: the header (title to date line and byline), the body, or both (default). */
-  where: z.enum(['header', 'body', 'anywhere']).default('anywhere'),
+  where: z.enum(['header', 'body', 'anywhere'], { message: 'expected header, body or anywhere (where in the capture the rule applies)' }).default('anywhere'),
 };
 
 /** One rule for single lines of a capture (content/captures/furniture.yaml › rules.lines). */

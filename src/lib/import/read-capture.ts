@@ -55,7 +55,7 @@ export const TARGET_FIELDS: Record<ImportTarget, string> = {
 
 type Region = 'header' | 'body';
 type Claim =
-  | { as: 'furniture'; kind: string; rule: LineRule }
+  | { as: 'furniture'; kind: string; rule?: LineRule }
   | { as: 'embed'; platform: string }
   | { as: 'front-matter'; target: ImportTarget; groups: Record<string, string>; rule?: LineRule }
   | { as: 'attribution' };
@@ -187,11 +187,7 @@ function markSpans(
   spans: readonly { from: RegExp; through: RegExp | 'end'; kind: string }[],
 ): (Claim | undefined)[] {
   const claims: (Claim | undefined)[] = lines.map(() => undefined);
-  const furniture = (kind: string): Claim => ({
-    as: 'furniture',
-    kind,
-    rule: { text: kind, as: 'furniture', kind, where: 'anywhere' },
-  });
+  const furniture = (kind: string): Claim => ({ as: 'furniture', kind });
   for (const span of spans) {
     for (let start = 0; start < lines.length; start += 1) {
       if (claims[start] !== undefined || !span.from.test(lines[start]?.text ?? '')) continue;
