@@ -284,6 +284,13 @@ describe('bad comparison points stop the build, naming file, point and field', (
     expect(messageFor(withEdit(COMPARISONS, (text) => differ(text, 'fact')))).toBe('');
   });
 
+  it("an account citing another article than its own", () => {
+    const message = messageFor(withEdit(COMPARISONS, (text) => `${text}${SECOND.replace('citations: [{ article: second-article', 'citations: [{ article: sample-article')}`));
+    expect(problemLines(message)).toEqual([
+      `${COMPARISONS}:1 › deal.accounts[1].citations[0]: cites article "sample-article" inside the account of "second-article"; cite the account's own article`,
+    ]);
+  });
+
   it('an empty quoted list', () => {
     const message = messageFor(
       withEdit(COMPARISONS, (text) => text.replace('      citations: [{ article: sample-article', '      quoted: []\n      citations: [{ article: sample-article')),

@@ -1,3 +1,4 @@
+import { select, selectAll } from 'hast-util-select';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readContentSources } from '../../src/data/read-sources.ts';
@@ -6,6 +7,7 @@ import { articleUrl, comparisonUrl, sourcesOnlyInUrl, sourcesUrl } from '../../s
 import { DIFFERENCES_NEEDING_QUOTED } from '../../src/schemas/comparison.ts';
 import { baseUrl, launchBrowser } from '../helpers/browser.ts';
 import { projectRoot } from '../helpers/content.ts';
+import { pageTree } from '../helpers/dist.ts';
 
 const { model } = checkContent(readContentSources(projectRoot));
 const comparisons = model.data.comparisons.map((loaded) => loaded.entry);
@@ -158,7 +160,7 @@ describe('how the accounts relate, stated', () => {
   it('a difference with sides says which article stands on which', async () => {
     const page = await open(1280, comparisonUrl('meeting-length'));
     await expect(page.locator('main .kind').textContent()).resolves.toBe(
-      'They differ in wording: Clash Report (approximate) against Los Angeles Times (exact).',
+      'They differ in wording: Clash Report (hedged) against Los Angeles Times (unhedged).',
     );
     await page.close();
   });
@@ -186,5 +188,32 @@ describe('addresses of withdrawn points keep working', () => {
     const page = await open(1280, `${sourcesUrl()}#group-both`);
     await expect(page.locator('[id="group-both"]').getAttribute('data-alias-of')).resolves.toBe('group-all');
     await page.close();
+  });
+});
+
+describe('every point, in the built pages', () => {
+  const articles = [...model.articles.keys()];
+  const placeOf = (point: (typeof comparisons)[number]): string => {
+    const reporting = point.accounts.map((account) => account.article);
+    return point.agreement === 'agree' && reporting.length === 1 && articles.length > 1
+      ? sourcesOnlyInUrl(reporting[0]!)
+      : sourcesUrl();
+  };
+
+  it('its page sets out one account per reporting article, in [data-account][data-article] inside .accounts', () => {
+    for (const point of comparisons) {
+      const shown = selectAll('.accounts > [data-account][data-article]', pageTree(comparisonUrl(point.id))).map(
+        (element) => String(element.properties['dataArticle']),
+      );
+      expect([...shown].sort(), point.id).toEqual(point.accounts.map((account) => account.article).sort());
+    }
+  });
+
+  it('it has its place in the full comparison: only-one points on their article’s page, the others on /sources/, each linking to its page', () => {
+    for (const point of comparisons) {
+      const entry = select(`li[id="${point.id}"]`, pageTree(placeOf(point)));
+      expect(entry, `${point.id} on ${placeOf(point)}`).toBeTruthy();
+      expect(select(`a[href="${comparisonUrl(point.id)}"]`, entry!), point.id).toBeTruthy();
+    }
   });
 });
