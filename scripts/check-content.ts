@@ -1,15 +1,18 @@
 // Checks the content folder without building the site: `npm run check:content [root]`.
-import { resolve } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { readAddressFiles } from '../src/data/addresses.ts';
 import { readContentSources } from '../src/data/read-sources.ts';
 import { parseAliases } from '../src/lib/addresses.ts';
 import { checkContent } from '../src/lib/check-content.ts';
+import { FURNITURE_FILE, parseFurnitureFile } from '../src/lib/import/furniture-file.ts';
 import { formatProblems } from '../src/lib/problems.ts';
 
 const root = resolve(process.argv[2] ?? '.');
 const { model, problems: contentProblems } = checkContent(readContentSources(root));
 const { aliases } = readAddressFiles(root);
-const problems = [...contentProblems, ...(aliases ? parseAliases(aliases.file, aliases.text).problems : [])];
+const furniture = existsSync(join(root, FURNITURE_FILE)) ? parseFurnitureFile(readFileSync(join(root, FURNITURE_FILE), 'utf8')).problems : [];
+const problems = [...contentProblems, ...(aliases ? parseAliases(aliases.file, aliases.text).problems : []), ...furniture];
 if (problems.length > 0) {
   console.error(formatProblems(problems));
   process.exit(1);

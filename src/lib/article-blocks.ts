@@ -48,6 +48,9 @@ export const ARTICLE_DIRECTIVES = {
 const RESERVED_IDS: readonly string[] = [mainId, ...Object.values(sectionIds.article)];
 const RESERVED_PREFIX = citedById('');
 
+/** True when the article page uses `id` for itself, so no block may take it. */
+export const isReservedBlockId = (id: string): boolean => RESERVED_IDS.includes(id) || id.startsWith(RESERVED_PREFIX);
+
 const ALLOWED_BODY =
   'an article body may hold only paragraphs, "## " headings, :::pullquote blocks and ::embed markers';
 
@@ -137,7 +140,7 @@ function readTextBlock(node: Paragraph | Heading, line: number): ArticleBlock | 
 function checkId(id: string | undefined, line: number, how: string): string | BodyProblem {
   if (id === undefined || id === '') return { line, message: `block has no id; ${how} with a new, unique kebab-case id` };
   if (!BLOCK_ID_PATTERN.test(id)) return { line, message: `block id "${id}" is not lowercase kebab-case (a-z, 0-9, single hyphens)` };
-  if (RESERVED_IDS.includes(id) || id.startsWith(RESERVED_PREFIX)) {
+  if (isReservedBlockId(id)) {
     return { line, message: `block id "${id}" is reserved for the page itself (${RESERVED_IDS.join(', ')}, ${RESERVED_PREFIX}*); choose another` };
   }
   return id;

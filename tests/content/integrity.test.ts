@@ -11,13 +11,13 @@ describe('the real content', () => {
     expect(problems.length === 0 ? '' : formatProblems(problems)).toBe('');
   });
 
-  it('stores both articles, each with paragraphs', () => {
-    expect([...model.articles.keys()].sort()).toEqual([
-      'clash-report-trump-meets-petro',
-      'los-angeles-times-petro-and-trump-make-peace',
-    ]);
+  // Articles are added with `npm run import` (README "Add an article"): the first two must stay, and
+  // every article, a short one too, must have paragraphs.
+  it('stores the first two articles and any added since, each with paragraphs', () => {
+    expect([...model.articles.keys()]).toEqual(expect.arrayContaining(['clash-report-trump-meets-petro', 'los-angeles-times-petro-and-trump-make-peace']));
     for (const article of model.articles.values()) {
-      expect(article.blocks.filter((block) => block.kind === 'paragraph').length).toBeGreaterThan(10);
+      const paragraphs = article.blocks.filter((block) => block.kind === 'paragraph').length;
+      expect(paragraphs, article.id).toBeGreaterThan(article.id.startsWith('clash-report') || article.id.startsWith('los-angeles-times') ? 10 : 0);
     }
   });
 

@@ -3,16 +3,12 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readContentSources } from '../../src/data/read-sources.ts';
 import { checkContent } from '../../src/lib/check-content.ts';
+import { FURNITURE_FILE, readFurnitureFile } from '../../src/lib/import/furniture-file.ts';
 import { compareWithCapture } from '../../src/lib/provenance.ts';
-import { parseYamlList } from '../../src/lib/yaml-list.ts';
-import { CaptureRecordSchema } from '../../src/schemas/capture.ts';
 import { projectRoot } from '../helpers/content.ts';
 
 const capturesDir = join(projectRoot, 'content', 'captures');
-const furnitureFile = 'content/captures/furniture.yaml';
-const records = parseYamlList(furnitureFile, readFileSync(join(projectRoot, furnitureFile), 'utf8')).items.map((item) =>
-  CaptureRecordSchema.parse(item.value),
-);
+const records = readFurnitureFile(readFileSync(join(projectRoot, FURNITURE_FILE), 'utf8')).captures;
 const { model } = checkContent(readContentSources(projectRoot));
 
 describe('each stored article is its capture, word for word', () => {

@@ -9,8 +9,8 @@ export const e2ePort = Number(process.env['E2E_PORT'] ?? 4390);
 /** Where the built site is served during e2e tests (see tests/e2e/global-setup.ts). */
 export const baseUrl = `http://127.0.0.1:${e2ePort}`;
 
-/** The built site. */
-export const distDir = join(projectRoot, 'dist');
+/** The built site: dist/, or the folder E2E_DIST names (the third-source test runs the quality gates on its own build). */
+export const distDir = process.env['E2E_DIST'] ?? join(projectRoot, 'dist');
 
 /** Debian's Chromium, or the one CHROMIUM_PATH names. */
 export const chromiumPath = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';

@@ -1,0 +1,271 @@
+import { spawnSync } from 'node:child_process';
+import {
+  appendFileSync,
+  cpSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
+import type { Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { e2ePort, launchBrowser, watchErrors } from '../helpers/browser.ts';
+import { projectRoot } from '../helpers/content.ts';
+import { serveStatic } from '../helpers/static-server.ts';
+
+// A third source, end to end, as an editor adds one: the fictional capture in tests/fixtures/third-source
+// (a test fixture, never published) is imported with the real `npm run import` into a temporary copy of
+// the site, its front matter filled in, a fictional outlet added, and the new paragraph cited by a
+// comparison point with three accounts and by a timeline event. That copy is built once (the real
+// `astro build`, with its content and address guards), served, and checked in Chromium; then the quality
+// gates of tests/quality run on that build in a child Vitest (E2E_DIST points them at it). The
+// deterministic-build gate is left to the main build: it is about the build, not the content.
+const slug = 'fixture-gazette-talks';
+const paragraph = 'presidents-of-the-united-states';
+const point = 'fixture-three-accounts';
+const event = 'fixture-gazette-report';
+const articles = ['clash-report-trump-meets-petro', 'los-angeles-times-petro-and-trump-make-peace', slug];
+const port = e2ePort + 100;
+const base = `http://127.0.0.1:${port}`;
+
+let dir: string;
+let server: Server;
+let browser: Browser;
+
+function run(command: string[], env: Record<string, string> = {}): string {
+  const result = spawnSync(process.execPath, command, {
+    cwd: dir,
+    encoding: 'utf8',
+    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0', INIT_CWD: dir, ...env },
+    timeout: 480_000,
+  });
+  const output = `${result.stdout}\n${result.stderr}`;
+  if (result.status !== 0)
+    throw new Error(`${command.slice(0, 2).join(' ')} failed (${result.status}):\n${output.slice(-4000)}`);
+  return output;
+}
+
+/** A copy of the project to change; node_modules is linked entry by entry so that Astro's caches stay apart. */
+function copyProject(): void {
+  dir = mkdtempSync(join(tmpdir(), 'third-source-'));
+  for (const name of ['astro.config.mjs', 'tsconfig.json', 'package.json', 'src', 'public', 'scripts', 'content']) {
+    cpSync(join(projectRoot, name), join(dir, name), { recursive: true });
+  }
+  mkdirSync(join(dir, 'node_modules'));
+  for (const name of readdirSync(join(projectRoot, 'node_modules'))) {
+    if (name === '.astro' || name === '.vite') continue;
+    symlinkSync(join(projectRoot, 'node_modules', name), join(dir, 'node_modules', name));
+  }
+}
+
+/** What the editor writes after the import, following the README. */
+function addAnalysis(): void {
+  appendFileSync(
+    join(dir, 'content', 'outlets', 'outlets.yaml'),
+    '- id: fixture-gazette\n  name: Fixture Gazette\n  kind: A fictional outlet that exists only in the test suite (a test fixture, never published)\n',
+  );
+  run([
+    'scripts/import.ts',
+    join(projectRoot, 'tests', 'fixtures', 'third-source', 'fixture-gazette-capture.txt'),
+    '--slug',
+    slug,
+    '--outlet',
+    'fixture-gazette',
+  ]);
+  const articleFile = join(dir, 'content', 'articles', `${slug}.md`);
+  const article = readFileSync(articleFile, 'utf8');
+  const filled = article.replace(
+    'capture:\n  file: fixture-gazette-capture.txt\n',
+    'capture:\n  file: fixture-gazette-capture.txt\n  from: A fictional capture written for the test suite (tests/fixtures/third-source); never published.\n',
+  );
+  if (filled === article) throw new Error(`the imported article has no capture.file line to complete:\n${article}`);
+  writeFileSync(articleFile, filled);
+  writeFileSync(
+    join(dir, 'content', 'comparisons', '9-test-fixture.yaml'),
+    `- id: ${point}
+  topic: "Test fixture: the length of the talks in three sources"
+  agreement: differ
+  difference: wording
+  summary: "All three put the talks at about two hours; Clash Report and the fictional Fixture Gazette hedge the figure, the LA Times states it flatly."
+  accounts:
+    - article: clash-report-trump-meets-petro
+      side: hedged
+      text: "About two hours."
+      quoted: [{ paragraph: first-face-to-face, words: "roughly two-hour" }]
+      citations: [{ article: clash-report-trump-meets-petro, paragraph: first-face-to-face, words: "The roughly two-hour encounter" }]
+    - article: los-angeles-times-petro-and-trump-make-peace
+      side: flat
+      text: "Two hours."
+      quoted: [{ paragraph: fantastic, words: "two-hour-long" }]
+      citations: [{ article: los-angeles-times-petro-and-trump-make-peace, paragraph: fantastic, words: "the two-hour-long conversation" }]
+    - article: ${slug}
+      side: hedged
+      text: "About two hours."
+      quoted: [{ paragraph: ${paragraph}, words: "for about two hours" }]
+      citations: [{ article: ${slug}, paragraph: ${paragraph}, words: "met for about two hours at the White House" }]
+  issues: [bilateral-relations]
+`,
+  );
+  writeFileSync(
+    join(dir, 'content', 'events', '9-test-fixture.yaml'),
+    `- id: ${event}
+  title: "Test fixture: a fictional outlet reports the talks"
+  when: { date: "2026-02-04", precision: day, wording: "Feb. 4, 2026 (the fixture's date line)" }
+  summary: "A fictional outlet, made up for the test suite, reports that the presidents talked for about two hours."
+  citations: [{ article: ${slug}, paragraph: ${paragraph}, words: "met for about two hours" }]
+  issues: [bilateral-relations]
+`,
+  );
+}
+
+beforeAll(async () => {
+  copyProject();
+  addAnalysis();
+  run(['scripts/check-content.ts']);
+  run([join('node_modules', 'astro', 'bin', 'astro.mjs'), 'build']);
+  server = await serveStatic(join(dir, 'dist'), port);
+  browser = await launchBrowser();
+}, 600_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+  rmSync(dir, { recursive: true, force: true });
+});
+
+async function open(path: string, width = 1280): Promise<{ page: Page; errors: string[] }> {
+  const page = await browser.newPage({ viewport: { width, height: 900 } });
+  const errors = watchErrors(page);
+  const response = await page.goto(base + path);
+  expect(response?.status(), path).toBe(200);
+  return { page, errors };
+}
+
+const boxes = (page: Page) =>
+  page.locator(`.accounts > [data-account][data-article]`).evaluateAll((elements) =>
+    elements.map((element) => {
+      const box = element.getBoundingClientRect();
+      return { article: element.getAttribute('data-article'), x: Math.round(box.x), y: Math.round(box.y) };
+    }),
+  );
+
+describe('a third source, imported, cited and built', () => {
+  it('shows the three accounts of the point side by side on a wide screen and stacked on a phone', async () => {
+    const wide = await open(`/sources/${point}/`);
+    const side = await boxes(wide.page);
+    // Accounts on the same side stand together (Clash Report and the fixture hedge, the LA Times does not).
+    expect(side.map((box) => box.article).sort()).toEqual([...articles].sort());
+    expect(side.map((box) => box.article).indexOf('los-angeles-times-petro-and-trump-make-peace')).not.toBe(1);
+    expect(new Set(side.map((box) => box.y)).size).toBe(1);
+    expect(side.map((box) => box.x)).toEqual([...side.map((box) => box.x)].sort((a, b) => a - b));
+    expect(wide.errors).toEqual([]);
+    await wide.page.close();
+
+    const phone = await open(`/sources/${point}/`, 390);
+    const stacked = await boxes(phone.page);
+    expect(new Set(stacked.map((box) => box.x)).size).toBe(1);
+    expect(stacked.map((box) => box.y)).toEqual([...stacked.map((box) => box.y)].sort((a, b) => a - b));
+    expect(new Set(stacked.map((box) => box.y)).size).toBe(3);
+    await phone.page.close();
+  });
+
+  it('the new account quotes and cites the new paragraph, and the link lands on it', async () => {
+    const { page } = await open(`/sources/${point}/`);
+    const account = page.locator(`[data-account][data-article="${slug}"]`);
+    await expect(account.locator('q').first().textContent()).resolves.toContain('for about two hours');
+    const href = await account.locator(`a[href^="/articles/${slug}/#${paragraph}"]`).first().getAttribute('href');
+    expect(href).toMatch(new RegExp(`^/articles/${slug}/#${paragraph}(:~:text=|$)`));
+    await account.locator(`a[href^="/articles/${slug}/#${paragraph}"]`).first().click();
+    await page.waitForURL(`**/articles/${slug}/**`);
+    await expect(page.locator(`#${paragraph}`).textContent()).resolves.toContain(
+      'met for about two hours at the White House on Tuesday',
+    );
+    await page.close();
+  });
+
+  it('the article page shows what cites the new paragraph: the comparison point and the event', async () => {
+    const { page, errors } = await open(`/articles/${slug}/`);
+    const citedBy = await page
+      .locator(`#cited-by-${paragraph} a`)
+      .evaluateAll((links) => links.map((link) => link.getAttribute('href')));
+    expect(citedBy).toContain(`/sources/${point}/`);
+    expect(citedBy).toContain(`/events/${event}/`);
+    await expect(page.locator(`#${paragraph} .cited-by-link`).count()).resolves.toBe(1);
+    await expect(page.locator('h1').textContent()).resolves.toContain(
+      'Test fixture: Trump and Petro talk for about two hours at the White House',
+    );
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('the event is on the timeline and cites the new paragraph', async () => {
+    const { page } = await open(`/events/${event}/`);
+    await expect(page.locator(`a[href^="/articles/${slug}/#${paragraph}"]`).count()).resolves.toBeGreaterThan(0);
+    const place = await page.locator(`a[href*="#${event}"]`).first().getAttribute('href');
+    expect(place).toMatch(/^\/timeline\//);
+    await page.close();
+    const timeline = await open(place ?? '/timeline/');
+    await expect(timeline.page.locator(`[id="${event}"]`).count()).resolves.toBe(1);
+    await timeline.page.close();
+  });
+
+  it('every link on the pages the third source touches resolves, fragment included', async () => {
+    const pages = [
+      `/articles/${slug}/`,
+      `/sources/${point}/`,
+      `/events/${event}/`,
+      '/sources/',
+      `/sources/only/${slug}/`,
+      '/articles/',
+    ];
+    const broken: string[] = [];
+    const { page } = await open('/');
+    for (const path of pages) {
+      await page.goto(base + path);
+      const hrefs = await page
+        .locator('a[href^="/"]')
+        .evaluateAll((links) => links.map((link) => link.getAttribute('href') ?? ''));
+      for (const href of [...new Set(hrefs)]) {
+        const [target = '', fragment] = href.split('#');
+        const response = await page.request.get(base + target);
+        if (response.status() !== 200) {
+          broken.push(`${path} → ${href}: ${response.status()}`);
+          continue;
+        }
+        const id = fragment?.split(':~:')[0];
+        if (id && !(await response.text()).includes(`id="${id}"`)) broken.push(`${path} → ${href}: no id "${id}"`);
+      }
+    }
+    expect(broken).toEqual([]);
+    await page.close();
+  });
+
+  it('passes the quality gates on that build', () => {
+    const gates = ['links', 'security', 'html-valid', 'in-browser'].map((gate) => `tests/quality/${gate}.test.ts`);
+    const result = spawnSync(
+      process.execPath,
+      [join(projectRoot, 'node_modules', 'vitest', 'vitest.mjs'), 'run', '--project', 'e2e', ...gates],
+      {
+        cwd: projectRoot,
+        encoding: 'utf8',
+        env: {
+          ...process.env,
+          E2E_DIST: join(dir, 'dist'),
+          E2E_PORT: String(e2ePort + 200),
+          NO_COLOR: '1',
+          FORCE_COLOR: '0',
+        },
+        timeout: 900_000,
+      },
+    );
+    const output = `${result.stdout}\n${result.stderr}`;
+    expect(output, output.slice(-6000)).toMatch(/Test Files\s+4 passed \(4\)/);
+    expect(result.status).toBe(0);
+  }, 900_000);
+});
