@@ -106,7 +106,11 @@ export const SOURCES_RESERVED_SEGMENT = 'only';
  * A comparison point's place in the comparison: points only one article reports are listed on that
  * article's page, the others on /sources/.
  */
-export function comparisonEntryUrl(comparison: { id: string; agreement: string; accounts: readonly { article: string }[] }): string {
+export function comparisonEntryUrl(comparison: {
+  id: string;
+  agreement: string;
+  accounts: readonly { article: string }[];
+}): string {
   const only = comparison.agreement === 'only-one' ? comparison.accounts[0]?.article : undefined;
   return withFragment(only === undefined ? sourcesUrl() : sourcesOnlyInUrl(only), entryId(comparison.id));
 }
@@ -131,6 +135,29 @@ export function paragraphUrl(articleId: string, paragraphId: string, words?: str
 export function ogImageUrl(pagePath: string): string {
   const trimmed = pagePath.replace(/^\/+|\/+$/g, '');
   return `/og/${trimmed === '' ? 'index' : trimmed}.png`;
+}
+
+/**
+ * The pages whose items share their section page's preview image: an item page (an event, a quotation,
+ * a person, an issue, a comparison point) is shared with its own title and description, which every
+ * platform prints with the card; its image only has to say which site and section the link is from.
+ */
+const SHARED_PREVIEW_SECTIONS: Readonly<Record<string, string>> = {
+  events: timelineUrl(),
+  quotations: quotationsUrl(),
+  people: peopleUrl(),
+  issues: issuesUrl(),
+  sources: sourcesUrl(),
+};
+
+/**
+ * The preview image a page points to: its own (`ogImageUrl(path)`) for the home page, the articles,
+ * the meeting and every section page; its section page's image for the item pages under a section.
+ */
+export function previewImageUrl(pagePath: string): string {
+  const section = /^\/([a-z]+)\/[^/]/.exec(pagePath)?.[1];
+  const shared = section === undefined ? undefined : SHARED_PREVIEW_SECTIONS[section];
+  return ogImageUrl(shared ?? pagePath);
 }
 
 /** Absolute form of a site path, for canonical URLs, previews, structured data and the clipboard. */
