@@ -3,7 +3,7 @@ import type { AstroIntegration } from 'astro';
 import type { Element } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';

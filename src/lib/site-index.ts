@@ -110,11 +110,7 @@ export function buildSiteIndex(content: SiteContent): SiteIndex {
     }
   };
   for (const event of timeline) {
-    addBacklinks([...event.citations, ...(event.discrepancy?.citations ?? [])], {
-      kind: 'event',
-      label: event.title,
-      href: eventUrl(event.id),
-    });
+    addBacklinks([...event.citations, ...(event.discrepancy?.citations ?? [])], { kind: 'event', label: event.title, href: eventUrl(event.id) });
   }
   for (const issue of content.issues) {
     const citations = [
@@ -124,28 +120,16 @@ export function buildSiteIndex(content: SiteContent): SiteIndex {
     ];
     addBacklinks(citations, { kind: 'issue', label: issue.title, href: issueUrl(issue.id) });
   }
-  for (const person of content.people)
-    addBacklinks(person.citations, { kind: 'person', label: person.name, href: personUrl(person.id) });
+  for (const person of content.people) addBacklinks(person.citations, { kind: 'person', label: person.name, href: personUrl(person.id) });
   for (const quotation of content.quotations) {
     const speaker = personById.get(quotation.speaker)?.name ?? quotation.speaker;
-    addBacklinks([quotation.source], {
-      kind: 'quotation',
-      label: `${speaker}: “${truncate(quotation.text, 60)}”`,
-      href: quotationUrl(quotation.id),
-    });
+    addBacklinks([quotation.source], { kind: 'quotation', label: `${speaker}: “${truncate(quotation.text, 60)}”`, href: quotationUrl(quotation.id) });
   }
   for (const line of [...content.meeting.facts, ...content.meeting.sections.flatMap((section) => section.lines)]) {
-    addBacklinks(line.citations, {
-      kind: 'meeting',
-      label: `The meeting: ${line.label ?? truncate(line.text, 60)}`,
-      href: meetingLineUrl(line.id),
-    });
+    addBacklinks(line.citations, { kind: 'meeting', label: `The meeting: ${line.label ?? truncate(line.text, 60)}`, href: meetingLineUrl(line.id) });
   }
   for (const comparison of content.comparisons) {
-    addBacklinks(
-      comparison.accounts.flatMap((account) => account.citations),
-      { kind: 'comparison', label: `Sources compared: ${comparison.topic}`, href: comparisonUrl(comparison.id) },
-    );
+    addBacklinks(comparison.accounts.flatMap((account) => account.citations), { kind: 'comparison', label: `Sources compared: ${comparison.topic}`, href: comparisonUrl(comparison.id) });
   }
 
   // Each lookup below is a list per id, built once here: pages ask them per item, and a scan of every

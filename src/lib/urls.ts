@@ -34,6 +34,12 @@ export const sourcesUrl = (): string => '/sources/';
 /** One point of the comparison, on its own page. */
 export const comparisonUrl = (comparisonId: string): string => `/sources/${comparisonId}/`;
 
+/** The path segment under an index that holds its further pages (/quotations/page/2/); no id may take it. */
+export const INDEX_PAGE_SEGMENT = 'page';
+/** Page `number` of the index at `indexUrl`: the index itself for page 1, `<index>page/<n>/` after it. */
+export const indexPageUrl = (indexUrl: string, number: number): string =>
+  number <= 1 ? indexUrl : `${indexUrl}${INDEX_PAGE_SEGMENT}/${number}/`;
+
 /** `url` with a fragment pointing at `id` on that page. */
 export const withFragment = (url: string, id: string): string => `${url}#${id}`;
 
@@ -106,11 +112,7 @@ export const SOURCES_RESERVED_SEGMENT = 'only';
  * A comparison point's place in the comparison: points only one article reports are listed on that
  * article's page, the others on /sources/.
  */
-export function comparisonEntryUrl(comparison: {
-  id: string;
-  agreement: string;
-  accounts: readonly { article: string }[];
-}): string {
+export function comparisonEntryUrl(comparison: { id: string; agreement: string; accounts: readonly { article: string }[] }): string {
   const only = comparison.agreement === 'only-one' ? comparison.accounts[0]?.article : undefined;
   return withFragment(only === undefined ? sourcesUrl() : sourcesOnlyInUrl(only), entryId(comparison.id));
 }
@@ -155,6 +157,9 @@ const SHARED_PREVIEW_SECTIONS: Readonly<Record<string, string>> = {
  * the meeting and every section page; its section page's image for the item pages under a section.
  */
 export function previewImageUrl(pagePath: string): string {
+  // Further pages of an index (/articles/page/2/) share the index's image too.
+  const further = new RegExp(`^(/[a-z]+/)${INDEX_PAGE_SEGMENT}/\\d+/$`).exec(pagePath)?.[1];
+  if (further !== undefined) return ogImageUrl(further);
   const section = /^\/([a-z]+)\/[^/]/.exec(pagePath)?.[1];
   const shared = section === undefined ? undefined : SHARED_PREVIEW_SECTIONS[section];
   return ogImageUrl(shared ?? pagePath);

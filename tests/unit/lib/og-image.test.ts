@@ -24,6 +24,8 @@ describe('preview images', () => {
     expect(previewImageUrl('/issues/visas/')).toBe('/og/issues.png');
     expect(previewImageUrl('/sources/meeting-held/')).toBe('/og/sources.png');
     expect(previewImageUrl('/sources/only/x/')).toBe('/og/sources.png');
+    expect(previewImageUrl('/articles/page/2/')).toBe('/og/articles.png');
+    expect(previewImageUrl('/quotations/page/3/')).toBe('/og/quotations.png');
   });
 
   it('shorten long text at a word, with an ellipsis', () => {
