@@ -289,7 +289,8 @@ export function redirectPageHtml(options: { to: string; canonical: string; siteN
     '<head>',
     '<meta charset="utf-8">',
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<meta http-equiv="content-security-policy" content="script-src 'sha256-${hash}'; style-src 'self'">`,
+    // As strict as every other page's policy: nothing by default, its one script by hash.
+    `<meta http-equiv="content-security-policy" content="default-src 'none'; base-uri 'none'; form-action 'none'; script-src 'sha256-${hash}'; style-src 'self'">`,
     `<title>Moved to ${escapeText(options.to)} · ${escapeText(options.siteName)}</title>`,
     '<meta name="robots" content="noindex">',
     `<link rel="canonical" href="${escapeAttribute(options.canonical)}">`,

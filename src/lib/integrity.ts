@@ -143,13 +143,26 @@ export function checkIntegrity(model: ContentModel): Problem[] {
     const seen = new Set<string>();
     entry.accounts.forEach((account, index) => {
       const site = at(loaded, `accounts[${index}]`);
-      if (seen.has(account.article)) problems.push({ ...site, message: `two accounts from article "${account.article}"; give one per article` });
+      if (!model.knownIds.articles.has(account.article)) {
+        problems.push({
+          ...site,
+          field: `${site.field}.article`,
+          message: `unknown article "${account.article}"; expected one of: ${[...model.knownIds.articles].join(', ')}`,
+        });
+        return;
+      }
+      if (seen.has(account.article)) {
+        problems.push({ ...site, field: `${site.field}.article`, message: `a second account from article "${account.article}"; give one account per article` });
+      }
       seen.add(account.article);
       account.citations.forEach((citation, inner) => {
         if (citation.article !== account.article) {
           problems.push({ ...site, field: `${site.field}.citations[${inner}]`, message: `cites article "${citation.article}" inside the account of "${account.article}"; cite the account's own article` });
         } else cite({ ...site, field: `${site.field}.citations[${inner}]` }, citation);
       });
+      account.quoted?.forEach((quoted, inner) =>
+        cite({ ...site, field: `${site.field}.quoted[${inner}]` }, { article: account.article, paragraph: quoted.paragraph }, quoted.words),
+      );
     });
   }
   return problems;

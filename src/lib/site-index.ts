@@ -3,7 +3,8 @@ import type { Citation, Comparison, Event, Issue, Meeting, Outlet, Person, Quota
 import { whenSortKey, type Anchor } from './dates.ts';
 import type { When } from '../schemas/when.ts';
 import { buildTimeline, resolveAnchor } from './timeline.ts';
-import { comparisonUrl, eventUrl, issueUrl, meetingLineUrl, paragraphUrl, personUrl, quotationUrl } from './urls.ts';
+import { describeRelation, relationOf, type Relation, type RelationText } from './comparison-relation.ts';
+import { comparisonEntryUrl, comparisonUrl, eventUrl, issueUrl, meetingLineUrl, paragraphUrl, personUrl, quotationUrl } from './urls.ts';
 
 /** What the index needs to know of an article. */
 export interface IndexedArticle {
@@ -75,6 +76,12 @@ export interface SiteIndex extends SiteContent {
   peopleOfIssue(issueId: string): Person[];
   /** Comparison points on an issue. */
   comparisonsOfIssue(issueId: string): Comparison[];
+  /** How a comparison point's accounts relate, among all the site's articles. */
+  relationOf(comparison: Comparison): Relation;
+  /** That relation in words, naming the outlets. */
+  relationText(comparison: Comparison): RelationText;
+  /** A comparison point's place in the full comparison (/sources/ or an "only in" page). */
+  comparisonEntryUrl(comparison: Comparison): string;
   /** A person's quotations, in timeline order. */
   quotationsOf(personId: string): Quotation[];
   /** Events a person took part in, in timeline order. */
@@ -97,6 +104,7 @@ export function buildSiteIndex(content: SiteContent): SiteIndex {
   const eventById = new Map(content.events.map((event) => [event.id, event]));
   const quotationById = new Map(content.quotations.map((quotation) => [quotation.id, quotation]));
   const articleById = new Map(content.articles.map((article) => [article.id, article]));
+  const articleIds = content.articles.map((article) => article.id);
 
   const paragraphNumbers = new Map(content.articles.map((article) => [article.id, numberParagraphs(article.blocks)]));
 
@@ -129,7 +137,10 @@ export function buildSiteIndex(content: SiteContent): SiteIndex {
     addBacklinks(line.citations, { kind: 'meeting', label: `The meeting: ${line.label ?? truncate(line.text, 60)}`, href: meetingLineUrl(line.id) });
   }
   for (const comparison of content.comparisons) {
-    addBacklinks(comparison.accounts.flatMap((account) => account.citations), { kind: 'comparison', label: `Sources compared: ${comparison.topic}`, href: comparisonUrl(comparison.id) });
+    const quoted = comparison.accounts.flatMap((account) =>
+      (account.quoted ?? []).map((words) => ({ article: account.article, paragraph: words.paragraph, words: words.words })),
+    );
+    addBacklinks([...comparison.accounts.flatMap((account) => account.citations), ...quoted], { kind: 'comparison', label: `Sources compared: ${comparison.topic}`, href: comparisonUrl(comparison.id) });
   }
 
   // Each lookup below is a list per id, built once here: pages ask them per item, and a scan of every
@@ -203,6 +214,10 @@ export function buildSiteIndex(content: SiteContent): SiteIndex {
       return [...ids].flatMap((id) => personById.get(id) ?? []).sort((a, b) => a.name.localeCompare(b.name));
     },
     comparisonsOfIssue: (issueId) => listOf(comparisonsByIssue, issueId),
+    relationOf: (comparison) => relationOf(comparison, articleIds),
+    relationText: (comparison) =>
+      describeRelation(relationOf(comparison, articleIds), comparison.difference, (id) => articleById.get(id)?.outlet.name ?? id),
+    comparisonEntryUrl: (comparison) => comparisonEntryUrl(comparison, articleIds),
     quotationsOf: (personId) => listOf(quotationsBySpeaker, personId),
     eventsOf: (personId) => listOf(eventsByPerson, personId),
     issuesOf(personId) {

@@ -5,6 +5,8 @@
  * display text. Published addresses are recorded in content/addresses/published.json (see README).
  */
 
+import { onlyInArticle, relationOf, type RelationInput } from './comparison-relation.ts';
+
 /** The home page. */
 export const homeUrl = (): string => '/';
 /** The list of stored articles. */
@@ -90,7 +92,7 @@ export const positionId = (personId: string): string => `position-${personId}`;
 /** The fragment id, on the sources page, of one outlet's card. */
 export const sourceCardId = (articleId: string): string => `source-${articleId}`;
 
-/** The fragment id, on the sources page, of one group of points ("differ", "both", "only-one"). */
+/** The fragment id, on the sources page, of one group of points ("differ", "all", "some", "only-one"). */
 export const agreementGroupId = (agreement: string): string => `group-${agreement}`;
 
 /** The fragment id of an item (event, issue, person, quotation, comparison point, article) in its list. */
@@ -109,11 +111,11 @@ export const sourcesOnlyInUrl = (articleId: string): string => `/sources/only/${
 /** The path segment under /sources/ that no comparison id may take. */
 export const SOURCES_RESERVED_SEGMENT = 'only';
 /**
- * A comparison point's place in the comparison: points only one article reports are listed on that
- * article's page, the others on /sources/.
+ * A comparison point's place in the comparison: a point only one article reports (of several) is
+ * listed on that article's page, every other point on /sources/. `siteArticles`: ids of all articles.
  */
-export function comparisonEntryUrl(comparison: { id: string; agreement: string; accounts: readonly { article: string }[] }): string {
-  const only = comparison.agreement === 'only-one' ? comparison.accounts[0]?.article : undefined;
+export function comparisonEntryUrl(comparison: RelationInput & { id: string }, siteArticles: readonly string[]): string {
+  const only = onlyInArticle(relationOf(comparison, siteArticles));
   return withFragment(only === undefined ? sourcesUrl() : sourcesOnlyInUrl(only), entryId(comparison.id));
 }
 /** A line of the meeting page. */

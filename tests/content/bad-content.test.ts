@@ -203,3 +203,114 @@ describe('ids the paginated indexes reserve stop the build', () => {
     ]);
   });
 });
+
+describe('bad comparison points stop the build, naming file, point and field', () => {
+  const COMPARISONS = 'tests/fixtures/content-min/content/comparisons/comparisons.yaml';
+  const SECOND = '    - article: second-article\n      text: Two hours.\n      citations: [{ article: second-article, paragraph: two-hours }]\n';
+  // Turns the fixture's one-account point into a point where the two articles differ in `difference`.
+  const differ = (text: string, difference = 'emphasis'): string =>
+    `${text.replace('agreement: agree', `agreement: differ\n  difference: ${difference}`)}${SECOND}`;
+
+  it('the old agreement value "both" (now "agree")', () => {
+    const message = messageFor(withEdit(COMPARISONS, (text) => text.replace('agreement: agree', 'agreement: both')));
+    expect(problemLines(message)).toEqual([
+      `${COMPARISONS}:1 › [0] (id "deal").agreement: expected "agree" (every article that reports it reports it alike) or "differ" (two or more report it, not alike); "both" and "only-one" are now "agree"`,
+    ]);
+  });
+
+  it('a difference with one account only', () => {
+    const message = messageFor(withEdit(COMPARISONS, (text) => text.replace('agreement: agree', 'agreement: differ\n  difference: fact')));
+    expect(problemLines(message)).toEqual([
+      `${COMPARISONS}:1 › [0] (id "deal").accounts: agreement "differ" needs at least 2 accounts (one per article), found 1; a point one article alone reports is "agree"`,
+    ]);
+  });
+
+  it('"differ" without saying in what', () => {
+    const message = messageFor(withEdit(COMPARISONS, (text) => `${text.replace('agreement: agree', 'agreement: differ')}${SECOND}`));
+    expect(problemLines(message)).toEqual([
+      `${COMPARISONS}:1 › [0] (id "deal").difference: expected difference (fact, figure, date, wording, framing or emphasis): agreement "differ" must say in what the accounts differ`,
+    ]);
+  });
+
+  it('a difference given on a point where the accounts agree', () => {
+    const message = messageFor(withEdit(COMPARISONS, (text) => text.replace('agreement: agree', 'agreement: agree\n  difference: fact')));
+    expect(problemLines(message)).toEqual([
+      `${COMPARISONS}:1 › [0] (id "deal").difference: give difference only when agreement is "differ"; remove it or set agreement: differ`,
+    ]);
+  });
+
+  it('a side on a point where the accounts agree', () => {
+    const message = messageFor(withEdit(COMPARISONS, (text) => text.replace('      text: No deal', '      side: firm\n      text: No deal')));
+    expect(problemLines(message)).toEqual([
+      `${COMPARISONS}:1 › [0] (id "deal").accounts.0.side: give side only when agreement is "differ"; accounts that agree take no sides`,
+    ]);
+  });
+
+  it('sides that name only one side', () => {
+    const message = messageFor(
+      withEdit(COMPARISONS, (text) => differ(text).replace('      text: No deal', '      side: firm\n      text: No deal').replace('      text: Two hours.', '      side: firm\n      text: Two hours.')),
+    );
+    expect(problemLines(message)).toEqual([
+      `${COMPARISONS}:1 › [0] (id "deal").accounts: where sides are given, expected at least 2 different sides, found only "firm"; accounts with the same side stand together, so a difference needs two`,
+    ]);
+  });
+
+  it('an account from an unknown article', () => {
+    const message = messageFor(withEdit(COMPARISONS, (text) => `${text}${SECOND.replaceAll('second-article', 'third-article')}`));
+    expect(problemLines(message)).toEqual([
+      `${COMPARISONS}:1 › deal.accounts[1].article: unknown article "third-article"; expected one of: sample-article, second-article`,
+    ]);
+  });
+
+  it('two accounts from one article', () => {
+    const message = messageFor(withEdit(COMPARISONS, (text) => `${text}${SECOND.replaceAll('second-article', 'sample-article').replace('two-hours', 'no-deal')}`));
+    expect(problemLines(message)).toEqual([
+      `${COMPARISONS}:1 › deal.accounts[1].article: a second account from article "sample-article"; give one account per article`,
+    ]);
+  });
+
+  it('quoted words not printed in that paragraph of the account\'s article', () => {
+    const message = messageFor(
+      withEdit(COMPARISONS, (text) => text.replace('      citations: [{ article: sample-article', '      quoted: [{ paragraph: no-deal, words: did not sign any deal }]\n      citations: [{ article: sample-article')),
+    );
+    expect(problemLines(message)).toEqual([
+      `${COMPARISONS}:1 › deal.accounts[0].quoted[0]: the words "did not sign any deal" do not appear word for word in paragraph "no-deal" of tests/fixtures/content-min/content/articles/sample-article.md; copy them exactly`,
+    ]);
+  });
+
+  it('quoted words from a paragraph the account\'s article does not have', () => {
+    // "two-hours" is a paragraph of the second article, not of the sample article this account is from.
+    const message = messageFor(
+      withEdit(COMPARISONS, (text) => text.replace('      citations: [{ article: sample-article', '      quoted: [{ paragraph: two-hours, words: two hours }]\n      citations: [{ article: sample-article')),
+    );
+    expect(problemLines(message)).toEqual([
+      `${COMPARISONS}:1 › deal.accounts[0].quoted[0]: cites paragraph "two-hours", which does not exist in tests/fixtures/content-min/content/articles/sample-article.md; expected the {#id} of one of its blocks`,
+    ]);
+  });
+
+  it('a difference in wording, a figure, a date or framing without each outlet\'s own words', () => {
+    for (const difference of ['wording', 'figure', 'date', 'framing']) {
+      const message = messageFor(withEdit(COMPARISONS, (text) => differ(text, difference)));
+      expect(problemLines(message)).toEqual([
+        `${COMPARISONS}:1 › [0] (id "deal").accounts.0.quoted: a ${difference} difference must be shown in each outlet's own words: expected quoted: [{ paragraph, words }] with the exact words article "sample-article" printed`,
+        `${COMPARISONS}:1 › [0] (id "deal").accounts.1.quoted: a ${difference} difference must be shown in each outlet's own words: expected quoted: [{ paragraph, words }] with the exact words article "second-article" printed`,
+      ]);
+    }
+    // With the outlets' own words, the same point is valid; a difference in a fact or emphasis needs none.
+    const quoted = (text: string): string =>
+      differ(text, 'wording')
+        .replace('      citations: [{ article: sample-article', '      quoted: [{ paragraph: no-deal, words: They did not announce any deal. }]\n      citations: [{ article: sample-article')
+        .replace('      citations: [{ article: second-article', '      quoted: [{ paragraph: two-hours, words: two hours }]\n      citations: [{ article: second-article');
+    expect(messageFor(withEdit(COMPARISONS, quoted))).toBe('');
+    expect(messageFor(withEdit(COMPARISONS, (text) => differ(text, 'fact')))).toBe('');
+  });
+
+  it('an empty quoted list', () => {
+    const message = messageFor(
+      withEdit(COMPARISONS, (text) => text.replace('      citations: [{ article: sample-article', '      quoted: []\n      citations: [{ article: sample-article')),
+    );
+    expect(problemLines(message)).toEqual([
+      `${COMPARISONS}:1 › [0] (id "deal").accounts.0.quoted: expected at least one { paragraph, words } when quoted is given; leave quoted out otherwise`,
+    ]);
+  });
+});

@@ -439,13 +439,16 @@ function comparisonPoint(random: Random, input: PointInput, form: ComparisonForm
       : random.int(1, maxAccounts);
   const reporting = random.sample(articles, count).sort((a, b) => articles.indexOf(a) - articles.indexOf(b));
   const withSides = form === 'n-source' && differ && random.chance(0.5);
+  const difference = differ ? random.pick(DIFFERENCES) : undefined;
+  // A difference in wording, a figure, a date or the framing is shown in each outlet's own words.
+  const mustQuote = form === 'n-source' && difference !== undefined && ['wording', 'figure', 'date', 'framing'].includes(difference);
   const accounts = reporting.map((article, index) => {
     const account: Record<string, unknown> = {
       article: article.id,
       text: `What ${article.outlet.name} says, in our words.`,
     };
     if (withSides) account['side'] = index === 0 ? 'first' : index === 1 ? 'second' : random.pick(['first', 'second']);
-    if (form === 'n-source' && random.chance(0.3)) {
+    if (form === 'n-source' && (mustQuote || random.chance(0.3))) {
       const quoted = cite([article]);
       account['quoted'] = [{ paragraph: quoted.paragraph, words: quoted.words }];
     }
@@ -454,7 +457,7 @@ function comparisonPoint(random: Random, input: PointInput, form: ComparisonForm
   });
   const agreement = differ ? 'differ' : form === 'n-source' ? 'agree' : count === 1 ? 'only-one' : 'both';
   const point: Record<string, unknown> = { id, topic, agreement };
-  if (differ) point['difference'] = random.pick(DIFFERENCES);
+  if (difference !== undefined) point['difference'] = difference;
   point['summary'] = `How the outlets compare on this point, in our words.`;
   point['accounts'] = accounts;
   point['issues'] = random.sample(issueIds, 1);

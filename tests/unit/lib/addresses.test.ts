@@ -145,6 +145,8 @@ describe('redirectPageHtml', () => {
     const script = /<script>(.*)<\/script>/.exec(html)?.[1] ?? '';
     expect(script).toBe('location.replace("/events/new/"+location.hash)');
     const hash = createHash('sha256').update(script).digest('base64');
-    expect(html).toContain(`content="script-src 'sha256-${hash}'; style-src 'self'"`);
+    expect(html).toContain(
+      `content="default-src 'none'; base-uri 'none'; form-action 'none'; script-src 'sha256-${hash}'; style-src 'self'"`,
+    );
   });
 });
