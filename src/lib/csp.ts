@@ -6,6 +6,18 @@ const HASHED = { 'script-src': 'script', 'style-src': 'style' } as const;
 const META = /(<meta http-equiv="content-security-policy" content=")([^"]*)(")/i;
 const HASH_SOURCE = /^'(sha256|sha384|sha512)-[A-Za-z0-9+/=]+'$/;
 
+// The same few inline styles and scripts recur on thousands of pages: hash each text once.
+const hashes = new Map<string, string>();
+function hashSource(algorithm: string, text: string): string {
+  const key = `${algorithm}\n${text}`;
+  let source = hashes.get(key);
+  if (source === undefined) {
+    source = `'${algorithm}-${createHash(algorithm).update(text).digest('base64')}'`;
+    hashes.set(key, source);
+  }
+  return source;
+}
+
 /**
  * Narrows the Content-Security-Policy <meta> of one built page to the hashes of that page's own
  * inline scripts and styles. Astro lists on every page the hashes of every inline style, stylesheet
@@ -30,7 +42,7 @@ export function narrowPolicyToPage(html: string): string {
       const algorithms = new Set([...listed].map((source) => source.slice(1, source.indexOf('-'))));
       const needed = code[tag].flatMap((text) =>
         [...algorithms]
-          .map((algorithm) => `'${algorithm}-${createHash(algorithm).update(text).digest('base64')}'`)
+          .map((algorithm) => hashSource(algorithm, text))
           .filter((source) => listed.has(source)),
       );
       return [name, ...sources.filter((source) => !HASH_SOURCE.test(source)), ...new Set(needed)].join(' ');
