@@ -3,9 +3,11 @@ import type { AstroIntegration } from 'astro';
 import type { Element } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import satori from 'satori';
 import { visit } from 'unist-util-visit';
 import { isRedirectPage } from '../lib/addresses.ts';
@@ -18,7 +20,8 @@ import {
   type OgFont,
   type OgImageText,
 } from '../lib/og-image.ts';
-import { ogImageUrl } from '../lib/urls.ts';
+import { ogImageUrl, previewImageUrl } from '../lib/urls.ts';
+import type { DrawJob } from './preview-images-worker.ts';
 import { listBuiltPages } from './built-pages.ts';
 
 /** The fonts the images are drawn with, from the @fontsource packages (WOFF: satori cannot read WOFF2). */
@@ -61,8 +64,10 @@ async function svgToPng(svg: string): Promise<Buffer> {
 /** What a built page says about its preview: og:title, og:description, og:image and the image's eyebrow. */
 export function readPreview(html: string): { title?: string; description?: string; image?: string; eyebrow?: string } {
   const found: Record<string, string> = {};
+  // Only the <meta> tags of the head are parsed: a full parse of every page is most of the cost at scale.
   const head = html.slice(0, html.indexOf('</head>') + 7 || undefined);
-  visit(fromHtml(head), 'element', (node: Element) => {
+  const metas = head.match(/<meta\b[^>]*>/g)?.join('') ?? '';
+  visit(fromHtml(metas, { fragment: true }), 'element', (node: Element) => {
     if (node.tagName !== 'meta') return;
     const property = node.properties['property'];
     const content = node.properties['content'];
@@ -86,10 +91,49 @@ export function readPreview(html: string): { title?: string; description?: strin
 }
 
 /**
- * Draws every page's preview image after the build, from what the page itself declares (og:title,
- * og:description, and the eyebrow on its og:image tag), and writes it where og:image points
- * (`ogImageUrl(path)`). Images are cached by content in node_modules/.cache/og-images, so an unchanged
- * page is not drawn again. Fails the build when a page has no preview or points elsewhere.
+ * A pool of worker threads that draw images, one job per worker at a time, so every core draws and
+ * memory stays bounded (a few images in flight, not one per page).
+ */
+async function drawAll(root: string, fonts: readonly OgFont[], jobs: readonly DrawJob[], size: number): Promise<void> {
+  if (jobs.length === 0) return;
+  const workerFile = join(root, 'src', 'integrations', 'preview-images-worker.ts');
+  const workers = Array.from(
+    { length: Math.max(1, Math.min(size, jobs.length)) },
+    () => new Worker(workerFile, { workerData: { fonts } }),
+  );
+  let next = 0;
+  try {
+    await Promise.all(
+      workers.map(
+        (worker) =>
+          new Promise<void>((resolve, reject) => {
+            const send = (): void => {
+              const job = jobs[next++];
+              if (job === undefined) resolve();
+              else worker.postMessage(job);
+            };
+            worker.on('message', (reply: { ok: boolean; message?: string }) => {
+              if (reply.ok) send();
+              else reject(new Error(`preview image could not be drawn: ${reply.message}`));
+            });
+            worker.on('error', reject);
+            send();
+          }),
+      ),
+    );
+  } finally {
+    await Promise.all(workers.map((worker) => worker.terminate()));
+  }
+}
+
+/**
+ * Draws the preview images after the build, from what each page itself declares (og:title,
+ * og:description, and the eyebrow on its og:image tag), and writes each where og:image points. Item pages
+ * point to their section page's image (`previewImageUrl`), so only the home page, the articles, the
+ * meeting and the section pages have images of their own. Images are cached by content in
+ * node_modules/.cache/og-images (kept between builds), so an unchanged page is not drawn again, and the
+ * rest are drawn by a pool of worker threads, one per core. Fails the build when a page has no preview or
+ * points elsewhere.
  */
 export function previewImages(): AstroIntegration {
   let root = '';
@@ -107,13 +151,16 @@ export function previewImages(): AstroIntegration {
         mkdirSync(cacheDir, { recursive: true });
         const fontKey = fonts.map((font) => `${font.name}${font.weight}:${font.data.length}`).join(',');
         const problems: string[] = [];
-        const drawing: Promise<void>[] = [];
+        const jobs: DrawJob[] = [];
+        const drawn = new Set<string>();
+        const shared = new Map<string, string>();
         let cached = 0;
         for (const page of listBuiltPages(distDir)) {
           const html = readFileSync(page.file, 'utf8');
           if (isRedirectPage(html)) continue;
           const preview = readPreview(html);
-          const expected = ogImageUrl(page.path);
+          const own = ogImageUrl(page.path);
+          const expected = previewImageUrl(page.path);
           if (preview.title === undefined || preview.description === undefined || preview.image === undefined) {
             problems.push(
               `  - ${page.path}: no og:title, og:description or og:image; render the page with src/layouts/BaseLayout.astro`,
@@ -122,10 +169,15 @@ export function previewImages(): AstroIntegration {
           }
           if (new URL(preview.image).pathname !== expected) {
             problems.push(
-              `  - ${page.path}: og:image points to ${preview.image}, expected ${expected} (from ogImageUrl in src/lib/urls.ts)`,
+              `  - ${page.path}: og:image points to ${preview.image}, expected ${expected} (from previewImageUrl in src/lib/urls.ts)`,
             );
             continue;
           }
+          if (expected !== own) {
+            shared.set(expected, page.path);
+            continue;
+          }
+          drawn.add(own);
           const text: OgImageText = {
             eyebrow: preview.eyebrow ?? siteName,
             title: preview.title,
@@ -137,30 +189,24 @@ export function previewImages(): AstroIntegration {
             .digest('hex')
             .slice(0, 32);
           const cacheFile = join(cacheDir, `${key}.png`);
-          const out = join(distDir, ...expected.split('/').filter(Boolean));
+          const out = join(distDir, ...own.split('/').filter(Boolean));
           mkdirSync(dirname(out), { recursive: true });
           if (existsSync(cacheFile)) {
             copyFileSync(cacheFile, out);
             cached++;
-            continue;
-          }
-          const svg = await satori(ogImageTree(text) as unknown as Parameters<typeof satori>[0], {
-            width: OG_IMAGE_WIDTH,
-            height: OG_IMAGE_HEIGHT,
-            fonts,
-          });
-          drawing.push(
-            svgToPng(svg).then((png) => {
-              writeFileSync(cacheFile, png);
-              writeFileSync(out, png);
-            }),
-          );
+          } else jobs.push({ text, files: [cacheFile, out] });
         }
-        await Promise.all(drawing);
+        for (const [image, path] of shared) {
+          if (!drawn.has(image))
+            problems.push(
+              `  - ${path}: shares the preview image ${image}, which no page draws; build its section page`,
+            );
+        }
         if (problems.length > 0)
           throw new Error(['Preview images failed: pages without a proper preview.', ...problems].join('\n'));
+        await drawAll(root, fonts, jobs, availableParallelism());
         logger.info(
-          `preview images: ${drawing.length} drawn, ${cached} from cache, in ${Math.round(performance.now() - started)} ms`,
+          `preview images: ${jobs.length} drawn, ${cached} from cache, in ${Math.round(performance.now() - started)} ms`,
         );
       },
     },

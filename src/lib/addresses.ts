@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Element, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
+import { scanHtml } from './html-scan.ts';
 import { visit } from 'unist-util-visit';
 import {
   AddressManifestSchema,
@@ -56,12 +57,7 @@ export const formatAddress = (address: Address): string =>
 
 /** Every id attribute of a page, in document order (duplicates kept, so they can be reported). */
 export function listIds(html: string): string[] {
-  const ids: string[] = [];
-  visit(fromHtml(html), 'element', (node: Element) => {
-    const id = node.properties['id'];
-    if (typeof id === 'string' && id !== '') ids.push(id);
-  });
-  return ids;
+  return scanHtml(html).ids;
 }
 
 /** The ids that occur more than once, sorted. */

@@ -1,26 +1,21 @@
 import { createHash } from 'node:crypto';
-import type { Element, Root } from 'hast';
-import { fromHtml } from 'hast-util-from-html';
+import { scanHtml } from './html-scan.ts';
 
 /** Directives whose hash sources are narrowed to the page's own inline elements, and the element each covers. */
 const HASHED = { 'script-src': 'script', 'style-src': 'style' } as const;
 const META = /(<meta http-equiv="content-security-policy" content=")([^"]*)(")/i;
 const HASH_SOURCE = /^'(sha256|sha384|sha512)-[A-Za-z0-9+/=]+'$/;
 
-/** The text of every inline <script> and <style> in the document, by tag name. */
-function inlineCode(tree: Root): { script: string[]; style: string[] } {
-  const found = { script: [] as string[], style: [] as string[] };
-  const walk = (node: Root | Element): void => {
-    for (const child of node.children) {
-      if (child.type !== 'element') continue;
-      if ((child.tagName === 'script' && child.properties['src'] === undefined) || child.tagName === 'style') {
-        found[child.tagName].push(child.children.map((text) => (text.type === 'text' ? text.value : '')).join(''));
-      }
-      walk(child.tagName === 'template' && child.content ? child.content : child);
-    }
-  };
-  walk(tree);
-  return found;
+// The same few inline styles and scripts recur on thousands of pages: hash each text once.
+const hashes = new Map<string, string>();
+function hashSource(algorithm: string, text: string): string {
+  const key = `${algorithm}\n${text}`;
+  let source = hashes.get(key);
+  if (source === undefined) {
+    source = `'${algorithm}-${createHash(algorithm).update(text).digest('base64')}'`;
+    hashes.set(key, source);
+  }
+  return source;
 }
 
 /**
@@ -33,7 +28,8 @@ function inlineCode(tree: Root): { script: string[]; style: string[] } {
 export function narrowPolicyToPage(html: string): string {
   const match = META.exec(html);
   if (!match) return html;
-  const code = inlineCode(fromHtml(html));
+  const { scripts, styles } = scanHtml(html);
+  const code = { script: scripts, style: styles };
   const directives = (match[2] ?? '')
     .split(';')
     .map((directive) => directive.trim())
@@ -46,7 +42,7 @@ export function narrowPolicyToPage(html: string): string {
       const algorithms = new Set([...listed].map((source) => source.slice(1, source.indexOf('-'))));
       const needed = code[tag].flatMap((text) =>
         [...algorithms]
-          .map((algorithm) => `'${algorithm}-${createHash(algorithm).update(text).digest('base64')}'`)
+          .map((algorithm) => hashSource(algorithm, text))
           .filter((source) => listed.has(source)),
       );
       return [name, ...sources.filter((source) => !HASH_SOURCE.test(source)), ...new Set(needed)].join(' ');

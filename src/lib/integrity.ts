@@ -3,7 +3,7 @@ import type { DataCollectionName } from '../schemas/collections.ts';
 import type { ContentModel, LoadedEntry } from './content-model.ts';
 import type { Problem } from './problems.ts';
 import { buildChronology, chronologyItems, resolveAnchor } from './timeline.ts';
-import { SOURCES_RESERVED_SEGMENT } from './urls.ts';
+import { INDEX_PAGE_SEGMENT, SOURCES_RESERVED_SEGMENT } from './urls.ts';
 import type { When } from '../schemas/when.ts';
 
 /** Where a reference was made, for messages. */
@@ -66,6 +66,17 @@ export function checkIntegrity(model: ContentModel): Problem[] {
 
   for (const article of model.articles.values()) {
     refer({ file: article.file, line: 1, field: 'outlet' }, 'outlets', article.data.outlet);
+    if (article.id === INDEX_PAGE_SEGMENT) {
+      problems.push({ file: article.file, message: `the article id "${article.id}" is reserved for the pages of the index, /articles/${article.id}/2/…; rename the file` });
+    }
+  }
+  // The paginated indexes keep their further pages under /<index>/page/<n>/, so no item there may be called "page".
+  for (const collection of ['quotations', 'people', 'issues'] as const) {
+    for (const loaded of model.data[collection]) {
+      if (loaded.entry.id === INDEX_PAGE_SEGMENT) {
+        problems.push({ ...at(loaded, 'id'), message: `the id "${loaded.entry.id}" is reserved for the pages of the index, /${collection}/${loaded.entry.id}/2/…; choose another` });
+      }
+    }
   }
   for (const loaded of model.data.people) citeAll(at(loaded, 'citations'), loaded.entry.citations);
   for (const loaded of model.data.events) {

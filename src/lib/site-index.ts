@@ -200,6 +200,7 @@ export function buildSiteIndex(content: SiteContent): SiteIndex {
     addBacklinks([...comparison.accounts.flatMap((account) => account.citations), ...quoted], { kind: 'comparison', label: `Sources compared: ${comparison.topic}`, href: comparisonUrl(comparison.id) });
   }
 
+<<<<<<< HEAD
   const timelineParts = splitTimeline(timeline, (event) => {
     const when = event.when.precision === 'relative' ? resolveAnchor(event.when, eventById)?.when : event.when;
     return when && periodOfWhen(when);
@@ -251,6 +252,42 @@ export function buildSiteIndex(content: SiteContent): SiteIndex {
     page(personUrl(quotation.speaker), `quotations/${quotation.id}`);
   }
   for (const comparison of content.comparisons) for (const issue of comparison.issues) page(issueUrl(issue), `comparisons/${comparison.id}`);
+=======
+  // Each lookup below is a list per id, built once here: pages ask them per item, and a scan of every
+  // event or quotation per item would grow with the square of the content.
+  const quotationKey = new Map(
+    content.quotations.map((quotation) => [
+      quotation.id,
+      whenSortKey(quotation.when, resolveAnchor(quotation.when, eventById)),
+    ]),
+  );
+  const quotationOrder = (a: Quotation, b: Quotation): number =>
+    (quotationKey.get(a.id) ?? '').localeCompare(quotationKey.get(b.id) ?? '') ||
+    (order.get(a.event ?? '') ?? 0) - (order.get(b.event ?? '') ?? 0) ||
+    a.id.localeCompare(b.id);
+  const sortedQuotations = [...content.quotations].sort(quotationOrder);
+  const group = <T>(items: readonly T[], keysOf: (item: T) => readonly string[]): Map<string, T[]> => {
+    const groups = new Map<string, T[]>();
+    for (const item of items) {
+      for (const key of new Set(keysOf(item))) {
+        const list = groups.get(key);
+        if (list) list.push(item);
+        else groups.set(key, [item]);
+      }
+    }
+    return groups;
+  };
+  const eventsByIssue = group(timeline, (event) => event.issues);
+  const eventsByPerson = group(timeline, (event) => event.people);
+  const quotationsByIssue = group(sortedQuotations, (quotation) => quotation.issues);
+  const quotationsBySpeaker = group(sortedQuotations, (quotation) => [quotation.speaker]);
+  const quotationsByEvent = group(sortedQuotations, (quotation) =>
+    quotation.event === undefined ? [] : [quotation.event],
+  );
+  const comparisonsByIssue = group(content.comparisons, (comparison) => comparison.issues);
+  const issuesByPositionHolder = group(content.issues, (issue) => issue.positions.map((position) => position.who));
+  const listOf = <T>(groups: ReadonlyMap<string, T[]>, key: string): T[] => [...(groups.get(key) ?? [])];
+>>>>>>> scale
 
   const index: SiteIndex = {
     ...content,
@@ -284,31 +321,32 @@ export function buildSiteIndex(content: SiteContent): SiteIndex {
         title: `${outlet?.name ?? citation.article}, ${number === undefined ? `section “${citation.paragraph}”` : `paragraph ${number}`}`,
       };
     },
-    eventsOfIssue: (issueId) => timeline.filter((event) => event.issues.includes(issueId)),
-    quotationsOfIssue: (issueId) => content.quotations.filter((quotation) => quotation.issues.includes(issueId)).sort(quotationOrder),
+    eventsOfIssue: (issueId) => listOf(eventsByIssue, issueId),
+    quotationsOfIssue: (issueId) => listOf(quotationsByIssue, issueId),
     peopleOfIssue(issueId) {
       const issue = issueById.get(issueId);
       const ids = new Set<string>([
-        ...timeline.filter((event) => event.issues.includes(issueId)).flatMap((event) => event.people),
+        ...listOf(eventsByIssue, issueId).flatMap((event) => event.people),
         ...(issue?.positions.map((position) => position.who) ?? []),
-        ...content.quotations.filter((quotation) => quotation.issues.includes(issueId)).map((quotation) => quotation.speaker),
+        ...listOf(quotationsByIssue, issueId).map((quotation) => quotation.speaker),
       ]);
       return [...ids].flatMap((id) => personById.get(id) ?? []).sort((a, b) => a.name.localeCompare(b.name));
     },
-    comparisonsOfIssue: (issueId) => content.comparisons.filter((comparison) => comparison.issues.includes(issueId)),
+    comparisonsOfIssue: (issueId) => listOf(comparisonsByIssue, issueId),
     relationOf: (comparison) => relationOf(comparison, articleIds),
     relationText: (comparison) =>
       describeRelation(relationOf(comparison, articleIds), comparison.difference, (id) => articleById.get(id)?.outlet.name ?? id),
     comparisonEntryUrl: (comparison) => comparisonEntryUrl(comparison, articleIds),
-    quotationsOf: (personId) => content.quotations.filter((quotation) => quotation.speaker === personId).sort(quotationOrder),
-    eventsOf: (personId) => timeline.filter((event) => event.people.includes(personId)),
+    quotationsOf: (personId) => listOf(quotationsBySpeaker, personId),
+    eventsOf: (personId) => listOf(eventsByPerson, personId),
     issuesOf(personId) {
       const ids = new Set<string>([
-        ...content.issues.filter((issue) => issue.positions.some((position) => position.who === personId)).map((issue) => issue.id),
-        ...timeline.filter((event) => event.people.includes(personId)).flatMap((event) => event.issues),
+        ...listOf(issuesByPositionHolder, personId).map((issue) => issue.id),
+        ...listOf(eventsByPerson, personId).flatMap((event) => event.issues),
       ]);
       return [...ids].flatMap((id) => issueById.get(id) ?? []).sort((a, b) => a.title.localeCompare(b.title));
     },
+<<<<<<< HEAD
     quotationsOfEvent: (eventId) => content.quotations.filter((quotation) => quotation.event === eventId).sort(quotationOrder),
     correctionLog,
     pageContents,
@@ -334,6 +372,9 @@ export function buildSiteIndex(content: SiteContent): SiteIndex {
           return sourcesUrl();
       }
     },
+=======
+    quotationsOfEvent: (eventId) => listOf(quotationsByEvent, eventId),
+>>>>>>> scale
   };
   return index;
 }

@@ -15,7 +15,7 @@ import type { Meeting } from '../schemas/meeting.ts';
 import type { Outlet } from '../schemas/outlet.ts';
 import type { Person } from '../schemas/person.ts';
 import { publishedDatetime, whenDatetime } from './dates.ts';
-import { absoluteUrl, articleUrl, homeUrl, personUrl } from './urls.ts';
+import { absoluteUrl, articlesUrl, articleUrl, homeUrl, personUrl } from './urls.ts';
 
 /** What every page's structured data needs to know of the page itself. */
 export interface PageInfo {
@@ -60,7 +60,7 @@ export type PageSchema =
 /** The @id of the site's WebSite node. */
 export const websiteId = (site: string): string => `${absoluteUrl(homeUrl(), site)}#website`;
 
-/** Builds the page's JSON-LD graph. `stored` are the stored articles every analysis page is based on. */
+/** Builds the page's JSON-LD graph. `stored` are the stored articles the page is based on (see linkedArticles). */
 export function buildStructuredData(schema: PageSchema, page: PageInfo, stored: readonly StoredArticle[]): Graph {
   const publisher: Organization = {
     '@type': 'Organization',
@@ -155,6 +155,21 @@ export function buildStructuredData(schema: PageSchema, page: PageInfo, stored: 
       return graph(profile);
     }
   }
+}
+
+/**
+ * The stored articles a page's content links to (its citations, or the list it shows), in the order
+ * given: what the page is based on. Listing every stored article on every page would make each page
+ * grow with the archive.
+ */
+export function linkedArticles<T extends { id: string }>(html: string, articles: readonly T[]): T[] {
+  const linked = new Set<string>();
+  const prefix = articlesUrl();
+  for (const match of html.matchAll(/href="([^"#?]*)/g)) {
+    const path = match[1] ?? '';
+    if (path.startsWith(prefix)) linked.add(path.slice(prefix.length).replace(/\/.*$/, ''));
+  }
+  return articles.filter((article) => linked.has(article.id));
 }
 
 /** Serialises a graph for a `<script type="application/ld+json">`: "<" is escaped so no text can close the script. */

@@ -61,6 +61,12 @@ export const printStylesheetUrl = (): string => '/print.css';
 /** The page served for addresses that do not exist (static hosts serve /404.html). */
 export const notFoundUrl = (): string => '/404.html';
 
+/** The path segment under an index that holds its further pages (/quotations/page/2/); no id may take it. */
+export const INDEX_PAGE_SEGMENT = 'page';
+/** Page `number` of the index at `indexUrl`: the index itself for page 1, `<index>page/<n>/` after it. */
+export const indexPageUrl = (indexUrl: string, number: number): string =>
+  number <= 1 ? indexUrl : `${indexUrl}${INDEX_PAGE_SEGMENT}/${number}/`;
+
 /** `url` with a fragment pointing at `id` on that page. */
 export const withFragment = (url: string, id: string): string => `${url}#${id}`;
 
@@ -165,6 +171,32 @@ export function paragraphUrl(articleId: string, paragraphId: string, words?: str
 export function ogImageUrl(pagePath: string): string {
   const trimmed = pagePath.replace(/^\/+|\/+$/g, '');
   return `/og/${trimmed === '' ? 'index' : trimmed}.png`;
+}
+
+/**
+ * The pages whose items share their section page's preview image: an item page (an event, a quotation,
+ * a person, an issue, a comparison point) is shared with its own title and description, which every
+ * platform prints with the card; its image only has to say which site and section the link is from.
+ */
+const SHARED_PREVIEW_SECTIONS: Readonly<Record<string, string>> = {
+  events: timelineUrl(),
+  quotations: quotationsUrl(),
+  people: peopleUrl(),
+  issues: issuesUrl(),
+  sources: sourcesUrl(),
+};
+
+/**
+ * The preview image a page points to: its own (`ogImageUrl(path)`) for the home page, the articles,
+ * the meeting and every section page; its section page's image for the item pages under a section.
+ */
+export function previewImageUrl(pagePath: string): string {
+  // Further pages of an index (/articles/page/2/) share the index's image too.
+  const further = new RegExp(`^(/[a-z]+/)${INDEX_PAGE_SEGMENT}/\\d+/$`).exec(pagePath)?.[1];
+  if (further !== undefined) return ogImageUrl(further);
+  const section = /^\/([a-z]+)\/[^/]/.exec(pagePath)?.[1];
+  const shared = section === undefined ? undefined : SHARED_PREVIEW_SECTIONS[section];
+  return ogImageUrl(shared ?? pagePath);
 }
 
 /** Absolute form of a site path, for canonical URLs, previews, structured data and the clipboard. */

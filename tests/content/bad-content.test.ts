@@ -183,6 +183,27 @@ describe('bad analysis content stops the build, naming file, entry and field', (
   });
 });
 
+describe('ids the paginated indexes reserve stop the build', () => {
+  it('a quotation, person or issue called "page" (the indexes keep their further pages at /<index>/page/<n>/)', () => {
+    const message = messageFor(
+      withEdit(QUOTATIONS, (text) => `${text}${text.replace('id: very-positive', 'id: page')}`),
+    );
+    expect(problemLines(message)).toEqual([
+      `${QUOTATIONS}:8 › page.id: the id "page" is reserved for the pages of the index, /quotations/page/2/…; choose another`,
+    ]);
+  });
+
+  it('an article called "page"', () => {
+    const sources = readFixture();
+    const article = sources.articles[0];
+    if (!article) throw new Error('the fixture set has no article');
+    sources.articles.push({ file: article.file.replace(/[^/]+\.md$/, 'page.md'), text: article.text });
+    expect(problemLines(messageFor(sources))).toEqual([
+      `tests/fixtures/content-min/content/articles/page.md: the article id "page" is reserved for the pages of the index, /articles/page/2/…; rename the file`,
+    ]);
+  });
+});
+
 describe('bad comparison points stop the build, naming file, point and field', () => {
   const COMPARISONS = 'tests/fixtures/content-min/content/comparisons/comparisons.yaml';
   const SECOND = '    - article: second-article\n      text: Two hours.\n      citations: [{ article: second-article, paragraph: two-hours }]\n';

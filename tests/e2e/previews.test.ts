@@ -12,7 +12,7 @@ import {
   isRedirectPage,
   parseManifest,
 } from '../../src/lib/addresses.ts';
-import { ogImageUrl } from '../../src/lib/urls.ts';
+import { ogImageUrl, previewImageUrl } from '../../src/lib/urls.ts';
 import { baseUrl, distDir, launchBrowser } from '../helpers/browser.ts';
 import { projectRoot } from '../helpers/content.ts';
 import { checkJsonLd } from '../helpers/json-ld.ts';
@@ -115,10 +115,11 @@ describe('previews', () => {
   });
 
   for (const { path } of pages) {
-    it(`${path}: description, canonical URL, Open Graph and Twitter card tags, and its own 1200×630 image`, () => {
+    it(`${path}: description, canonical URL, Open Graph and Twitter card tags, and its 1200×630 image (its own, or its section's for an item page)`, () => {
       const { head } = of(path);
       const canonical = new URL(path, site).href;
-      const image = new URL(ogImageUrl(path), site).href;
+      const image = new URL(previewImageUrl(path), site).href;
+      const ownImage = previewImageUrl(path) === ogImageUrl(path);
       expect(head.canonical).toBe(canonical);
       expect(head.meta['description']?.length).toBeGreaterThan(20);
       expect(head.meta).toMatchObject({
@@ -131,7 +132,10 @@ describe('previews', () => {
         'og:image:type': 'image/png',
         'og:image:width': '1200',
         'og:image:height': '630',
-        'og:image:alt': expect.stringContaining(head.meta['og:title'] ?? '-'),
+        // An item page shares its section's image, whose alternative text names the section.
+        'og:image:alt': expect.stringContaining(
+          ownImage ? (head.meta['og:title'] ?? '-') : (head.meta['og:site_name'] ?? '-'),
+        ),
         'twitter:card': 'summary_large_image',
         'twitter:title': head.meta['og:title'],
         'twitter:description': head.meta['description'],
@@ -140,7 +144,7 @@ describe('previews', () => {
       });
       expect(head.title).toContain(head.meta['og:title']);
       expect(head.imageTag.eyebrow).toBeTruthy();
-      const file = join(distDir, ...ogImageUrl(path).split('/').filter(Boolean));
+      const file = join(distDir, ...previewImageUrl(path).split('/').filter(Boolean));
       expect(existsSync(file)).toBe(true);
       expect(pngSize(readFileSync(file))).toEqual({ width: 1200, height: 630 });
     });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadOgFonts, readPreview, renderOgImage } from '../../../src/integrations/preview-images.ts';
 import { OG_IMAGE_HEIGHT, OG_IMAGE_WIDTH, ogImageTree, shorten, titleSize } from '../../../src/lib/og-image.ts';
-import { ogImageUrl } from '../../../src/lib/urls.ts';
+import { ogImageUrl, previewImageUrl } from '../../../src/lib/urls.ts';
 import { projectRoot } from '../../helpers/content.ts';
 import { pngSize } from '../../helpers/png.ts';
 
@@ -10,6 +10,22 @@ describe('preview images', () => {
     expect(ogImageUrl('/')).toBe('/og/index.png');
     expect(ogImageUrl('/articles/')).toBe('/og/articles.png');
     expect(ogImageUrl('/events/petro-elected/')).toBe('/og/events/petro-elected.png');
+  });
+
+  it("are shared by the item pages of a section: its section page's image", () => {
+    expect(previewImageUrl('/')).toBe('/og/index.png');
+    expect(previewImageUrl('/articles/')).toBe('/og/articles.png');
+    expect(previewImageUrl('/articles/x/')).toBe('/og/articles/x.png');
+    expect(previewImageUrl('/meeting/')).toBe('/og/meeting.png');
+    expect(previewImageUrl('/quotations/')).toBe('/og/quotations.png');
+    expect(previewImageUrl('/events/petro-elected/')).toBe('/og/timeline.png');
+    expect(previewImageUrl('/quotations/very-nice/')).toBe('/og/quotations.png');
+    expect(previewImageUrl('/people/gustavo-petro/')).toBe('/og/people.png');
+    expect(previewImageUrl('/issues/visas/')).toBe('/og/issues.png');
+    expect(previewImageUrl('/sources/meeting-held/')).toBe('/og/sources.png');
+    expect(previewImageUrl('/sources/only/x/')).toBe('/og/sources.png');
+    expect(previewImageUrl('/articles/page/2/')).toBe('/og/articles.png');
+    expect(previewImageUrl('/quotations/page/3/')).toBe('/og/quotations.png');
   });
 
   it('shorten long text at a word, with an ellipsis', () => {

@@ -3,6 +3,7 @@ import { readContentSources } from '../../../src/data/read-sources.ts';
 import { checkContent } from '../../../src/lib/check-content.ts';
 import {
   buildStructuredData,
+  linkedArticles,
   serializeJsonLd,
   websiteId,
   type PageInfo,
@@ -157,5 +158,15 @@ describe('structured data', () => {
       '@graph[0].startDate: expected an ISO 8601 date, got "Feb 3"',
       '@graph[1]: unexpected @type "Thingy"',
     ]);
+  });
+});
+
+describe('linkedArticles', () => {
+  it('lists the stored articles a page links to, in stored order, once each', () => {
+    const html = `<p><a href="/articles/${clash?.id}/#p1:~:text=x">¶1</a> <a href="/articles/${la?.id}/">LA</a> <a href="/articles/${clash?.id}/#p2">¶2</a> <a href="/articles/">all</a></p>`;
+    expect(linkedArticles(html, stored).map((article) => article.id)).toEqual(
+      stored.filter((article) => article === clash || article === la).map((article) => article.id),
+    );
+    expect(linkedArticles('<p><a href="/people/x/">x</a></p>', stored)).toEqual([]);
   });
 });

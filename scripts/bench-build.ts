@@ -1,0 +1,158 @@
+// `npm run bench:build`: the build's cost as content grows, beside a plain Astro 7 site. For each size N
+// (articles) it generates a synthetic corpus (scripts/generate-corpus.ts, today's proportions), builds
+// our site on it and, in the same run, a baseline that renders the same article Markdown with
+// @astrojs/markdown-remark's unified processor and a minimal layout (no analysis). It prints the median
+// wall time of the cold builds, the peak resident memory, the page count, the ratios to the baseline and
+// a warm rebuild after one article changed, and exits non-zero when a budget of issue 10 is missed.
+// Our time includes everything `astro build` does: the content guard, the preview images, the CSP and
+// the address guard. Options: --sizes 100,1000,3000  --runs 3  --seed 1  --work <folder>  --keep.
+import { spawnSync } from 'node:child_process';
+import { closeSync, mkdirSync, openSync, readFileSync, rmSync } from 'node:fs';
+import { cpus, freemem, loadavg, tmpdir, totalmem } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { writeCorpus } from './lib/corpus/write.ts';
+import { checkBudgets, formatBudget, median, type SizeFigures } from './lib/bench/budget.ts';
+import { clearBuild, copySite, countPages, touchArticle, writeBaseline } from './lib/bench/projects.ts';
+
+const { values } = parseArgs({
+  options: {
+    sizes: { type: 'string', default: '100,1000,3000' },
+    runs: { type: 'string', default: '3' },
+    seed: { type: 'string', default: '1' },
+    work: { type: 'string', default: join(tmpdir(), 'bench-build') },
+    keep: { type: 'boolean', default: false },
+  },
+});
+const sizes = values.sizes.split(',').map((size) => Number(size.trim()));
+const runs = Number(values.runs);
+if (sizes.some((size) => !Number.isInteger(size) || size < 1) || !Number.isInteger(runs) || runs < 1) {
+  console.error(
+    'Usage: npm run bench:build -- [--sizes 100,1000,3000] [--runs 3] [--seed 1] [--work <folder>] [--keep]',
+  );
+  process.exit(2);
+}
+const root = process.cwd();
+const work = resolve(values.work);
+const started = Date.now();
+
+interface BuildResult {
+  ms: number;
+  peak: number;
+}
+
+/** Runs `astro build` in `project` under GNU time; the log goes to a file beside it. */
+function build(project: string, label: string): BuildResult {
+  const log = join(work, `${label}.log`);
+  const timing = join(work, `${label}.time`);
+  const out = openSync(log, 'w');
+  const begin = performance.now();
+  const result = spawnSync(
+    '/usr/bin/time',
+    ['-f', '%M', '-o', timing, process.execPath, join('node_modules', 'astro', 'bin', 'astro.mjs'), 'build'],
+    {
+      cwd: project,
+      stdio: ['ignore', out, out],
+      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', SITE_URL: 'http://localhost:4321' },
+    },
+  );
+  const ms = performance.now() - begin;
+  closeSync(out);
+  if (result.status !== 0) {
+    console.error(`${label}: astro build failed (exit ${result.status}); the end of ${log}:`);
+    console.error(readFileSync(log, 'utf8').split('\n').slice(-30).join('\n'));
+    process.exit(1);
+  }
+  const peakKb = Number(readFileSync(timing, 'utf8').trim().split('\n').pop());
+  return { ms, peak: peakKb * 1024 };
+}
+
+const seconds = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
+const megabytes = (bytes: number): string => `${Math.round(bytes / 1024 ** 2)} MB`;
+const ratio = (a: number, b: number): string => `${(a / b).toFixed(2)}×`;
+
+console.log(
+  `bench:build: sizes ${sizes.join(', ')}, ${runs} cold run${runs === 1 ? '' : 's'} each; ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}), ` +
+    `${megabytes(totalmem())} memory (${megabytes(freemem())} free), load ${loadavg()
+      .map((load) => load.toFixed(1))
+      .join(' ')}; Node ${process.version}`,
+);
+const figures: SizeFigures[] = [];
+for (const articles of sizes) {
+  const ours = join(work, `ours-${articles}`);
+  const base = join(work, `baseline-${articles}`);
+  rmSync(ours, { recursive: true, force: true });
+  rmSync(base, { recursive: true, force: true });
+  mkdirSync(work, { recursive: true });
+  copySite(root, ours);
+  const corpus = writeCorpus({ out: ours, seed: Number(values.seed), articles, like: root });
+  writeBaseline(root, base);
+  writeCorpus({ out: base, seed: Number(values.seed), articles, like: root });
+  console.log(
+    `\nN = ${articles}: ${Object.entries(corpus.counts)
+      .map(([name, count]) => `${count} ${name}`)
+      .join(', ')}`,
+  );
+  const cold: BuildResult[] = [];
+  const baseCold: BuildResult[] = [];
+  for (let run = 1; run <= runs; run += 1) {
+    clearBuild(ours);
+    cold.push(build(ours, `ours-${articles}-cold-${run}`));
+    clearBuild(base);
+    baseCold.push(build(base, `baseline-${articles}-cold-${run}`));
+    console.log(`  cold run ${run}: ours ${seconds(cold.at(-1)!.ms)}, baseline ${seconds(baseCold.at(-1)!.ms)}`);
+  }
+  const changed = touchArticle(ours, 1);
+  touchArticle(base, 1);
+  const warm = build(ours, `ours-${articles}-warm`);
+  const baseWarm = build(base, `baseline-${articles}-warm`);
+  console.log(`  warm rebuild after editing ${changed}: ours ${seconds(warm.ms)}, baseline ${seconds(baseWarm.ms)}`);
+  figures.push({
+    articles,
+    cold: median(cold.map((result) => result.ms)),
+    baseCold: median(baseCold.map((result) => result.ms)),
+    warm: warm.ms,
+    baseWarm: baseWarm.ms,
+    peak: Math.max(warm.peak, ...cold.map((result) => result.peak)),
+    basePeak: Math.max(baseWarm.peak, ...baseCold.map((result) => result.peak)),
+    pages: countPages(join(ours, 'dist')),
+    basePages: countPages(join(base, 'dist')),
+  });
+  if (!values.keep) {
+    rmSync(ours, { recursive: true, force: true });
+    rmSync(base, { recursive: true, force: true });
+  }
+}
+
+const rows = [
+  ['N', 'pages (base)', 'cold, median', 'baseline', 'ratio', 'warm', 'baseline', 'ratio', 'peak RSS', 'baseline'],
+  ...figures.map((figure) => [
+    String(figure.articles),
+    `${figure.pages} (${figure.basePages})`,
+    seconds(figure.cold),
+    seconds(figure.baseCold),
+    ratio(figure.cold, figure.baseCold),
+    seconds(figure.warm),
+    seconds(figure.baseWarm),
+    ratio(figure.warm, figure.baseWarm),
+    megabytes(figure.peak),
+    megabytes(figure.basePeak),
+  ]),
+];
+const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
+console.log('');
+for (const row of rows)
+  console.log(
+    row
+      .map((cell, column) => (column === 0 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!)))
+      .join('  '),
+  );
+console.log('');
+const budgets = checkBudgets(figures);
+for (const budget of budgets) console.log(formatBudget(budget));
+console.log(
+  `\nbench:build took ${seconds(Date.now() - started)}; load at the end ${loadavg()
+    .map((load) => load.toFixed(1))
+    .join(' ')}`,
+);
+if (budgets.some((budget) => !budget.ok)) process.exit(1);

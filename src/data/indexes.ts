@@ -1,0 +1,38 @@
+import type { Issue, Person, Quotation } from '../schemas/index.ts';
+import { getSiteIndex } from './site.ts';
+
+/** Every quotation in the order of the quotations index: speakers with the most first, each speaker's in order. */
+export async function quotationsIndexOrder(): Promise<{ person: Person; quotation: Quotation }[]> {
+  const index = await getSiteIndex();
+  const count = (id: string): number => index.quotationsOf(id).length;
+  return [...new Set(index.quotations.map((quotation) => quotation.speaker))]
+    .flatMap((id) => index.personById.get(id) ?? [])
+    .sort((a, b) => count(b.id) - count(a.id) || a.name.localeCompare(b.name))
+    .flatMap((person) => index.quotationsOf(person.id).map((quotation) => ({ person, quotation })));
+}
+
+/** The sides people are grouped by on the people index, in order. */
+export const PEOPLE_SIDES = [
+  { id: 'united-states', label: 'United States' },
+  { id: 'colombia', label: 'Colombia' },
+  { id: 'other', label: 'Others' },
+] as const;
+
+/** Everyone in the order of the people index: by side, then most quoted and involved first, then by name. */
+export async function peopleIndexOrder(): Promise<{ side: (typeof PEOPLE_SIDES)[number]; person: Person }[]> {
+  const index = await getSiteIndex();
+  const weight = (id: string): number => index.quotationsOf(id).length + index.eventsOf(id).length;
+  return PEOPLE_SIDES.flatMap((side) =>
+    index.people
+      .filter((person) => person.side === side.id)
+      .sort((a, b) => weight(b.id) - weight(a.id) || a.name.localeCompare(b.name))
+      .map((person) => ({ side, person })),
+  );
+}
+
+/** Every issue in the order of the issues index: most events first, then by title. */
+export async function issuesIndexOrder(): Promise<Issue[]> {
+  const index = await getSiteIndex();
+  const events = (id: string): number => index.eventsOfIssue(id).length;
+  return [...index.issues].sort((a, b) => events(b.id) - events(a.id) || a.title.localeCompare(b.title));
+}
