@@ -200,7 +200,6 @@ export function buildSiteIndex(content: SiteContent): SiteIndex {
     addBacklinks([...comparison.accounts.flatMap((account) => account.citations), ...quoted], { kind: 'comparison', label: `Sources compared: ${comparison.topic}`, href: comparisonUrl(comparison.id) });
   }
 
-<<<<<<< HEAD
   const timelineParts = splitTimeline(timeline, (event) => {
     const when = event.when.precision === 'relative' ? resolveAnchor(event.when, eventById)?.when : event.when;
     return when && periodOfWhen(when);
@@ -252,19 +251,9 @@ export function buildSiteIndex(content: SiteContent): SiteIndex {
     page(personUrl(quotation.speaker), `quotations/${quotation.id}`);
   }
   for (const comparison of content.comparisons) for (const issue of comparison.issues) page(issueUrl(issue), `comparisons/${comparison.id}`);
-=======
+
   // Each lookup below is a list per id, built once here: pages ask them per item, and a scan of every
   // event or quotation per item would grow with the square of the content.
-  const quotationKey = new Map(
-    content.quotations.map((quotation) => [
-      quotation.id,
-      whenSortKey(quotation.when, resolveAnchor(quotation.when, eventById)),
-    ]),
-  );
-  const quotationOrder = (a: Quotation, b: Quotation): number =>
-    (quotationKey.get(a.id) ?? '').localeCompare(quotationKey.get(b.id) ?? '') ||
-    (order.get(a.event ?? '') ?? 0) - (order.get(b.event ?? '') ?? 0) ||
-    a.id.localeCompare(b.id);
   const sortedQuotations = [...content.quotations].sort(quotationOrder);
   const group = <T>(items: readonly T[], keysOf: (item: T) => readonly string[]): Map<string, T[]> => {
     const groups = new Map<string, T[]>();
@@ -287,7 +276,6 @@ export function buildSiteIndex(content: SiteContent): SiteIndex {
   const comparisonsByIssue = group(content.comparisons, (comparison) => comparison.issues);
   const issuesByPositionHolder = group(content.issues, (issue) => issue.positions.map((position) => position.who));
   const listOf = <T>(groups: ReadonlyMap<string, T[]>, key: string): T[] => [...(groups.get(key) ?? [])];
->>>>>>> scale
 
   const index: SiteIndex = {
     ...content,
@@ -346,8 +334,7 @@ export function buildSiteIndex(content: SiteContent): SiteIndex {
       ]);
       return [...ids].flatMap((id) => issueById.get(id) ?? []).sort((a, b) => a.title.localeCompare(b.title));
     },
-<<<<<<< HEAD
-    quotationsOfEvent: (eventId) => content.quotations.filter((quotation) => quotation.event === eventId).sort(quotationOrder),
+    quotationsOfEvent: (eventId) => listOf(quotationsByEvent, eventId),
     correctionLog,
     pageContents,
     lastUpdatedOf: (path) => lastUpdated(correctionLog, pageContents.get(path)),
@@ -372,9 +359,6 @@ export function buildSiteIndex(content: SiteContent): SiteIndex {
           return sourcesUrl();
       }
     },
-=======
-    quotationsOfEvent: (eventId) => listOf(quotationsByEvent, eventId),
->>>>>>> scale
   };
   return index;
 }
