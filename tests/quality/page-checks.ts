@@ -52,7 +52,8 @@ export function startFocusRecording(): KeyboardSetup {
   const stops: FocusStop[] = [];
   const measure = (): void => {
     const element = document.activeElement;
-    if (!(element instanceof HTMLElement) || element === document.body) return;
+    // SVG links (the timeline chart's marks) take focus too: they are SVGElements, not HTMLElements.
+    if (!(element instanceof HTMLElement || element instanceof SVGElement) || element === document.body) return;
     const style = getComputedStyle(element);
     const outline =
       style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2 && style.outlineColor !== 'rgba(0, 0, 0, 0)';
