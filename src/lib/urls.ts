@@ -82,6 +82,7 @@ export const sectionIds = {
   person: { quotations: 'quotations', events: 'events', issues: 'issues' },
   meeting: { facts: 'facts' },
   sources: { outlets: 'the-sources' },
+  search: { browse: 'browse' },
 } as const;
 
 /** The id of the page's main region (the skip link's target). */
