@@ -95,6 +95,7 @@ export const sectionIds = {
   meeting: { facts: 'facts' },
   timeline: { chart: 'chart', parts: 'parts' },
   sources: { outlets: 'the-sources' },
+  search: { browse: 'browse' },
 } as const;
 
 /** The id of the page's main region (the skip link's target). */

@@ -75,7 +75,7 @@ describe('search', () => {
   it('works from the keyboard: type in the field, Tab to a result, Enter follows it; the address keeps the query', async () => {
     const { context, page, errors } = await open();
     await page.goto(`${baseUrl}${searchUrl()}`);
-    await page.locator('#search-query').focus();
+    await page.locator('form[data-search] input[type="search"]').focus();
     await page.keyboard.type('Idárraga');
     await page.keyboard.press('Enter');
     await page.waitForFunction(() => /match/.test(document.querySelector('[data-search-status]')?.textContent ?? ''));
@@ -110,7 +110,7 @@ describe('search', () => {
     await page.locator('.site-header input[type="search"]').press('Enter');
     await page.waitForURL(`${baseUrl}${searchUrl()}?${SEARCH_QUERY_PARAM}=Oval+Office`);
     await page.waitForFunction(() => document.querySelectorAll('[data-search-results] > li').length > 0);
-    await expect(page.locator('#search-query').inputValue()).resolves.toBe('Oval Office');
+    await expect(page.locator('form[data-search] input[type="search"]').inputValue()).resolves.toBe('Oval Office');
     await context.close();
   });
 
@@ -118,7 +118,9 @@ describe('search', () => {
     const { context, page } = await open({ javaScriptEnabled: false });
     await page.goto(`${baseUrl}${searchQueryUrl('ballcaps')}`);
     await expect(page.locator('.no-script').textContent()).resolves.toContain('Searching needs JavaScript');
-    const links = await page.locator('.browse a').evaluateAll((anchors) => anchors.map((a) => a.getAttribute('href')));
+    const links = await page
+      .locator('.browse li a')
+      .evaluateAll((anchors) => anchors.map((a) => a.getAttribute('href')));
     expect(links).toEqual(siteNavigation.map((item) => item.href));
     await context.close();
   });
