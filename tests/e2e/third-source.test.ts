@@ -100,7 +100,7 @@ function addAnalysis(): void {
       quoted: [{ paragraph: first-face-to-face, words: "roughly two-hour" }]
       citations: [{ article: clash-report-trump-meets-petro, paragraph: first-face-to-face, words: "The roughly two-hour encounter" }]
     - article: los-angeles-times-petro-and-trump-make-peace
-      side: flat
+      side: unhedged
       text: "Two hours."
       quoted: [{ paragraph: fantastic, words: "two-hour-long" }]
       citations: [{ article: los-angeles-times-petro-and-trump-make-peace, paragraph: fantastic, words: "the two-hour-long conversation" }]
