@@ -1,7 +1,5 @@
 import { renderAsync } from '@resvg/resvg-js';
 import type { AstroIntegration } from 'astro';
-import type { Element } from 'hast';
-import { fromHtml } from 'hast-util-from-html';
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -9,8 +7,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import satori from 'satori';
-import { visit } from 'unist-util-visit';
 import { isRedirectPage } from '../lib/addresses.ts';
+import { listMetaTags } from '../lib/html-scan.ts';
 import { siteName } from '../lib/navigation.ts';
 import {
   OG_IMAGE_HEIGHT,
@@ -64,18 +62,17 @@ async function svgToPng(svg: string): Promise<Buffer> {
 /** What a built page says about its preview: og:title, og:description, og:image and the image's eyebrow. */
 export function readPreview(html: string): { title?: string; description?: string; image?: string; eyebrow?: string } {
   const found: Record<string, string> = {};
-  // Only the <meta> tags of the head are parsed: a full parse of every page is most of the cost at scale.
+  // Only the <meta> tags of the head are read, with the one-pass scanner: a full parse of every page is
+  // most of the cost at scale.
   const head = html.slice(0, html.indexOf('</head>') + 7 || undefined);
-  const metas = head.match(/<meta\b[^>]*>/g)?.join('') ?? '';
-  visit(fromHtml(metas, { fragment: true }), 'element', (node: Element) => {
-    if (node.tagName !== 'meta') return;
-    const property = node.properties['property'];
-    const content = node.properties['content'];
-    if (typeof property !== 'string' || typeof content !== 'string') return;
+  for (const meta of listMetaTags(head)) {
+    const property = meta.get('property');
+    const content = meta.get('content');
+    if (property === undefined || content === undefined) continue;
     found[property] = content;
-    const eyebrow = node.properties['dataEyebrow'];
-    if (property === 'og:image' && typeof eyebrow === 'string') found['eyebrow'] = eyebrow;
-  });
+    const eyebrow = meta.get('data-eyebrow');
+    if (property === 'og:image' && eyebrow !== undefined) found['eyebrow'] = eyebrow;
+  }
   const preview: { title?: string; description?: string; image?: string; eyebrow?: string } = {};
   const fields = [
     ['og:title', 'title'],

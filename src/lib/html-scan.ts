@@ -50,6 +50,26 @@ function decode(value: string): string {
  */
 export function scanHtml(html: string): ScannedPage {
   const page: ScannedPage = { ids: [], scripts: [], styles: [] };
+  scanTags(html, (name, attributes, text) => {
+    const id = attributes.get('id');
+    if (id !== undefined && id !== '') page.ids.push(id);
+    if (name === 'script' && text !== undefined && !attributes.has('src')) page.scripts.push(text);
+    if (name === 'style' && text !== undefined) page.styles.push(text);
+  });
+  return page;
+}
+
+/** The attributes of every <meta> element, in order (read as scanHtml reads tags). */
+export function listMetaTags(html: string): ReadonlyMap<string, string>[] {
+  const metas: ReadonlyMap<string, string>[] = [];
+  scanTags(html, (name, attributes) => {
+    if (name === 'meta') metas.push(attributes);
+  });
+  return metas;
+}
+
+/** Calls `onTag` for every start tag with its lowercase name, its attributes and, for a raw-text element, its text. */
+function scanTags(html: string, onTag: (name: string, attributes: Map<string, string>, text: string | undefined) => void): void {
   const { length } = html;
   let at = 0;
   while (at < html.length) {
@@ -113,15 +133,10 @@ export function scanHtml(html: string): ScannedPage {
       if (!attributes.has(key)) attributes.set(key, decode(value));
     }
     at = cursor + 1;
-    const id = attributes.get('id');
-    if (id !== undefined && id !== '') page.ids.push(id);
     if (RAW_TEXT.has(name)) {
       const close = findEndTag(html, name, at);
-      const text = html.slice(at, close === -1 ? html.length : close);
-      if (name === 'script' && !attributes.has('src')) page.scripts.push(text);
-      if (name === 'style') page.styles.push(text);
+      onTag(name, attributes, html.slice(at, close === -1 ? html.length : close));
       at = close === -1 ? html.length : close;
-    }
+    } else onTag(name, attributes, undefined);
   }
-  return page;
 }

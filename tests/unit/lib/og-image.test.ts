@@ -60,6 +60,12 @@ describe('preview images', () => {
     expect(readPreview(html)).toEqual({ title: 'T', description: 'D', image: 'https://x.org/og/a.png', eyebrow: 'E' });
   });
 
+  it('are read with character references decoded, as the browser reads them', () => {
+    const html =
+      '<html><head><meta property="og:title" content="Colombia&#39;s &amp; &quot;Petro&quot; &lt;x&gt;"><meta property="og:description" content="D &#x2014; e"></head></html>';
+    expect(readPreview(html)).toEqual({ title: 'Colombia\'s & "Petro" <x>', description: 'D — e' });
+  });
+
   it('are drawn as 1200×630 PNGs with local fonts only', async () => {
     const png = await renderOgImage(
       { eyebrow: 'Issue', title: 'Sanctions', description: 'What the sanctions were.', siteName: 'The site' },
