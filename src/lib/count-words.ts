@@ -1,0 +1,12 @@
+const words = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'];
+
+/** A count for running text: a word from one to nine ("two"), digits otherwise ("12"), as house style writes them. */
+export function countWord(count: number): string {
+  return words[count - 1] ?? String(count);
+}
+
+/** The same, capitalised to start a sentence: "Two". */
+export function countWordCapitalised(count: number): string {
+  const word = countWord(count);
+  return word.charAt(0).toUpperCase() + word.slice(1);
+}

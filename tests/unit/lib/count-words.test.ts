@@ -1,0 +1,14 @@
+import { describe, expect, it } from 'vitest';
+import { countWord, countWordCapitalised } from '../../../src/lib/count-words.ts';
+
+describe('countWord', () => {
+  it('writes one to nine as words', () => {
+    expect([1, 2, 3, 9].map(countWord)).toEqual(['one', 'two', 'three', 'nine']);
+  });
+  it('writes other counts as digits', () => {
+    expect([0, 10, 12].map(countWord)).toEqual(['0', '10', '12']);
+  });
+  it('capitalises to start a sentence', () => {
+    expect([2, 12].map(countWordCapitalised)).toEqual(['Two', '12']);
+  });
+});
