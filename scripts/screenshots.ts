@@ -11,14 +11,13 @@ const dist = resolve('dist');
 const out = resolve('screenshots');
 mkdirSync(out, { recursive: true });
 const paths = process.argv.slice(2).length > 0 ? process.argv.slice(2) : builtPages(dist);
-const port = Number(process.env['SCREENSHOT_PORT'] ?? 4391);
-const server = await serveStatic(dist, port);
+const server = await serveStatic(dist, 4391);
 const browser = await launchBrowser();
 for (const path of paths) {
   for (const width of [1280, 390]) {
     for (const scheme of ['light', 'dark'] as const) {
       const page = await browser.newPage({ viewport: { width, height: width > 600 ? 900 : 844 }, colorScheme: scheme });
-      await page.goto(`http://127.0.0.1:${port}${path}`, { waitUntil: 'networkidle' });
+      await page.goto(`http://127.0.0.1:4391${path}`, { waitUntil: 'networkidle' });
       // Chromium applies text fragments after load.
       if (path.includes('#')) await page.waitForTimeout(500);
       const name = path.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '') || 'home';
