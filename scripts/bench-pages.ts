@@ -231,7 +231,7 @@ if (process.env['WEIGHT_ONLY'] === '1') {
 const server = await serveStatic(outDir, PORT, { compress: true });
 
 // Readable without JavaScript: the text of every page is the same with scripts off (controls that
-// scripts add, buttons, are left out of the comparison).
+// scripts add or show, buttons and elements marked data-needs-js, are left out of the comparison).
 {
   const browser = await launchBrowser();
   const textOf = async (javaScriptEnabled: boolean, path: string): Promise<string> => {
@@ -240,7 +240,9 @@ const server = await serveStatic(outDir, PORT, { compress: true });
     await page.goto(origin + path, { waitUntil: 'load' });
     const text = await page.evaluate(() => {
       const copy = document.body.cloneNode(true) as HTMLElement;
-      copy.querySelectorAll('button, script, template, noscript, [hidden]').forEach((node) => node.remove());
+      copy
+        .querySelectorAll('button, script, template, noscript, [hidden], [data-needs-js]')
+        .forEach((node) => node.remove());
       return (copy.textContent ?? '').replace(/\s+/g, ' ').trim();
     });
     await context.close();
@@ -258,7 +260,9 @@ const server = await serveStatic(outDir, PORT, { compress: true });
 
 // Lighthouse over the heaviest page of each type.
 const firstOfType = new Map<string, Weight>();
-for (const weight of byTotal) if (!firstOfType.has(weight.type)) firstOfType.set(weight.type, weight);
+// The 404 is weighed but not audited: it is meant not to be indexed (Lighthouse's SEO audit would say so).
+for (const weight of byTotal)
+  if (!firstOfType.has(weight.type) && weight.path !== notFoundUrl()) firstOfType.set(weight.type, weight);
 const chrome = await chromeLauncher.launch({
   chromePath: process.env['CHROMIUM_PATH'] === undefined ? (process.env['CHROME_PATH'] ?? chromiumPath) : chromiumPath,
   chromeFlags: chromiumFlags,

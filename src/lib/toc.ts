@@ -14,7 +14,8 @@ export interface TocEntry {
 }
 
 /**
- * The table of contents of a rendered page body: every <h2> that has an id, in order. Ids are the
+ * The table of contents of a rendered page body: every <h2> that has an id, in order, named by its
+ * text without its controls ("link to this", an article heading's "Cited by N"). Ids are the
  * content's own (never derived from the text), so the links are the headings' lasting addresses.
  */
 export function buildToc(html: string): TocEntry[] {
@@ -22,15 +23,18 @@ export function buildToc(html: string): TocEntry[] {
   visit(fromHtml(html, { fragment: true }), 'element', (node: Element) => {
     const id = node.properties['id'];
     if (node.tagName !== 'h2' || typeof id !== 'string') return;
-    const copy: Element = { ...node, children: node.children.filter((child) => !isLinkToThis(child)) };
+    const copy: Element = { ...node, children: node.children.filter((child) => !isControl(child)) };
     const label = toString(copy).replace(/\s+/g, ' ').trim();
     if (label !== '') entries.push({ label, href: fragmentHref(id) });
   });
   return entries;
 }
 
-function isLinkToThis(node: Element['children'][number]): boolean {
+/** Classes of the controls a heading may carry, which are not part of its text. */
+const CONTROL_CLASSES = [LINK_TO_THIS_CLASS, 'cited-by-link'];
+
+function isControl(node: Element['children'][number]): boolean {
   if (node.type !== 'element') return false;
   const classes = node.properties['className'];
-  return Array.isArray(classes) && classes.includes(LINK_TO_THIS_CLASS);
+  return Array.isArray(classes) && classes.some((name) => CONTROL_CLASSES.includes(String(name)));
 }
