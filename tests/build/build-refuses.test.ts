@@ -10,7 +10,7 @@ import { fixtureRoot, projectRoot } from '../helpers/content.ts';
 const made: string[] = [];
 afterAll(() => made.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 
-function buildWith(edit: (articleText: string) => string): { status: number | null; output: string } {
+function buildWith(edit: (articleText: string) => string, editEvents: (eventsText: string) => string = (text) => text): { status: number | null; output: string } {
   const dir = mkdtempSync(join(tmpdir(), 'build-refuses-'));
   made.push(dir);
   for (const name of ['astro.config.mjs', 'tsconfig.json', 'package.json', 'src', 'public']) {
@@ -20,6 +20,8 @@ function buildWith(edit: (articleText: string) => string): { status: number | nu
   symlinkSync(join(projectRoot, 'node_modules'), join(dir, 'node_modules'), 'dir');
   const article = join(dir, 'content', 'articles', 'sample-article.md');
   writeFileSync(article, edit(readFileSync(article, 'utf8')));
+  const events = join(dir, 'content', 'events', 'events.yaml');
+  writeFileSync(events, editEvents(readFileSync(events, 'utf8')));
   const result = spawnSync(process.execPath, [join(projectRoot, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build'], {
     cwd: dir,
     encoding: 'utf8',
@@ -32,6 +34,7 @@ function buildWith(edit: (articleText: string) => string): { status: number | nu
 describe('astro build on bad content', () => {
   it('builds the valid fixture set', () => {
     const { status, output } = buildWith((text) => text);
+    // 7 analysis entries and the 2 of the corrections log.
     expect(output).toContain('content checked: 2 articles and 9 analysis entries, no problems');
     expect(status).toBe(0);
   }, 120_000);
@@ -56,6 +59,17 @@ describe('astro build on bad content', () => {
     expect(status).not.toBe(0);
     expect(output).toContain(
       'content/articles/sample-article.md › published.date: expected a real calendar date written YYYY-MM-DD (for example 2026-02-03)',
+    );
+  }, 120_000);
+
+  it('stops on an event dated before the event it is recorded to follow, naming file, entry and field', () => {
+    const { status, output } = buildWith(
+      (text) => text,
+      (text) => `${text}- id: later\n  title: Later\n  when: { date: "2026-01", precision: month, after: the-meeting }\n  summary: Later.\n  issues: [talks]\n  citations: [{ article: sample-article, paragraph: no-deal }]\n`,
+    );
+    expect(status).not.toBe(0);
+    expect(output).toContain(
+      'content/events/events.yaml:9 › later.when.after: event "later" is dated January 2026, before event "the-meeting" (3 February 2026), which it is recorded to follow: it would be listed before an event it follows; correct the date or the relation',
     );
   }, 120_000);
 });

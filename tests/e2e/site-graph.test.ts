@@ -123,3 +123,21 @@ describe('the timeline', () => {
     expect(marked.length).toBeGreaterThan(0);
   });
 });
+
+describe('the quotations index', () => {
+  it('keeps the timeline order for each speaker, and says where the sources give none', () => {
+    const { model } = checkContent(readContentSources(projectRoot));
+    const { chronology } = buildChronology(chronologyItems(model.data.events.map(({ entry }) => entry), model.data.quotations.map(({ entry }) => entry)));
+    const sections = selectAll('main section[aria-labelledby^="speaker-"]', pageTree('/quotations/'));
+    expect(sections.length).toBeGreaterThan(1);
+    for (const section of sections) {
+      const figures = selectAll('figure.quote', section);
+      const ids = figures.map((figure) => String(figure.properties['id']));
+      ids.forEach((id, position) => {
+        for (const later of ids.slice(position + 1)) expect(chronology.knownBefore(`quotation:${later}`, `quotation:${id}`), `${later} listed after ${id}`).toBe(false);
+      });
+      const marked = figures.filter((figure) => select('.unordered', figure)).map((figure) => String(figure.properties['id']));
+      expect(marked).toEqual([...orderNotGiven(chronology, 'quotation', ids)]);
+    }
+  });
+});
