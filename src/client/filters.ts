@@ -13,9 +13,8 @@ if (form) {
   const facetsOf = (element: HTMLElement): EntryFacets =>
     Object.fromEntries(FACETS.map((facet) => [facet, element.getAttribute(facetAttribute(facet))?.split(' ')]));
   const selects = [...form.querySelectorAll('select')];
-  // The form's live region (a status role only once the script runs: without it there is nothing to announce).
-  const status = form.querySelector('p');
-  status?.setAttribute('role', 'status');
+  // The form's live region: an <output> (role "status").
+  const status = form.querySelector('output');
   // The state as the form holds it: a value asked for in the URL that is no option of its select is dropped.
   const chosen = (): FilterState => parseFilterState(new URLSearchParams(new FormData(form) as unknown as string).toString());
 

@@ -35,21 +35,17 @@ export function filterAttributes(facets: EntryFacets): Record<string, string> {
   return attributes;
 }
 
-const VALUE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-
 /**
- * The filter state a query string asks for. Unknown parameters, empty values, values that are not ids and,
- * when `known` is given, values no entry has are ignored, so a stale or hand-edited link still shows a list.
+ * The filter state a query string asks for: each facet's value; unknown parameters and empty values are
+ * ignored. The client puts it into the form, which keeps only values it has an option for, and reads the
+ * state back from the form, so a stale or hand-edited link still shows a list.
  */
-export function parseFilterState(search: string, known?: Partial<Record<Facet, ReadonlySet<string>>>): FilterState {
+export function parseFilterState(search: string): FilterState {
   const params = new URLSearchParams(search);
   const state: FilterState = {};
   for (const facet of FACETS) {
-    const value = params.get(facet)?.trim().toLowerCase() ?? '';
-    if (!VALUE.test(value)) continue;
-    const allowed = known?.[facet];
-    if (allowed !== undefined && !allowed.has(value)) continue;
-    state[facet] = value;
+    const value = params.get(facet);
+    if (value) state[facet] = value;
   }
   return state;
 }

@@ -131,8 +131,6 @@ export const entryId = (itemId: string): string => itemId;
 /** An event's place in the timeline: its entry on the part of the timeline that lists it. */
 export const timelineEntryUrl = (partId: string, eventId: string): string =>
   withFragment(timelinePartUrl(partId), entryId(eventId));
-/** An event's line in the timeline overview (where links published before the split land). */
-export const timelineOverviewEntryUrl = (eventId: string): string => withFragment(timelineUrl(), entryId(eventId));
 /** An issue's place in the index of issues. */
 export const issueEntryUrl = (issueId: string): string => withFragment(issuesUrl(), entryId(issueId));
 /** A person's place in the index of people. */

@@ -138,7 +138,7 @@ const state = (page: Page) =>
       formShown: shown(document.querySelector('form[data-filter-form]')!),
       all: entries.map((entry) => ({ id: entry.id, issues: entry.dataset['issues']?.split(' ') ?? [], people: entry.dataset['people']?.split(' ') ?? [], shown: shown(entry) })),
       values: Object.fromEntries([...document.querySelectorAll('form[data-filter-form] select')].map((select) => [(select as HTMLSelectElement).name, (select as HTMLSelectElement).value])),
-      status: document.querySelector('form[data-filter-form] [role="status"]')?.textContent ?? '',
+      status: document.querySelector('form[data-filter-form] output')?.textContent ?? '',
     };
   });
 

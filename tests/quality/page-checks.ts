@@ -37,7 +37,7 @@ export function startFocusRecording(): KeyboardSetup {
   const NATIVE =
     'a[href], area[href], button, input, select, textarea, summary, iframe, audio[controls], video[controls]';
   const problems: string[] = [];
-  const tabbable = [...document.querySelectorAll<HTMLElement>('*')].filter((element) => {
+  const tabbable = [...document.querySelectorAll<HTMLElement | SVGElement>('*')].filter((element) => {
     if (element.tabIndex < 0 || element.closest('[inert]') || element.matches(':disabled')) return false;
     if (!element.checkVisibility({ visibilityProperty: true })) return false;
     if (element.tabIndex > 0)
