@@ -10,3 +10,8 @@ export function countWordCapitalised(count: number): string {
   const word = countWord(count);
   return word.charAt(0).toUpperCase() + word.slice(1);
 }
+
+/** A counted noun for running text: "one article", "two news articles", "12 articles". */
+export function countOf(count: number, singular: string, plural = `${singular}s`): string {
+  return `${countWord(count)} ${count === 1 ? singular : plural}`;
+}

@@ -12,6 +12,7 @@ import {
   comparisonEntryUrl,
   comparisonUrl,
   correctionsUrl,
+  correctionUrl,
   eventUrl,
   homeUrl,
   issuesUrl,
@@ -227,6 +228,7 @@ export function buildSiteIndex(content: SiteContent): SiteIndex {
   page(sourcesUrl(), 'comparisons/*');
   page(articlesUrl(), 'articles/*');
   page(correctionsUrl(), 'events/*', 'quotations/*', 'issues/*', 'people/*', 'meeting/*', 'comparisons/*', 'outlets/*', 'articles/*');
+  for (const correction of correctionLog) page(correctionUrl(correction.id), ...correction.affects);
   for (const article of content.articles) {
     page(articleUrl(article.id), `articles/${article.id}`);
     page(sourcesOnlyInUrl(article.id), 'comparisons/*');

@@ -124,7 +124,8 @@ export function buildStructuredData(schema: PageSchema, page: PageInfo, stored: 
         '@type': 'Event',
         '@id': eventId,
         name: schema.meeting.title,
-        description: schema.meeting.description,
+        // The page's description, not the meeting's full paragraph again: the Article node already carries it.
+        description: page.description,
         ...(startDate === undefined ? {} : { startDate }),
         eventStatus: 'https://schema.org/EventScheduled',
         eventAttendanceMode: 'https://schema.org/OfflineEventAttendanceMode',
@@ -133,7 +134,8 @@ export function buildStructuredData(schema: PageSchema, page: PageInfo, stored: 
           name: schema.place,
           address: { '@type': 'PostalAddress', addressLocality: 'Washington, D.C.', addressCountry: 'US' },
         },
-        attendee: schema.participants.map((person) => personNode(person, page.site)),
+        // By reference: each person's description is on their own page's ProfilePage.
+        attendee: schema.participants.map((person) => personReference(person, page.site)),
         url: page.url,
         image: page.image,
       };
@@ -218,6 +220,13 @@ function newsArticle(article: StoredArticle, page: PageInfo): NewsArticle {
     inLanguage: 'en',
     isAccessibleForFree: true,
   };
+}
+
+/** A person named by id, url and name, described on their own page. */
+function personReference(person: Person, site: string): PersonNode | Organization {
+  const url = absoluteUrl(personUrl(person.id), site);
+  const base = { '@id': `${url}#${person.kind}`, url, name: person.name };
+  return person.kind === 'organisation' ? { '@type': 'Organization', ...base } : { '@type': 'Person', ...base };
 }
 
 function personNode(person: Person, site: string): PersonNode | Organization {

@@ -39,6 +39,8 @@ export const sourcesUrl = (): string => '/sources/';
 export const comparisonUrl = (comparisonId: string): string => `/sources/${comparisonId}/`;
 /** The corrections and updates log. */
 export const correctionsUrl = (): string => '/corrections/';
+/** One entry of the log in full (why, the sources' words, before and after), on its own page. */
+export const correctionUrl = (correctionId: string): string => `/corrections/${correctionId}/`;
 
 /** The site search (needs JavaScript; says so without it). */
 export const searchUrl = (): string => '/search/';

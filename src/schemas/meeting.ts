@@ -35,6 +35,8 @@ export const MeetingSchema = z.strictObject({
   title: TextSchema,
   /** One-paragraph summary for the home page and previews, in our words. */
   description: TextSchema,
+  /** One sentence for search results and link previews (the page's meta description), in our words; the description when absent. */
+  teaser: TextSchema.optional(),
   /** When it took place. */
   when: WhenSchema,
   /** Id of the timeline event that is the meeting. */

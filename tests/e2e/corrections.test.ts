@@ -26,12 +26,29 @@ describe('the corrections and updates log', () => {
     expect(dates).toEqual([...dates].sort().reverse());
   });
 
-  it("shows each change before and after, and the sources' words as cited quotations", () => {
-    const entry = select('#not-the-best-of-friends', page);
-    expect(entry && toString(entry)).toContain('Before: He qualified his praise: the two had not been friends');
-    const quote = select('#not-the-best-of-friends .sources q', page);
+  it('lists each entry briefly, linking to its own page, and names what it touched', () => {
+    for (const entry of log) {
+      const item = select(`[id="${entry.id}"]`, page);
+      expect(select('.what a', item ?? page)?.properties['href'], entry.id).toBe(`/corrections/${entry.id}/`);
+      expect(selectAll('.affects a', item ?? page).length, entry.id).toBe(entry.affects.length);
+      // The detail (why, the sources' words, before and after) is on the entry's page only.
+      expect(item && toString(item), entry.id).not.toContain('Before:');
+      expect(select('.sources', item ?? page), entry.id).toBeNull();
+    }
+  });
+
+  it("shows an entry in full on its own page: why, each change before and after, the sources' words as cited quotations", () => {
+    const entryPage = pageTree('/corrections/not-the-best-of-friends/');
+    expect(toString(select('h1', entryPage) ?? entryPage)).toBe(log.find((entry) => entry.id === 'not-the-best-of-friends')?.what);
+    expect(toString(select('main', entryPage) ?? entryPage)).toContain('Before: He qualified his praise: the two had not been friends');
+    const quote = select('main .sources q', entryPage);
     expect(quote && toString(quote)).toBe('You know, he and I weren’t exactly the best of friends');
     expect(String(quote?.properties['cite'])).toMatch(/^\/articles\/los-angeles-times-petro-and-trump-make-peace\/#not-the-best-of-friends/);
+    expect(select('main a[href="/corrections/#not-the-best-of-friends"]', entryPage)).not.toBeNull();
+  });
+
+  it('gives every log entry its own page', () => {
+    for (const entry of log) expect(select('main h1', pageTree(`/corrections/${entry.id}/`)), entry.id).not.toBeNull();
   });
 });
 

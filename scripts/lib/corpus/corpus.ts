@@ -299,6 +299,7 @@ function generateStory(random: Random, input: StoryInput) {
   );
   const firstDate = articles[0]?.date ?? isoDate(START);
   const eventIds: string[] = [];
+  let previousDaysBefore = Number.POSITIVE_INFINITY;
   const events = Array.from({ length: counts.events }, (_, index) => {
     const id = `${prefix}-event-${index + 1}`;
     const daysBefore = random.int(0, 300);
@@ -308,7 +309,9 @@ function generateStory(random: Random, input: StoryInput) {
       date: precision === 'day' ? date : precision === 'month' ? date.slice(0, 7) : date.slice(0, 4),
       precision,
     };
-    if (index > 0 && random.chance(0.1)) when['after'] = eventIds[index - 1] as string;
+    // "After" only where the dates allow it: the content check refuses an event dated before the one it follows.
+    if (index > 0 && random.chance(0.1) && daysBefore <= previousDaysBefore) when['after'] = eventIds[index - 1] as string;
+    previousDaysBefore = daysBefore;
     eventIds.push(id);
     const entry: Record<string, unknown> = {
       id,
@@ -336,7 +339,13 @@ function generateStory(random: Random, input: StoryInput) {
       source: { article: quote.article.id, paragraph: quote.block.id },
       issues: random.sample(issueIds, random.int(1, 2)),
     };
-    if (random.chance(0.5)) entry['event'] = random.pick(eventIds);
+    if (random.chance(0.5)) {
+      const event = random.pick(eventIds);
+      entry['event'] = event;
+      // A quotation made at an event is dated like it: the content check refuses a date outside the event's.
+      const { date, precision } = (events.find((candidate) => candidate['id'] === event)?.['when'] ?? {}) as Record<string, string>;
+      if (date !== undefined && precision !== undefined) entry['when'] = { date, precision };
+    }
     return entry;
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countWord, countWordCapitalised } from '../../../src/lib/count-words.ts';
+import { countOf, countWord, countWordCapitalised } from '../../../src/lib/count-words.ts';
 
 describe('countWord', () => {
   it('writes one to nine as words', () => {
@@ -10,5 +10,8 @@ describe('countWord', () => {
   });
   it('capitalises to start a sentence', () => {
     expect([2, 12].map(countWordCapitalised)).toEqual(['Two', '12']);
+  });
+  it('counts a noun, singular for one', () => {
+    expect([1, 2, 12].map((n) => countOf(n, 'news article'))).toEqual(['one news article', 'two news articles', '12 news articles']);
   });
 });
