@@ -7,7 +7,7 @@ import { contentGuard } from './src/integrations/content-guard.ts';
 import { previewImages } from './src/integrations/preview-images.ts';
 import { cspPerPage } from './src/integrations/csp-per-page.ts';
 import { searchIndex } from './src/integrations/search-index.ts';
-import { searchUrl } from './src/lib/urls.ts';
+import { searchUrl } from './src/lib/links/urls.ts';
 import { rehypePlugins, remarkPlugins } from './src/markdown/plugins.ts';
 
 // The canonical origin. Set SITE_URL when deploying; locally the preview server's address is used.

@@ -22,7 +22,7 @@ import lighthouse from 'lighthouse';
 import { builtPages, chromiumFlags, chromiumPath, launchBrowser } from '../tests/helpers/browser.ts';
 import { serveStatic } from '../tests/helpers/static-server.ts';
 import { attr, elements } from '../tests/quality/dist.ts';
-import { notFoundUrl, printStylesheetUrl, SEARCH_BUNDLE_DIR, searchUrl } from '../src/lib/urls.ts';
+import { notFoundUrl, printStylesheetUrl, SEARCH_BUNDLE_DIR, searchUrl } from '../src/lib/links/urls.ts';
 
 const BUDGET = { total: 14 * 1024, js: 2 * 1024, score: 100 };
 const RUNS = Number(process.env['RUNS'] ?? 3);

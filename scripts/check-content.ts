@@ -3,10 +3,10 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { readAddressFiles } from '../src/data/addresses.ts';
 import { readContentSources } from '../src/data/read-sources.ts';
-import { parseAliases } from '../src/lib/addresses.ts';
-import { checkContent } from '../src/lib/check-content.ts';
+import { parseAliases } from '../src/lib/links/addresses.ts';
+import { checkContent } from '../src/lib/content/check-content.ts';
 import { FURNITURE_FILE, parseFurnitureFile } from '../src/lib/import/furniture-file.ts';
-import { formatProblems } from '../src/lib/problems.ts';
+import { formatProblems } from '../src/lib/content/problems.ts';
 
 const root = resolve(process.argv[2] ?? '.');
 const { model, problems: contentProblems } = checkContent(readContentSources(root));

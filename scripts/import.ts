@@ -4,13 +4,13 @@
 import { existsSync, readdirSync, readFileSync, realpathSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { parseArticleBody, type ArticleBlock } from '../src/lib/article-blocks.ts';
-import { splitFrontMatter } from '../src/lib/front-matter.ts';
+import { parseArticleBody, type ArticleBlock } from '../src/lib/content/article-blocks.ts';
+import { splitFrontMatter } from '../src/lib/content/front-matter.ts';
 import { ImportError } from '../src/lib/import/errors.ts';
 import { FURNITURE_FILE, readFurnitureFile, withCaptureRecord } from '../src/lib/import/furniture-file.ts';
 import { checkOutlet, checkSlug, importCapture } from '../src/lib/import/import-article.ts';
 import { formatReport } from '../src/lib/import/report.ts';
-import { parseYamlList } from '../src/lib/yaml-list.ts';
+import { parseYamlList } from '../src/lib/content/yaml-list.ts';
 import { OutletSchema, type Outlet } from '../src/schemas/outlet.ts';
 
 const USAGE = 'usage: npm run import -- <capture.txt> --slug <slug> [--outlet <id>] [--force]';

@@ -5,7 +5,7 @@
  * Groups (`data-filter-group`, such as a speaker's quotations) hide when none of their entries shows.
  */
 
-import { ENTRY_ATTRIBUTE, FACETS, facetAttribute, filterQuery, matchesFilter, parseFilterState, type EntryFacets, type FilterState } from '../lib/filters.ts';
+import { ENTRY_ATTRIBUTE, FACETS, facetAttribute, filterQuery, matchesFilter, parseFilterState, type EntryFacets, type FilterState } from '../lib/reading/filters.ts';
 
 const form = document.querySelector<HTMLFormElement>('form[data-filter-form]');
 if (form) {

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { ADDRESS_FILES } from '../lib/addresses.ts';
-import type { SourceFile } from '../lib/content-model.ts';
+import { ADDRESS_FILES } from '../lib/links/addresses.ts';
+import type { SourceFile } from '../lib/content/content-model.ts';
 
 /** Reads content/addresses/: the published-address manifest and the aliases file, each when present. */
 export function readAddressFiles(root: string): { manifest?: SourceFile; aliases?: SourceFile } {

@@ -2,8 +2,8 @@ import { getCollection, getEntry, render, type CollectionEntry } from 'astro:con
 import rehypeParse from 'rehype-parse';
 import rehypeStringify from 'rehype-stringify';
 import { unified } from 'unified';
-import { parseArticleBody, type ArticleBlock } from '../lib/article-blocks.ts';
-import { citedById } from '../lib/urls.ts';
+import { parseArticleBody, type ArticleBlock } from '../lib/content/article-blocks.ts';
+import { citedById } from '../lib/links/urls.ts';
 import rehypeCitedBy from '../markdown/rehype-cited-by.ts';
 import type { Outlet } from '../schemas/outlet.ts';
 

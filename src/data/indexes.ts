@@ -1,4 +1,4 @@
-import { INDEX_PAGE_SIZE, type PaginatedIndex } from '../lib/pagination.ts';
+import { INDEX_PAGE_SIZE, type PaginatedIndex } from '../lib/links/pagination.ts';
 import type { Issue, Person, Quotation } from '../schemas/index.ts';
 import { getSiteIndex } from './site.ts';
 

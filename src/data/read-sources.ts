@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { dataCollections, type DataCollectionName } from '../schemas/collections.ts';
-import type { ContentSources, SourceFile } from '../lib/content-model.ts';
+import type { ContentSources, SourceFile } from '../lib/content/content-model.ts';
 
 /** Reads every content file under `contentDir` (articles and analysis YAML), sorted by path. */
 export function readContentSources(root: string, contentDir = join(root, 'content')): ContentSources {

@@ -1,5 +1,5 @@
 import { getCollection } from 'astro:content';
-import { buildSiteIndex, type SiteIndex } from '../lib/site-index.ts';
+import { buildSiteIndex, type SiteIndex } from '../lib/analysis/site-index.ts';
 import { getArticles } from './articles.ts';
 
 let cache: Promise<SiteIndex> | undefined;

@@ -1,7 +1,7 @@
 import type { Loader } from 'astro/loaders';
 import { fileURLToPath } from 'node:url';
 import type { DataCollectionName } from '../schemas/collections.ts';
-import { parseYamlList } from '../lib/yaml-list.ts';
+import { parseYamlList } from '../lib/content/yaml-list.ts';
 import { readContentSources } from './read-sources.ts';
 
 /** Loads an analysis collection: every YAML list file in content/<collection>/, one entry per item, keyed by its `id`. */

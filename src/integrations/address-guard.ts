@@ -21,10 +21,10 @@ import {
   redirectPageHtml,
   type Addresses,
   type Aliases,
-} from '../lib/addresses.ts';
-import { siteName } from '../lib/navigation.ts';
-import { formatProblem, type Problem } from '../lib/problems.ts';
-import { absoluteUrl, withFragment } from '../lib/urls.ts';
+} from '../lib/links/addresses.ts';
+import { siteName } from '../lib/links/navigation.ts';
+import { formatProblem, type Problem } from '../lib/content/problems.ts';
+import { absoluteUrl, withFragment } from '../lib/links/urls.ts';
 import { listBuiltPages } from './built-pages.ts';
 
 /** The environment variable `npm run addresses:update` sets to rewrite the manifest instead of checking it. */
@@ -72,7 +72,7 @@ export function builtAddresses(distDir: string, aliases: Aliases): { current: Ad
     const ids = listIds(readFileSync(page.file, 'utf8'));
     for (const id of duplicateIds(ids))
       duplicates.push(
-        `  - ${page.path}: id "${id}" is used more than once; ids on a page must be unique (see src/lib/urls.ts)`,
+        `  - ${page.path}: id "${id}" is used more than once; ids on a page must be unique (see src/lib/links/urls.ts)`,
       );
     current[page.path] = [...new Set(ids)].sort();
   }

@@ -1,8 +1,8 @@
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { fileURLToPath } from 'node:url';
 import { readContentSources } from '../data/read-sources.ts';
-import { checkContent } from '../lib/check-content.ts';
-import { ContentError, formatProblems } from '../lib/problems.ts';
+import { checkContent } from '../lib/content/check-content.ts';
+import { ContentError, formatProblems } from '../lib/content/problems.ts';
 
 /** Runs every content check over the project at `root`; returns the problems and a summary line. */
 function runChecks(root: string): { problems: ContentError['problems']; summary: string } {

@@ -3,7 +3,7 @@ import { readdirSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { narrowPolicyToPage } from '../lib/csp.ts';
+import { narrowPolicyToPage } from '../lib/security/csp.ts';
 
 /** Files read and written at once: enough to keep libuv's thread pool busy while this thread hashes. */
 const IN_FLIGHT = 16;
@@ -18,7 +18,7 @@ function listHtml(folder: string, found: string[] = []): string[] {
   return found;
 }
 
-/** After the build, narrows each page's Content-Security-Policy to the hashes of its own inline code (see lib/csp.ts). */
+/** After the build, narrows each page's Content-Security-Policy to the hashes of its own inline code (see lib/security/csp.ts). */
 export function cspPerPage(): AstroIntegration {
   return {
     name: 'csp-per-page',

@@ -4,7 +4,7 @@ import { Resvg } from '@resvg/resvg-js';
 import { writeFileSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import satori from 'satori';
-import { OG_IMAGE_HEIGHT, OG_IMAGE_WIDTH, ogImageTree, type OgFont, type OgImageText } from '../lib/og-image.ts';
+import { OG_IMAGE_HEIGHT, OG_IMAGE_WIDTH, ogImageTree, type OgFont, type OgImageText } from '../lib/seo/og-image.ts';
 
 /** One image to draw. */
 export interface DrawJob {

@@ -7,9 +7,9 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import satori from 'satori';
-import { isRedirectPage } from '../lib/addresses.ts';
-import { listMetaTags } from '../lib/html-scan.ts';
-import { siteName } from '../lib/navigation.ts';
+import { isRedirectPage } from '../lib/links/addresses.ts';
+import { listMetaTags } from '../lib/security/html-scan.ts';
+import { siteName } from '../lib/links/navigation.ts';
 import {
   OG_IMAGE_HEIGHT,
   OG_IMAGE_WIDTH,
@@ -17,8 +17,8 @@ import {
   ogImageTree,
   type OgFont,
   type OgImageText,
-} from '../lib/og-image.ts';
-import { ogImageUrl, previewImageUrl } from '../lib/urls.ts';
+} from '../lib/seo/og-image.ts';
+import { ogImageUrl, previewImageUrl } from '../lib/links/urls.ts';
 import type { DrawJob } from './preview-images-worker.ts';
 import { listBuiltPages } from './built-pages.ts';
 
@@ -166,7 +166,7 @@ export function previewImages(): AstroIntegration {
           }
           if (new URL(preview.image).pathname !== expected) {
             problems.push(
-              `  - ${page.path}: og:image points to ${preview.image}, expected ${expected} (from previewImageUrl in src/lib/urls.ts)`,
+              `  - ${page.path}: og:image points to ${preview.image}, expected ${expected} (from previewImageUrl in src/lib/links/urls.ts)`,
             );
             continue;
           }

@@ -3,8 +3,8 @@ import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
-import { markSearchAnchors, SEARCH_BODY_ATTRIBUTE, SEARCH_EXCLUDED_SELECTORS } from '../lib/search.ts';
-import { SEARCH_BUNDLE_DIR } from '../lib/urls.ts';
+import { markSearchAnchors, SEARCH_BODY_ATTRIBUTE, SEARCH_EXCLUDED_SELECTORS } from '../lib/reading/search.ts';
+import { SEARCH_BUNDLE_DIR } from '../lib/links/urls.ts';
 import { listBuiltPages } from './built-pages.ts';
 
 /** Files Pagefind writes for its own ready-made interfaces, which the site does not use (it has its own). */

@@ -19,7 +19,7 @@ function pipelineDigest(): string {
   const here = new URL('./', import.meta.url);
   const files = [
     ...readdirSync(fileURLToPath(here)).filter((name) => name.endsWith('.ts')).sort().map((name) => new URL(name, here)),
-    ...['article-blocks.ts', 'block-id.ts', 'urls.ts'].map((name) => new URL(`../lib/${name}`, import.meta.url)),
+    ...['content/article-blocks.ts', 'content/block-id.ts', 'links/urls.ts'].map((name) => new URL(`../lib/${name}`, import.meta.url)),
   ];
   for (const file of files) hash.update(readFileSync(file));
   return hash.digest('hex').slice(0, 16);

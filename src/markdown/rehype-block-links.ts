@@ -1,7 +1,7 @@
 import type { Element, Root } from 'hast';
 import { toString } from 'hast-util-to-string';
 import type { Plugin } from 'unified';
-import { linkToThis } from '../lib/link-to-this.ts';
+import { linkToThis } from '../lib/links/link-to-this.ts';
 
 /** Options for rehype-block-links. */
 export interface Options {
@@ -13,7 +13,7 @@ export interface Options {
 
 /**
  * Appends to every top-level block that has an id the site's "link to this" control
- * (`<a class="link-to-this" href="#id" aria-label="Link to paragraph 3">¶</a>`, see src/lib/link-to-this.ts),
+ * (`<a class="link-to-this" href="#id" aria-label="Link to paragraph 3">¶</a>`, see src/lib/links/link-to-this.ts),
  * a plain link to the block's own address that the site's script enhances into copy-and-share.
  * Paragraphs and pull quotes are numbered in order, as citation labels number them ("¶3").
  * Precondition: ids are set (remark-article-blocks).

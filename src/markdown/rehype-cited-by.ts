@@ -1,6 +1,6 @@
 import type { Element, Root } from 'hast';
 import type { Plugin } from 'unified';
-import { fragmentHref } from '../lib/urls.ts';
+import { fragmentHref } from '../lib/links/urls.ts';
 
 /** Options for rehype-cited-by. */
 export interface Options {

@@ -2,8 +2,8 @@ import type { Root } from 'mdast';
 import type {} from 'mdast-util-to-hast';
 import type { Plugin } from 'unified';
 import type { VFile } from 'vfile';
-import { collectBlocks } from '../lib/article-blocks.ts';
-import { splitTrailingId } from '../lib/block-id.ts';
+import { collectBlocks } from '../lib/content/article-blocks.ts';
+import { splitTrailingId } from '../lib/content/block-id.ts';
 
 /**
  * Checks an article body (only paragraphs, headings, pull quotes and embed markers; every block with a

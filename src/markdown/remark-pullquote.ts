@@ -4,7 +4,7 @@ import type {} from 'mdast-util-to-hast';
 import type { Plugin } from 'unified';
 import type { VFile } from 'vfile';
 import { visit } from 'unist-util-visit';
-import { articleUrl, withFragment } from '../lib/urls.ts';
+import { articleUrl, withFragment } from '../lib/links/urls.ts';
 
 /**
  * Renders `:::pullquote{#id attribution="..."}` as a figure: the quoted paragraphs in a

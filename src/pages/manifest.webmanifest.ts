@@ -1,5 +1,5 @@
-import { siteName } from '../lib/navigation.ts';
-import { homeUrl } from '../lib/urls.ts';
+import { siteName } from '../lib/links/navigation.ts';
+import { homeUrl } from '../lib/links/urls.ts';
 
 /** The web app manifest: the site's name, colours and icons (drawn by `npm run icons`), for "add to home screen". */
 export function GET(): Response {

@@ -1,5 +1,5 @@
 import type { APIContext } from 'astro';
-import { absoluteUrl, sitemapUrl } from '../lib/urls.ts';
+import { absoluteUrl, sitemapUrl } from '../lib/links/urls.ts';
 
 /** robots.txt: everything may be crawled; the sitemap's absolute address (it depends on the configured site). */
 export function GET(context: APIContext): Response {

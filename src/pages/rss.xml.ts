@@ -2,8 +2,8 @@ import rss from '@astrojs/rss';
 import type { APIContext } from 'astro';
 import { getArticles } from '../data/articles.ts';
 import { getSiteIndex } from '../data/site.ts';
-import { buildFeedItems } from '../lib/feed.ts';
-import { siteName } from '../lib/navigation.ts';
+import { buildFeedItems } from '../lib/seo/feed.ts';
+import { siteName } from '../lib/links/navigation.ts';
 import {
   absoluteUrl,
   articleUrl,
@@ -13,7 +13,7 @@ import {
   quotationsUrl,
   sourcesUrl,
   timelineUrl,
-} from '../lib/urls.ts';
+} from '../lib/links/urls.ts';
 
 /** The RSS feed (/rss.xml): the stored articles, the parts of the analysis and, as they come, its dated updates. */
 export async function GET(context: APIContext): Promise<Response> {

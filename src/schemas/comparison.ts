@@ -4,7 +4,7 @@ import { CitationsSchema } from './citation.ts';
 
 /**
  * Words an outlet printed, shown as its own words next to our summary. They are checked word for
- * word against that paragraph of the account's own article (src/lib/integrity.ts).
+ * word against that paragraph of the account's own article (src/lib/content/integrity.ts).
  */
 export const QuotedSchema = z.strictObject({
   /** Id of the paragraph, in the account's article, where the words are printed. */

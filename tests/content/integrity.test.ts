@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readContentSources } from '../../src/data/read-sources.ts';
-import { checkContent } from '../../src/lib/check-content.ts';
-import { formatProblems } from '../../src/lib/problems.ts';
+import { checkContent } from '../../src/lib/content/check-content.ts';
+import { formatProblems } from '../../src/lib/content/problems.ts';
 import { projectRoot } from '../helpers/content.ts';
 
 describe('the real content', () => {

@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readContentSources } from '../../src/data/read-sources.ts';
-import { checkContent } from '../../src/lib/check-content.ts';
+import { checkContent } from '../../src/lib/content/check-content.ts';
 import { FURNITURE_FILE, readFurnitureFile } from '../../src/lib/import/furniture-file.ts';
-import { compareWithCapture } from '../../src/lib/provenance.ts';
+import { compareWithCapture } from '../../src/lib/content/provenance.ts';
 import { projectRoot } from '../helpers/content.ts';
 
 const capturesDir = join(projectRoot, 'content', 'captures');

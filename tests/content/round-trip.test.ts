@@ -2,12 +2,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readContentSources } from '../../src/data/read-sources.ts';
-import type { ArticleBlock } from '../../src/lib/article-blocks.ts';
-import { checkContent } from '../../src/lib/check-content.ts';
+import type { ArticleBlock } from '../../src/lib/content/article-blocks.ts';
+import { checkContent } from '../../src/lib/content/check-content.ts';
 import { FURNITURE_FILE, readFurnitureFile } from '../../src/lib/import/furniture-file.ts';
 import { importCapture } from '../../src/lib/import/import-article.ts';
-import { parseArticleBody } from '../../src/lib/article-blocks.ts';
-import { splitFrontMatter } from '../../src/lib/front-matter.ts';
+import { parseArticleBody } from '../../src/lib/content/article-blocks.ts';
+import { splitFrontMatter } from '../../src/lib/content/front-matter.ts';
 import { projectRoot } from '../helpers/content.ts';
 
 // Importing each committed capture with today's rules must give back the committed article body:

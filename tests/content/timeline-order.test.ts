@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readContentSources } from '../../src/data/read-sources.ts';
-import { checkContent } from '../../src/lib/check-content.ts';
-import { buildSiteIndex } from '../../src/lib/site-index.ts';
+import { checkContent } from '../../src/lib/content/check-content.ts';
+import { buildSiteIndex } from '../../src/lib/analysis/site-index.ts';
 import { projectRoot } from '../helpers/content.ts';
 
 // The cases of issue 12, pinned against the real content: each relation the sources give holds in

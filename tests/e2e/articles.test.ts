@@ -1,8 +1,8 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readContentSources } from '../../src/data/read-sources.ts';
-import { checkContent } from '../../src/lib/check-content.ts';
-import { articleUrl } from '../../src/lib/urls.ts';
+import { checkContent } from '../../src/lib/content/check-content.ts';
+import { articleUrl } from '../../src/lib/links/urls.ts';
 import { baseUrl, launchBrowser } from '../helpers/browser.ts';
 import { projectRoot } from '../helpers/content.ts';
 

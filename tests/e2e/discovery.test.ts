@@ -1,8 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { isRedirectPage } from '../../src/lib/addresses.ts';
-import { articleUrl, feedUrl, manifestUrl, meetingUrl, searchUrl, sitemapUrl } from '../../src/lib/urls.ts';
+import { isRedirectPage } from '../../src/lib/links/addresses.ts';
+import { articleUrl, feedUrl, manifestUrl, meetingUrl, searchUrl, sitemapUrl } from '../../src/lib/links/urls.ts';
 import { builtPages, distDir } from '../helpers/browser.ts';
 import { pngSize } from '../helpers/png.ts';
 

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { insertAliasAnchor, redirectPageHtml } from '../../src/lib/addresses.ts';
+import { insertAliasAnchor, redirectPageHtml } from '../../src/lib/links/addresses.ts';
 import {
   articleUrl,
   encodeTextFragment,
@@ -12,7 +12,7 @@ import {
   quotationsUrl,
   sourcesUrl,
   timelineUrl,
-} from '../../src/lib/urls.ts';
+} from '../../src/lib/links/urls.ts';
 import { baseUrl, builtPages, distDir, launchBrowser, watchErrors } from '../helpers/browser.ts';
 
 // "Link to this", landing on a shared link, and the alias anchors and redirect pages of the address

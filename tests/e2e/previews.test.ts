@@ -11,8 +11,8 @@ import {
   formatAddress,
   isRedirectPage,
   parseManifest,
-} from '../../src/lib/addresses.ts';
-import { ogImageUrl, previewImageUrl } from '../../src/lib/urls.ts';
+} from '../../src/lib/links/addresses.ts';
+import { ogImageUrl, previewImageUrl } from '../../src/lib/links/urls.ts';
 import { baseUrl, distDir, launchBrowser } from '../helpers/browser.ts';
 import { projectRoot } from '../helpers/content.ts';
 import { checkJsonLd } from '../helpers/json-ld.ts';

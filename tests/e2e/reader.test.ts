@@ -10,8 +10,8 @@ import {
   searchQueryUrl,
   searchUrl,
   timelineUrl,
-} from '../../src/lib/urls.ts';
-import { siteNavigation } from '../../src/lib/navigation.ts';
+} from '../../src/lib/links/urls.ts';
+import { siteNavigation } from '../../src/lib/links/navigation.ts';
 import { baseUrl, distDir, launchBrowser, watchErrors } from '../helpers/browser.ts';
 
 // What a reader expects of a reference site, in Chromium: search (Pagefind, under the page's CSP),

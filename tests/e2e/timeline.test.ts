@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseAliases } from '../../src/lib/addresses.ts';
-import { quotationsUrl, sourcesUrl, timelineUrl } from '../../src/lib/urls.ts';
+import { parseAliases } from '../../src/lib/links/addresses.ts';
+import { quotationsUrl, sourcesUrl, timelineUrl } from '../../src/lib/links/urls.ts';
 import { baseUrl, builtPages, distDir, launchBrowser, watchErrors } from '../helpers/browser.ts';
 import { projectRoot } from '../helpers/content.ts';
 

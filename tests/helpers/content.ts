@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import { readContentSources } from '../../src/data/read-sources.ts';
-import { checkContent } from '../../src/lib/check-content.ts';
-import type { ContentSources } from '../../src/lib/content-model.ts';
-import { formatProblems } from '../../src/lib/problems.ts';
+import { checkContent } from '../../src/lib/content/check-content.ts';
+import type { ContentSources } from '../../src/lib/content/content-model.ts';
+import { formatProblems } from '../../src/lib/content/problems.ts';
 
 /** The project root. */
 export const projectRoot = join(import.meta.dirname, '..', '..');

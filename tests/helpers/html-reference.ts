@@ -1,8 +1,8 @@
 import type { Element, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
-import type { ScannedPage } from '../../src/lib/html-scan.ts';
+import type { ScannedPage } from '../../src/lib/security/html-scan.ts';
 
-/** What src/lib/html-scan.ts must find, read from a full parse as a browser does it (hast-util-from-html). */
+/** What src/lib/security/html-scan.ts must find, read from a full parse as a browser does it (hast-util-from-html). */
 export function referenceScan(html: string): ScannedPage {
   const page: ScannedPage = { ids: [], scripts: [], styles: [] };
   const text = (node: Element): string =>

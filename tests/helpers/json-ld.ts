@@ -1,5 +1,5 @@
 /**
- * Checks a page's JSON-LD beyond what TypeScript checks: src/lib/structured-data.ts types every node with
+ * Checks a page's JSON-LD beyond what TypeScript checks: src/lib/seo/structured-data.ts types every node with
  * schema-dts, so property names and value types are schema.org's at `astro check`. Here: the context,
  * known types, the properties each type needs for its purpose here, ISO 8601 dates and absolute URLs.
  */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { scanHtml } from '../../src/lib/html-scan.ts';
+import { scanHtml } from '../../src/lib/security/html-scan.ts';
 import { referenceScan } from '../helpers/html-reference.ts';
 import { builtHtml } from './dist.ts';
 

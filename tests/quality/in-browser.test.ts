@@ -2,7 +2,7 @@ import axe from 'axe-core';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { baseUrl, builtPages, launchBrowser, watchErrors } from '../helpers/browser.ts';
-import { notFoundUrl } from '../../src/lib/urls.ts';
+import { notFoundUrl } from '../../src/lib/links/urls.ts';
 import { finishFocusRecording, horizontalOverflow, startFocusRecording, type FocusStop } from './page-checks.ts';
 
 // Every built page in Debian's Chromium, scanned once (a few tabs at a time, each reused from page to

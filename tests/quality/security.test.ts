@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Element } from 'hast';
 import { describe, expect, it } from 'vitest';
 import { distDir } from '../helpers/browser.ts';
-import { searchUrl } from '../../src/lib/urls.ts';
+import { searchUrl } from '../../src/lib/links/urls.ts';
 import { attr, builtHtml, elements, listFiles, rawText, type BuiltFile } from './dist.ts';
 
 // Security of every built page, read from dist/: a Content-Security-Policy that allows no inline script

@@ -1,7 +1,7 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { readContentSources } from '../../../src/data/read-sources.ts';
-import { parseYamlList } from '../../../src/lib/yaml-list.ts';
+import { parseYamlList } from '../../../src/lib/content/yaml-list.ts';
 import { AgreementSchema } from '../../../src/schemas/comparison.ts';
 import { generateCorpus, proportionsOf, type ComparisonForm, type Corpus, type Proportions } from './corpus.ts';
 

@@ -1,4 +1,4 @@
-import { isReservedBlockId, type ArticleBlock } from '../article-blocks.ts';
+import { isReservedBlockId, type ArticleBlock } from '../content/article-blocks.ts';
 import type { CaptureBlock } from './read-capture.ts';
 
 /** Words that carry no meaning at the start of an id ("the-white-house" → "white-house"). */

@@ -1,7 +1,7 @@
 import { isMap, isSeq, parseDocument, type Document } from 'yaml';
 import { FurnitureFileSchema, type CaptureRecord, type FurnitureFile } from '../../schemas/capture.ts';
-import { formatProblems, problemsFromZod, type Problem } from '../problems.ts';
-import { parseYaml } from '../front-matter.ts';
+import { formatProblems, problemsFromZod, type Problem } from '../content/problems.ts';
+import { parseYaml } from '../content/front-matter.ts';
 import { ImportError } from './errors.ts';
 
 /** Where the furniture rules and the capture records live, relative to the project root. */

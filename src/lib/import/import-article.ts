@@ -1,4 +1,4 @@
-import { parseArticleBody, type ArticleBlock } from '../article-blocks.ts';
+import { parseArticleBody, type ArticleBlock } from '../content/article-blocks.ts';
 import type { CaptureRecord, FurnitureFile } from '../../schemas/capture.ts';
 import type { Outlet } from '../../schemas/outlet.ts';
 import { IdSchema } from '../../schemas/shared.ts';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { guardAddresses } from '../../../src/integrations/address-guard.ts';
-import { manifestText } from '../../../src/lib/addresses.ts';
+import { manifestText } from '../../../src/lib/links/addresses.ts';
 
 // The guard on a small built site: a project root with content/addresses/ and a dist/ of pages.
 const made: string[] = [];

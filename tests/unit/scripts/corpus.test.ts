@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { generateCorpus, proportionsOf } from '../../../scripts/lib/corpus/corpus.ts';
 import { currentComparisonForm, measureProportions } from '../../../scripts/lib/corpus/write.ts';
-import { parseArticleBody } from '../../../src/lib/article-blocks.ts';
-import { checkContent } from '../../../src/lib/check-content.ts';
-import type { ContentSources } from '../../../src/lib/content-model.ts';
-import { splitFrontMatter } from '../../../src/lib/front-matter.ts';
+import { parseArticleBody } from '../../../src/lib/content/article-blocks.ts';
+import { checkContent } from '../../../src/lib/content/check-content.ts';
+import type { ContentSources } from '../../../src/lib/content/content-model.ts';
+import { splitFrontMatter } from '../../../src/lib/content/front-matter.ts';
 import { dataCollections, type DataCollectionName } from '../../../src/schemas/collections.ts';
 
 const today = measureProportions('.').proportions;

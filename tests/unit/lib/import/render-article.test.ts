@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseArticleBody } from '../../../../src/lib/article-blocks.ts';
+import { parseArticleBody } from '../../../../src/lib/content/article-blocks.ts';
 import { escapeMarkdown, renderBody } from '../../../../src/lib/import/render-article.ts';
 
 describe('renderBody', () => {

@@ -1,0 +1,95 @@
+/**
+ * The site's one client script, loaded on every page by BaseLayout; nothing needs it to read a page.
+ * 1. "Link to this": a click on an `a.link-to-this` copies the block's absolute canonical address
+ *    (the page's <link rel="canonical"> plus the fragment, never location.href) and says "Link copied"
+ *    in a live region; on touch devices that have a share sheet it opens that too. The link still
+ *    follows its fragment, so the address bar shows it and the block is marked as the target.
+ * 2. Landing: when the page opens on a fragment, or the fragment changes, focus moves to the target
+ *    (without scrolling: the browser scrolls it below the header), so keyboard and screen-reader users
+ *    continue from there. An alias anchor hands focus to the block it stands for; a moved-entry link
+ *    (`a[data-moved]`, an entry now on another page) is followed to the entry's new place. Smooth scrolling is
+ *    turned on only once the reader acts, so arriving on a shared link jumps straight to it.
+ */
+
+import { mainId } from '../lib/links/urls.ts';
+
+const STATUS_CLASS = 'link-status';
+const canonical =
+  document.querySelector<HTMLLinkElement>('link[rel="canonical"]')?.href ?? location.href.split('#')[0] ?? '';
+
+const status = document.createElement('p');
+status.className = STATUS_CLASS;
+status.setAttribute('role', 'status');
+document.body.append(status);
+let timer: ReturnType<typeof setTimeout> | undefined;
+
+function say(text: string): void {
+  status.textContent = text;
+  clearTimeout(timer);
+  timer = setTimeout(() => (status.textContent = ''), 4000);
+}
+
+function copy(control: HTMLAnchorElement): void {
+  const url = new URL(control.getAttribute('href') ?? '', canonical).href;
+  // Both calls start within the click, while the browser still counts it as the reader's gesture.
+  // navigator.clipboard is missing outside secure contexts (http:// other than localhost).
+  const written =
+    'clipboard' in navigator ? navigator.clipboard.writeText(url) : Promise.reject(new Error('no clipboard'));
+  written.then(
+    () => say('Link copied'),
+    () => say('Could not copy: the link is in the address bar'),
+  );
+  if (navigator.share && matchMedia('(pointer: coarse)').matches)
+    navigator.share({ title: document.title, url }).catch(() => {});
+}
+
+/** The control just used: it keeps focus when its link moves the target to its own block. */
+let used: HTMLElement | undefined;
+
+document.addEventListener('click', (event) => {
+  const control = (event.target as Element).closest?.<HTMLAnchorElement>('a.link-to-this');
+  if (!control || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+  used = control;
+  copy(control);
+});
+
+function land(): void {
+  let id = location.hash.slice(1);
+  try {
+    id = decodeURIComponent(id);
+  } catch {
+    // a malformed escape: look the fragment up as written
+  }
+  const element = id ? document.getElementById(id) : null;
+  // An entry that moved to another page (an old /timeline/#id): go to its new place.
+  if (element instanceof HTMLAnchorElement && element.hasAttribute('data-moved')) return location.replace(element.href);
+  const alias = element?.dataset['aliasOf'];
+  const target = alias ? document.getElementById(alias) : element;
+  if (!element || !target || target.id === mainId) return;
+  if (element !== target) {
+    // Chromium focuses a focusable fragment target itself, or else clears focus: let it focus the
+    // alias anchor, and pass the focus on to the block.
+    element.tabIndex = -1;
+    element.addEventListener('focus', land);
+  }
+  const control = used;
+  used = undefined;
+  if (control && target.contains(control)) {
+    // Following its link cleared focus from the control: give it back, so keyboard users stay put.
+    control.focus({ preventScroll: true });
+    return;
+  }
+  const active = document.activeElement;
+  if (active !== element && target.contains(active)) return;
+  if (!target.hasAttribute('tabindex')) target.tabIndex = -1;
+  target.focus({ preventScroll: true });
+}
+
+addEventListener('hashchange', land);
+land();
+
+// Smooth scrolling (global.css, unless reduced motion is asked for) only once the reader acts on the
+// page: the jump to a shared link's target on arrival stays instant.
+const smooth = (): void => document.documentElement.classList.add('smooth-scroll');
+addEventListener('pointerdown', smooth, { once: true });
+addEventListener('keydown', smooth, { once: true });

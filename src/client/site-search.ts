@@ -1,0 +1,143 @@
+/**
+ * The search page's script (only /search/ loads it). Runs the reader's query against the Pagefind
+ * index built from the site (src/integrations/search-index.ts), in the browser, with no server: the
+ * page's form is a plain GET form, so a query in the address (?q=, as the header's form sends it) is
+ * searched on arrival, and typing updates both the results and the address, so a search can be shared.
+ * Each result names its page and links to the blocks inside it that matched (paragraph, section,
+ * event, quotation), straight to their addresses. The count is announced in a live region.
+ */
+// The bundle's address and the query's name come from the page (data-bundle, the input's name), which
+// takes them from lib/links/urls.ts: importing it here would split a shared chunk off the site's inline script.
+
+/** The parts of Pagefind's browser API used here. */
+interface PagefindSubResult {
+  title: string;
+  url: string;
+  excerpt: string;
+}
+interface PagefindResultData {
+  url: string;
+  excerpt: string;
+  meta: { title?: string };
+  sub_results: PagefindSubResult[];
+}
+interface Pagefind {
+  options(options: { excerptLength?: number; ranking?: { pageLength?: number } }): Promise<void>;
+  search(query: string): Promise<{ results: { data(): Promise<PagefindResultData> }[] }>;
+}
+
+/** Pages shown, and matched blocks shown per page. */
+const MAX_RESULTS = 12;
+const MAX_BLOCKS = 4;
+
+const form = document.querySelector<HTMLFormElement>('form[data-search]');
+const input = form?.querySelector<HTMLInputElement>('input[type="search"]');
+const announcer = document.querySelector<HTMLElement>('[data-search-status]');
+const list = document.querySelector<HTMLOListElement>('[data-search-results]');
+const bundleUrl = form?.dataset['bundle'] ?? '';
+const param = input?.name ?? 'q';
+
+let pagefind: Promise<Pagefind> | undefined;
+let latest = 0;
+
+/** Pagefind's excerpt as DOM: its text, with only the <mark> elements it adds around matched words. */
+function excerptNodes(html: string): Node[] {
+  const template = document.createElement('template');
+  template.innerHTML = html;
+  return [...template.content.childNodes].map((node) => {
+    if (node.nodeName === 'MARK') {
+      const mark = document.createElement('mark');
+      mark.textContent = node.textContent;
+      return mark;
+    }
+    return document.createTextNode(node.textContent ?? '');
+  });
+}
+
+function element<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  className: string,
+  ...children: (Node | string)[]
+): HTMLElementTagNameMap[K] {
+  const created = document.createElement(tag);
+  if (className !== '') created.className = className;
+  created.append(...children);
+  return created;
+}
+
+function link(href: string, text: string): HTMLAnchorElement {
+  const anchor = document.createElement('a');
+  anchor.href = href;
+  anchor.textContent = text;
+  return anchor;
+}
+
+/** One page's result: its title, then the blocks that matched, each linked to its own address. */
+function renderResult(data: PagefindResultData): HTMLLIElement {
+  const blocks = data.sub_results.filter((sub) => sub.url.includes('#')).slice(0, MAX_BLOCKS);
+  const item = element('li', 'search-result', element('h2', '', link(data.url, data.meta.title ?? data.url)));
+  if (blocks.length === 0) item.append(element('p', 'excerpt', ...excerptNodes(data.excerpt)));
+  else
+    item.append(
+      element(
+        'ul',
+        'search-blocks',
+        ...blocks.map((block) =>
+          element('li', '', link(block.url, block.title), element('p', 'excerpt', ...excerptNodes(block.excerpt))),
+        ),
+      ),
+    );
+  return item;
+}
+
+async function run(query: string): Promise<void> {
+  if (!announcer || !list) return;
+  const search = ++latest;
+  const trimmed = query.trim();
+  const address = new URL(location.href);
+  if (trimmed === '') address.searchParams.delete(param);
+  else address.searchParams.set(param, trimmed);
+  history.replaceState(history.state, '', address);
+  if (trimmed === '') {
+    list.replaceChildren();
+    announcer.textContent = '';
+    return;
+  }
+  pagefind ??= import(/* @vite-ignore */ bundleUrl).then(async (module: Pagefind) => {
+    // A long page (an article) is penalised less than by default (0.75): a match in an article's
+    // paragraph should rank with the short analysis pages that cite it.
+    await module.options({ excerptLength: 22, ranking: { pageLength: 0.2 } });
+    return module;
+  });
+  const { results } = await (await pagefind).search(trimmed);
+  const shown = await Promise.all(results.slice(0, MAX_RESULTS).map((result) => result.data()));
+  if (search !== latest) return;
+  list.replaceChildren(...shown.map(renderResult));
+  const count = results.length === 1 ? '1 page matches' : `${results.length} pages match`;
+  announcer.textContent =
+    results.length === 0
+      ? `Nothing matches “${trimmed}”. Try another word, or browse the sections below.`
+      : `${count} “${trimmed}”${results.length > MAX_RESULTS ? `; the ${MAX_RESULTS} best are shown` : ''}.`;
+}
+
+if (form && input && announcer) {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const report = (error: unknown): void => {
+    announcer.textContent = 'The search could not be loaded. Browse the sections below instead.';
+    console.warn(error);
+  };
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    clearTimeout(timer);
+    run(input.value).catch(report);
+  });
+  input.addEventListener('input', () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => run(input.value).catch(report), 250);
+  });
+  const initial = new URLSearchParams(location.search).get(param) ?? '';
+  if (initial !== '') {
+    input.value = initial;
+    run(initial).catch(report);
+  }
+}

@@ -1,0 +1,136 @@
+import type { Published } from '../../schemas/article.ts';
+import type { When } from '../../schemas/when.ts';
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+function monthName(month: string): string {
+  return MONTHS[Number(month) - 1] ?? month;
+}
+
+/** The `datetime` attribute for a publication time: a date, or a date and time with its UTC offset. */
+export function publishedDatetime(published: Published): string {
+  return published.precision === 'minute' && published.time !== undefined && published.utcOffset !== undefined
+    ? `${published.date}T${published.time}${published.utcOffset}`
+    : published.date;
+}
+
+/** A publication time for readers: "3 February 2026, 3:17 pm PT" or "4 February 2026". */
+export function formatPublished(published: Published): string {
+  const [year, month, day] = published.date.split('-');
+  const date = `${Number(day)} ${monthName(month ?? '')} ${year}`;
+  if (published.precision !== 'minute' || published.time === undefined) return date;
+  const [hours = 0, minutes = 0] = published.time.split(':').map(Number);
+  const clock = `${((hours + 11) % 12) + 1}:${String(minutes).padStart(2, '0')} ${hours < 12 ? 'am' : 'pm'}`;
+  return `${date}, ${clock}${published.timeZone ? ` ${published.timeZone}` : ''}`;
+}
+
+/** The dated event a relative date hangs on, and which side of it the date falls. */
+export interface Anchor {
+  /** "before" or "after" the anchor. */
+  relation: 'before' | 'after';
+  /** The anchor's own (dated) when. */
+  when: When;
+}
+
+/** The `datetime` attribute for a date at its precision (2026-02-03, 2026-W06, 2025-10, 2025); a relative date gives its anchor's. */
+export function whenDatetime(when: When, anchor?: Anchor): string | undefined {
+  if (when.precision === 'relative') return anchor ? whenDatetime(anchor.when) : undefined;
+  return when.date;
+}
+
+/**
+ * A date for readers at its precision: "3 February 2026", "Week of 2 February 2026", "October 2025",
+ * "Fall 2025", "2022"; a relative date reads "Before 3 February 2026" (or "Date not given" without its anchor).
+ */
+export function formatWhen(when: When, anchor?: Anchor): string {
+  const [year = '', month = '', day = ''] = (when.date ?? '').split('-');
+  switch (when.precision) {
+    case 'day':
+      return `${Number(day)} ${monthName(month)} ${year}`;
+    case 'week':
+      return `Week of ${formatDay(whenSpan(when).first)}`;
+    case 'month':
+      return `${monthName(month)} ${year}`;
+    case 'season':
+      return `${(when.season ?? '').replace(/^./, (c) => c.toUpperCase())} ${year}`;
+    case 'year':
+      return year;
+    case 'relative':
+      return anchor ? `${anchor.relation === 'before' ? 'Before' : 'After'} ${formatWhen(anchor.when)}` : 'Date not given';
+  }
+}
+
+const SEASON_START: Record<string, string> = { winter: '01', spring: '03', summer: '06', fall: '09' };
+
+/** A sortable key for a date at its precision: the earliest day it could mean (seasons by their first month); a relative date sorts with its anchor. */
+export function whenSortKey(when: When, anchor?: Anchor): string {
+  const [year = '', month, day] = (when.date ?? '').split('-');
+  switch (when.precision) {
+    case 'day':
+      return `${year}-${month}-${day}`;
+    case 'week':
+      return dayKey(whenSpan(when).first);
+    case 'month':
+      return `${year}-${month}-00`;
+    case 'season':
+      return `${year}-${SEASON_START[when.season ?? ''] ?? '00'}-00`;
+    case 'year':
+      return `${year}-00-00`;
+    case 'relative':
+      return anchor ? whenSortKey(anchor.when) : '9999-99-99';
+  }
+}
+
+/** The days a date could mean, as UTC day numbers (days since 1970-01-01), first and last; a relative date is open at both ends. */
+export interface Span {
+  /** The earliest day it could be; -Infinity when unbounded. */
+  first: number;
+  /** The latest day it could be; Infinity when unbounded. */
+  last: number;
+}
+
+const DAY_MS = 86_400_000;
+const dayNumber = (year: number, month: number, day: number): number => Date.UTC(year, month - 1, day) / DAY_MS;
+
+/** The days a date at its precision could mean: a day is one day, a week Monday to Sunday (ISO), a season its three months (winter: December of the year before to February). */
+export function whenSpan(when: When): Span {
+  const [yearText = '', second = ''] = (when.date ?? '').split('-');
+  const year = Number(yearText);
+  switch (when.precision) {
+    case 'day': {
+      const [, month = '', day = ''] = (when.date ?? '').split('-');
+      const value = dayNumber(year, Number(month), Number(day));
+      return { first: value, last: value };
+    }
+    case 'week': {
+      // ISO week 1 holds 4 January; weeks start on Monday.
+      const jan4 = dayNumber(year, 1, 4);
+      const monday = jan4 - ((new Date(jan4 * DAY_MS).getUTCDay() + 6) % 7) + (Number(second.slice(1)) - 1) * 7;
+      return { first: monday, last: monday + 6 };
+    }
+    case 'month': {
+      const month = Number(second);
+      return { first: dayNumber(year, month, 1), last: dayNumber(year, month + 1, 1) - 1 };
+    }
+    case 'season': {
+      const start = { winter: 0, spring: 3, summer: 6, fall: 9 }[when.season ?? 'spring'];
+      const from = when.season === 'winter' ? dayNumber(year - 1, 12, 1) : dayNumber(year, start, 1);
+      return { first: from, last: dayNumber(year, start + 3, 1) - 1 };
+    }
+    case 'year':
+      return { first: dayNumber(year, 1, 1), last: dayNumber(year + 1, 1, 1) - 1 };
+    case 'relative':
+      return { first: -Infinity, last: Infinity };
+  }
+}
+
+/** A day number as YYYY-MM-DD. */
+export function dayKey(day: number): string {
+  return new Date(day * DAY_MS).toISOString().slice(0, 10);
+}
+
+/** A day number for readers: "2 February 2026". */
+export function formatDay(day: number): string {
+  const date = new Date(day * DAY_MS);
+  return `${date.getUTCDate()} ${MONTHS[date.getUTCMonth()]} ${date.getUTCFullYear()}`;
+}

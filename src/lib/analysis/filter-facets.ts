@@ -1,0 +1,52 @@
+import type { Citation, Comparison, Event, Quotation } from '../../schemas/index.ts';
+import type { EntryFacets, Facet } from '../reading/filters.ts';
+import type { SiteIndex } from './site-index.ts';
+import { periodOfWhen } from './timeline-parts.ts';
+
+/**
+ * What each kind of list entry is about, for the filters (lib/reading/filters.ts): its issues, people, the outlets
+ * whose articles it cites, and its period (the year it is dated to; an undated "before X" takes X's year).
+ */
+
+const outletsOf = (index: SiteIndex, citations: readonly Citation[]): string[] =>
+  [...new Set(citations.flatMap((citation) => index.articleById.get(citation.article)?.outlet.id ?? []))].sort();
+
+const periodOf = (index: SiteIndex, when: Event['when']): string[] => {
+  const dated = when.precision === 'relative' ? index.anchorOf(when)?.when : when;
+  const year = dated && periodOfWhen(dated)?.year;
+  return year === undefined ? [] : [String(year)];
+};
+
+/** An event's facets. */
+export const eventFacets = (index: SiteIndex, event: Event): EntryFacets => ({
+  issue: event.issues,
+  person: event.people,
+  outlet: outletsOf(index, [...event.citations, ...(event.discrepancy?.citations ?? [])]),
+  period: periodOf(index, event.when),
+});
+
+/** A quotation's facets: its speaker is its person. */
+export const quotationFacets = (index: SiteIndex, quotation: Quotation): EntryFacets => ({
+  issue: quotation.issues,
+  person: [quotation.speaker],
+  outlet: outletsOf(index, [quotation.source]),
+  period: periodOf(index, quotation.when),
+});
+
+/** A comparison point's facets: its issues and the outlets that give an account of it (points name no person or date). */
+export const comparisonFacets = (index: SiteIndex, comparison: Comparison): EntryFacets => ({
+  issue: comparison.issues,
+  outlet: outletsOf(index, comparison.accounts.map((account) => ({ article: account.article, paragraph: '' }))),
+});
+
+/** The label readers see for a facet's value: an issue's title, a person's or outlet's name, a year. */
+export function facetLabel(index: SiteIndex): (facet: Facet, value: string) => string {
+  const outlets = new Map(index.outlets.map((outlet) => [outlet.id, outlet.name]));
+  return (facet, value) =>
+    ({
+      issue: index.issueById.get(value)?.title,
+      person: index.personById.get(value)?.name,
+      outlet: outlets.get(value),
+      period: value,
+    })[facet] ?? value;
+}

@@ -1,0 +1,370 @@
+import { numberParagraphs, type ArticleBlock } from '../content/article-blocks.ts';
+import type { Citation, Comparison, Correction, Event, Issue, Meeting, Outlet, Person, Quotation } from '../../schemas/index.ts';
+import { lastUpdated } from './last-updated.ts';
+import type { Anchor } from './dates.ts';
+import type { When } from '../../schemas/when.ts';
+import { periodOfWhen, splitTimeline, type TimelinePart } from './timeline-parts.ts';
+import { buildChronology, chronologyItems, chronologyKey, orderNotGiven, resolveAnchor } from './timeline.ts';
+import { describeRelation, relationOf, type Relation, type RelationText } from './comparison-relation.ts';
+import {
+  articlesUrl,
+  articleUrl,
+  comparisonEntryUrl,
+  comparisonUrl,
+  correctionsUrl,
+  correctionUrl,
+  eventUrl,
+  homeUrl,
+  issuesUrl,
+  issueUrl,
+  meetingLineUrl,
+  meetingUrl,
+  paragraphUrl,
+  peopleUrl,
+  personUrl,
+  quotationsUrl,
+  quotationUrl,
+  sourcesOnlyInUrl,
+  sourcesUrl,
+  timelinePartUrl,
+  timelineUrl,
+} from '../links/urls.ts';
+
+/** What the index needs to know of an article. */
+export interface IndexedArticle {
+  /** Article id. */
+  id: string;
+  /** Its headline. */
+  title: string;
+  /** Its outlet. */
+  outlet: Outlet;
+  /** Its blocks in order. */
+  blocks: readonly ArticleBlock[];
+}
+
+/** Everything the site shows, validated. */
+export interface SiteContent {
+  articles: readonly IndexedArticle[];
+  outlets: readonly Outlet[];
+  people: readonly Person[];
+  issues: readonly Issue[];
+  events: readonly Event[];
+  quotations: readonly Quotation[];
+  meeting: Meeting;
+  comparisons: readonly Comparison[];
+  /** The corrections and updates log, in any order (absent: an empty log). */
+  corrections?: readonly Correction[];
+}
+
+/** A link back to something that cites a paragraph. */
+export interface Backlink {
+  /** What kind of item cites it. */
+  kind: 'event' | 'issue' | 'person' | 'quotation' | 'meeting' | 'comparison';
+  /** The item's label. */
+  label: string;
+  /** Where it is. */
+  href: string;
+}
+
+/** A citation resolved for display: where it points and how to label it. */
+export interface ResolvedCitation {
+  /** The citation as written. */
+  citation: Citation;
+  /** Address of the paragraph (with a text fragment for cited words). */
+  href: string;
+  /** Short label: outlet and paragraph number ("LA Times ¶14"). */
+  label: string;
+  /** Full label for assistive technology and tooltips. */
+  title: string;
+}
+
+/** Cross-links between every item of the site, computed once. */
+export interface SiteIndex extends SiteContent {
+  /** Events oldest first, in an order that meets every relation the sources give. */
+  timeline: readonly Event[];
+  /** The timeline's pages, by period, oldest first. */
+  timelineParts: readonly TimelinePart[];
+  /** The part of the timeline that lists an event. */
+  timelinePartOf(eventId: string): TimelinePart;
+  /** Every quotation in the same order as the timeline. */
+  quotationsInOrder: readonly Quotation[];
+  /** Of a list in timeline order, the items the sources do not place after the one before them ("order not given"). */
+  orderNotGiven(kind: 'event' | 'quotation', ids: readonly string[]): ReadonlySet<string>;
+  /** Lookups by id. */
+  personById: ReadonlyMap<string, Person>;
+  issueById: ReadonlyMap<string, Issue>;
+  eventById: ReadonlyMap<string, Event>;
+  quotationById: ReadonlyMap<string, Quotation>;
+  articleById: ReadonlyMap<string, IndexedArticle>;
+  /** What cites each paragraph, keyed "article#paragraph". */
+  citedBy: ReadonlyMap<string, readonly Backlink[]>;
+  /** The dated event a relative date hangs on (undefined for dated whens). */
+  anchorOf(when: When): Anchor | undefined;
+  /** Resolves a citation to its address and label. */
+  resolve(citation: Citation): ResolvedCitation;
+  /** Events that touch an issue, in timeline order. */
+  eventsOfIssue(issueId: string): Event[];
+  /** Quotations on an issue, in timeline order. */
+  quotationsOfIssue(issueId: string): Quotation[];
+  /** People involved in an issue: through its events, positions and quotations, by name. */
+  peopleOfIssue(issueId: string): Person[];
+  /** Comparison points on an issue. */
+  comparisonsOfIssue(issueId: string): Comparison[];
+  /** How a comparison point's accounts relate, among all the site's articles. */
+  relationOf(comparison: Comparison): Relation;
+  /** That relation in words, naming the outlets. */
+  relationText(comparison: Comparison): RelationText;
+  /** A comparison point's place in the full comparison (/sources/ or an "only in" page). */
+  comparisonEntryUrl(comparison: Comparison): string;
+  /** A person's quotations, in timeline order. */
+  quotationsOf(personId: string): Quotation[];
+  /** Events a person took part in, in timeline order. */
+  eventsOf(personId: string): Event[];
+  /** Issues a person has a stated position on or events in, by title. */
+  issuesOf(personId: string): Issue[];
+  /** Quotations that belong to an event. */
+  quotationsOfEvent(eventId: string): Quotation[];
+  /** The log, newest first. */
+  correctionLog: readonly Correction[];
+  /** What each page shows, by path, as entry references ("events/x", "events/*"). */
+  pageContents: ReadonlyMap<string, ReadonlySet<string>>;
+  /** The day a page was last updated (YYYY-MM-DD): the latest log entry touching what it shows, else the edition. */
+  lastUpdatedOf(path: string): string | undefined;
+  /** The address of an entry named in the log ("events/x"). */
+  entryRefUrl(ref: string): string;
+}
+
+/** The key of a paragraph in the cited-by index. */
+export const paragraphKey = (articleId: string, paragraphId: string): string => `${articleId}#${paragraphId}`;
+
+/** Builds every cross-link of the site from validated content (references were checked by the guard). */
+export function buildSiteIndex(content: SiteContent): SiteIndex {
+  const blockIndex = new Map(
+    content.articles.flatMap((article, articleIndex) => article.blocks.map((block, index): [string, number] => [`${article.id}#${block.id}`, articleIndex * 10_000 + index])),
+  );
+  const blockText = new Map(content.articles.flatMap((article) => article.blocks.map((block): [string, string] => [`${article.id}#${block.id}`, block.text])));
+  const quotationOf = new Map(content.quotations.map((quotation) => [quotation.id, quotation]));
+  const items = chronologyItems(content.events, content.quotations).map((item) => {
+    const quotation = item.kind === 'quotation' ? quotationOf.get(item.id) : undefined;
+    if (!quotation) return item;
+    // Quotations nothing else orders keep the order of the text: article, paragraph, place in it.
+    const key = `${quotation.source.article}#${quotation.source.paragraph}`;
+    return { ...item, sequence: (blockIndex.get(key) ?? 0) * 10_000 + Math.max(0, (blockText.get(key) ?? '').indexOf(quotation.text)) };
+  });
+  const { chronology } = buildChronology(items);
+  const eventByKey = new Map(content.events.map((event) => [chronologyKey('event', event.id), event]));
+  const quotationByKey = new Map(content.quotations.map((quotation) => [chronologyKey('quotation', quotation.id), quotation]));
+  const timeline = chronology.order.flatMap((key) => eventByKey.get(key) ?? []);
+  const quotationsInOrder = chronology.order.flatMap((key) => quotationByKey.get(key) ?? []);
+  const quotationPlace = new Map(quotationsInOrder.map((quotation, index) => [quotation.id, index]));
+  const personById = new Map(content.people.map((person) => [person.id, person]));
+  const issueById = new Map(content.issues.map((issue) => [issue.id, issue]));
+  const eventById = new Map(content.events.map((event) => [event.id, event]));
+  const quotationById = new Map(content.quotations.map((quotation) => [quotation.id, quotation]));
+  const articleById = new Map(content.articles.map((article) => [article.id, article]));
+  const articleIds = content.articles.map((article) => article.id);
+
+  const paragraphNumbers = new Map(content.articles.map((article) => [article.id, numberParagraphs(article.blocks)]));
+
+  const citedBy = new Map<string, Backlink[]>();
+  const addBacklinks = (citations: readonly Citation[], link: Backlink): void => {
+    for (const citation of citations) {
+      const key = paragraphKey(citation.article, citation.paragraph);
+      const list = citedBy.get(key) ?? [];
+      if (!list.some((existing) => existing.href === link.href)) list.push(link);
+      citedBy.set(key, list);
+    }
+  };
+  for (const event of timeline) {
+    addBacklinks([...event.citations, ...(event.discrepancy?.citations ?? [])], { kind: 'event', label: event.title, href: eventUrl(event.id) });
+  }
+  for (const issue of content.issues) {
+    const citations = [
+      ...issue.summary.flatMap((statement) => statement.citations),
+      ...issue.positions.flatMap((position) => position.statements.flatMap((statement) => statement.citations)),
+      ...issue.unresolved.flatMap((statement) => statement.citations),
+    ];
+    addBacklinks(citations, { kind: 'issue', label: issue.title, href: issueUrl(issue.id) });
+  }
+  for (const person of content.people) addBacklinks(person.citations, { kind: 'person', label: person.name, href: personUrl(person.id) });
+  for (const quotation of content.quotations) {
+    const speaker = personById.get(quotation.speaker)?.name ?? quotation.speaker;
+    addBacklinks([quotation.source], { kind: 'quotation', label: `${speaker}: “${truncate(quotation.text, 60)}”`, href: quotationUrl(quotation.id) });
+  }
+  for (const line of [...content.meeting.facts, ...content.meeting.sections.flatMap((section) => section.lines)]) {
+    addBacklinks(line.citations, { kind: 'meeting', label: `The meeting: ${line.label ?? truncate(line.text, 60)}`, href: meetingLineUrl(line.id) });
+  }
+  for (const comparison of content.comparisons) {
+    const quoted = comparison.accounts.flatMap((account) =>
+      (account.quoted ?? []).map((words) => ({ article: account.article, paragraph: words.paragraph, words: words.words })),
+    );
+    addBacklinks([...comparison.accounts.flatMap((account) => account.citations), ...quoted], { kind: 'comparison', label: `Sources compared: ${comparison.topic}`, href: comparisonUrl(comparison.id) });
+  }
+
+  const timelineParts = splitTimeline(timeline, (event) => {
+    const when = event.when.precision === 'relative' ? resolveAnchor(event.when, eventById)?.when : event.when;
+    return when && periodOfWhen(when);
+  });
+  const partOf = new Map(timelineParts.flatMap((part) => part.events.map((event) => [event.id, part] as const)));
+
+  const quotationOrder = (a: Quotation, b: Quotation): number => (quotationPlace.get(a.id) ?? 0) - (quotationPlace.get(b.id) ?? 0);
+  const correctionLog = [...(content.corrections ?? [])].sort((a, b) => b.date.localeCompare(a.date) || a.id.localeCompare(b.id));
+
+  // What each page shows, for its "last updated" date: the entry itself and what it lists in full.
+  const pageContents = new Map<string, Set<string>>();
+  const page = (path: string, ...refs: string[]): void => {
+    const set = pageContents.get(path) ?? new Set<string>();
+    refs.forEach((ref) => set.add(ref));
+    pageContents.set(path, set);
+  };
+  const meetingQuotations = [...content.meeting.facts, ...content.meeting.sections.flatMap((section) => section.lines)].flatMap((line) => line.quotations);
+  page(homeUrl(), 'meeting/*', 'issues/*', ...timeline.slice(-5).map((event) => `events/${event.id}`));
+  page(meetingUrl(), 'meeting/*', `events/${content.meeting.event}`, ...meetingQuotations.map((id) => `quotations/${id}`));
+  page(timelineUrl(), 'events/*');
+  for (const part of timelineParts) page(timelinePartUrl(part.id), ...part.events.map((event) => `events/${event.id}`));
+  page(quotationsUrl(), 'quotations/*');
+  page(issuesUrl(), 'issues/*');
+  page(peopleUrl(), 'people/*');
+  page(sourcesUrl(), 'comparisons/*');
+  page(articlesUrl(), 'articles/*');
+  page(correctionsUrl(), 'events/*', 'quotations/*', 'issues/*', 'people/*', 'meeting/*', 'comparisons/*', 'outlets/*', 'articles/*');
+  for (const correction of correctionLog) page(correctionUrl(correction.id), ...correction.affects);
+  for (const article of content.articles) {
+    page(articleUrl(article.id), `articles/${article.id}`);
+    page(sourcesOnlyInUrl(article.id), 'comparisons/*');
+  }
+  for (const event of content.events) page(eventUrl(event.id), `events/${event.id}`);
+  for (const quotation of content.quotations) {
+    page(quotationUrl(quotation.id), `quotations/${quotation.id}`, ...(quotation.event === undefined ? [] : [`events/${quotation.event}`]));
+    if (quotation.event !== undefined) page(eventUrl(quotation.event), `quotations/${quotation.id}`);
+  }
+  for (const comparison of content.comparisons) page(comparisonUrl(comparison.id), `comparisons/${comparison.id}`);
+  for (const issue of content.issues) {
+    page(issueUrl(issue.id), `issues/${issue.id}`);
+    for (const position of issue.positions) page(personUrl(position.who), `issues/${issue.id}`);
+  }
+  for (const person of content.people) page(personUrl(person.id), `people/${person.id}`);
+  for (const event of content.events) {
+    for (const issue of event.issues) page(issueUrl(issue), `events/${event.id}`);
+    for (const person of event.people) page(personUrl(person), `events/${event.id}`);
+  }
+  for (const quotation of content.quotations) {
+    for (const issue of quotation.issues) page(issueUrl(issue), `quotations/${quotation.id}`);
+    page(personUrl(quotation.speaker), `quotations/${quotation.id}`);
+  }
+  for (const comparison of content.comparisons) for (const issue of comparison.issues) page(issueUrl(issue), `comparisons/${comparison.id}`);
+
+  // Each lookup below is a list per id, built once here: pages ask them per item, and a scan of every
+  // event or quotation per item would grow with the square of the content.
+  const sortedQuotations = [...content.quotations].sort(quotationOrder);
+  const group = <T>(items: readonly T[], keysOf: (item: T) => readonly string[]): Map<string, T[]> => {
+    const groups = new Map<string, T[]>();
+    for (const item of items) {
+      for (const key of new Set(keysOf(item))) {
+        const list = groups.get(key);
+        if (list) list.push(item);
+        else groups.set(key, [item]);
+      }
+    }
+    return groups;
+  };
+  const eventsByIssue = group(timeline, (event) => event.issues);
+  const eventsByPerson = group(timeline, (event) => event.people);
+  const quotationsByIssue = group(sortedQuotations, (quotation) => quotation.issues);
+  const quotationsBySpeaker = group(sortedQuotations, (quotation) => [quotation.speaker]);
+  const quotationsByEvent = group(sortedQuotations, (quotation) =>
+    quotation.event === undefined ? [] : [quotation.event],
+  );
+  const comparisonsByIssue = group(content.comparisons, (comparison) => comparison.issues);
+  const issuesByPositionHolder = group(content.issues, (issue) => issue.positions.map((position) => position.who));
+  const listOf = <T>(groups: ReadonlyMap<string, T[]>, key: string): T[] => [...(groups.get(key) ?? [])];
+
+  const index: SiteIndex = {
+    ...content,
+    timeline,
+    timelineParts,
+    timelinePartOf(eventId) {
+      const part = partOf.get(eventId);
+      if (!part) throw new Error(`timeline: no event "${eventId}" (an event id from content/events/ was expected)`);
+      return part;
+    },
+    quotationsInOrder,
+    orderNotGiven: (kind, ids) => orderNotGiven(chronology, kind, ids),
+    personById,
+    issueById,
+    eventById,
+    quotationById,
+    articleById,
+    citedBy,
+    anchorOf: (when) => resolveAnchor(when, eventById),
+    resolve(citation) {
+      const article = articleById.get(citation.article);
+      const outlet = article?.outlet;
+      const number = paragraphNumbers.get(citation.article)?.get(citation.paragraph);
+      const short = outlet?.shortName ?? outlet?.name ?? citation.article;
+      const place = number === undefined ? `§ ${citation.paragraph}` : `¶${number}`;
+      return {
+        citation,
+        href: paragraphUrl(citation.article, citation.paragraph, citation.words),
+        label: `${short} ${place}`,
+        // The cited words travel in the link's text fragment; the tooltip names only the place, to keep pages light.
+        title: `${outlet?.name ?? citation.article}, ${number === undefined ? `section “${citation.paragraph}”` : `paragraph ${number}`}`,
+      };
+    },
+    eventsOfIssue: (issueId) => listOf(eventsByIssue, issueId),
+    quotationsOfIssue: (issueId) => listOf(quotationsByIssue, issueId),
+    peopleOfIssue(issueId) {
+      const issue = issueById.get(issueId);
+      const ids = new Set<string>([
+        ...listOf(eventsByIssue, issueId).flatMap((event) => event.people),
+        ...(issue?.positions.map((position) => position.who) ?? []),
+        ...listOf(quotationsByIssue, issueId).map((quotation) => quotation.speaker),
+      ]);
+      return [...ids].flatMap((id) => personById.get(id) ?? []).sort((a, b) => a.name.localeCompare(b.name));
+    },
+    comparisonsOfIssue: (issueId) => listOf(comparisonsByIssue, issueId),
+    relationOf: (comparison) => relationOf(comparison, articleIds),
+    relationText: (comparison) =>
+      describeRelation(relationOf(comparison, articleIds), comparison.difference, (id) => articleById.get(id)?.outlet.name ?? id),
+    comparisonEntryUrl: (comparison) => comparisonEntryUrl(comparison, articleIds),
+    quotationsOf: (personId) => listOf(quotationsBySpeaker, personId),
+    eventsOf: (personId) => listOf(eventsByPerson, personId),
+    issuesOf(personId) {
+      const ids = new Set<string>([
+        ...listOf(issuesByPositionHolder, personId).map((issue) => issue.id),
+        ...listOf(eventsByPerson, personId).flatMap((event) => event.issues),
+      ]);
+      return [...ids].flatMap((id) => issueById.get(id) ?? []).sort((a, b) => a.title.localeCompare(b.title));
+    },
+    quotationsOfEvent: (eventId) => listOf(quotationsByEvent, eventId),
+    correctionLog,
+    pageContents,
+    lastUpdatedOf: (path) => lastUpdated(correctionLog, pageContents.get(path)),
+    entryRefUrl(ref) {
+      const [collection = '', id = ''] = ref.split('/');
+      switch (collection) {
+        case 'events':
+          return eventUrl(id);
+        case 'quotations':
+          return quotationUrl(id);
+        case 'issues':
+          return issueUrl(id);
+        case 'people':
+          return personUrl(id);
+        case 'meeting':
+          return id === content.meeting.id ? meetingUrl() : meetingLineUrl(id);
+        case 'comparisons':
+          return comparisonUrl(id);
+        case 'articles':
+          return articleUrl(id);
+        default:
+          return sourcesUrl();
+      }
+    },
+  };
+  return index;
+}
+
+function truncate(text: string, length: number): string {
+  return text.length <= length ? text : `${text.slice(0, length - 1).trimEnd()}…`;
+}

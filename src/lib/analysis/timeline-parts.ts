@@ -1,0 +1,121 @@
+import type { Event } from '../../schemas/event.ts';
+import type { When } from '../../schemas/when.ts';
+import { whenSpan } from './dates.ts';
+
+/**
+ * The timeline split by period, so no page of it outgrows the page budget: /timeline/ is an overview
+ * and each part (/timeline/2022-2025/, /timeline/2026/) lists the events of a run of years. Parts
+ * follow the order buildTimeline gives: a part is a contiguous stretch of it, never a re-sort.
+ */
+
+/** The most events a part holds: years (or months) join a part only while it stays at or under this. */
+export const EVENTS_PER_PART = 16;
+
+/** One page of the timeline: a run of years (or of months of one year) and its events, in timeline order. */
+export interface TimelinePart {
+  /** Its address segment: "2026", "2022-2025" for a run of years, "2026-february" or "2026-january-march" within a year. */
+  id: string;
+  /** For readers: "2026", "2022–2025", "February 2026", "January–March 2026". */
+  label: string;
+  /** Its events, in timeline order. */
+  events: Event[];
+}
+
+/** When an event happened, as far as the parts need: its year, and its month where the date gives one. */
+export interface EventPeriod {
+  year: number;
+  month?: number;
+}
+
+const MONTH_NAMES = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+const capital = (word: string): string => word.replace(/^./, (c) => c.toUpperCase());
+
+/**
+ * Groups an ordered list into runs by a key, keeping every run a contiguous stretch of the order: an entry
+ * whose key is below the latest key reached (listed after later entries), or that has none, joins the
+ * current run. Entries before the first key join the first run.
+ */
+function runsBy(events: readonly Event[], keyOf: (event: Event) => number | undefined): { key: number; events: Event[] }[] {
+  const runs: { key: number; events: Event[] }[] = [];
+  let pending: Event[] = [];
+  for (const event of events) {
+    const latest = runs.at(-1);
+    const key = keyOf(event);
+    if (latest === undefined && key === undefined) {
+      pending.push(event);
+      continue;
+    }
+    const at = Math.max(key ?? Number.NEGATIVE_INFINITY, latest?.key ?? Number.NEGATIVE_INFINITY);
+    if (latest && latest.key === at) latest.events.push(event);
+    else {
+      runs.push({ key: at, events: [...pending, event] });
+      pending = [];
+    }
+  }
+  if (pending.length > 0) runs.push({ key: 0, events: pending });
+  return runs;
+}
+
+/** Joins adjacent runs, oldest first, while the joined run holds at most `max` events. */
+function joinRuns(runs: readonly { key: number; events: Event[] }[], max: number): { from: number; to: number; events: Event[] }[] {
+  const joined: { from: number; to: number; events: Event[] }[] = [];
+  for (const { key, events } of runs) {
+    const last = joined.at(-1);
+    if (last && last.events.length + events.length <= max) {
+      last.to = key;
+      last.events.push(...events);
+    } else joined.push({ from: key, to: key, events: [...events] });
+  }
+  return joined;
+}
+
+/**
+ * Cuts an ordered timeline into parts by year. Each event counts in the year it is dated to (`periodOf`;
+ * an undated "before/after X" in the year of X), or, when it is listed after a later year's events or has
+ * no year, in the latest year reached so far, so every part is a contiguous stretch of the order. Whole
+ * years are joined, oldest first, while a part holds at most `maxEvents`; empty years between two joined
+ * years belong to the part ("2022–2025"). A single year holding more is cut the same way by month (an
+ * event dated only to the year goes with the month the order puts it in).
+ */
+export function splitTimeline(
+  timeline: readonly Event[],
+  periodOf: (event: Event) => EventPeriod | undefined,
+  maxEvents: number = EVENTS_PER_PART,
+): TimelinePart[] {
+  const parts: TimelinePart[] = [];
+  for (const years of joinRuns(runsBy(timeline, (event) => periodOf(event)?.year), maxEvents)) {
+    if (years.from !== years.to || years.events.length <= maxEvents) {
+      parts.push({
+        id: years.from === years.to ? String(years.from) : `${years.from}-${years.to}`,
+        label: years.from === years.to ? String(years.from) : `${years.from}–${years.to}`,
+        events: years.events,
+      });
+      continue;
+    }
+    const year = years.from;
+    const months = joinRuns(runsBy(years.events, (event) => (periodOf(event)?.year === year ? periodOf(event)?.month : undefined)), maxEvents);
+    for (const run of months) {
+      const from = MONTH_NAMES[run.from - 1] ?? 'january';
+      const to = MONTH_NAMES[run.to - 1] ?? from;
+      parts.push({
+        id: from === to ? `${year}-${from}` : `${year}-${from}-${to}`,
+        label: from === to ? `${capital(from)} ${year}` : `${capital(from)}–${capital(to)} ${year}`,
+        events: run.events,
+      });
+    }
+  }
+  return parts;
+}
+
+/**
+ * The year and month a date at its precision falls in, for the parts: a day or month its own; an ISO week
+ * the month of its Thursday; a season its first month within its year (winter: January); a year no month.
+ */
+export function periodOfWhen(when: When): EventPeriod | undefined {
+  if (when.precision === 'relative' || when.date === undefined) return undefined;
+  const year = Number(when.date.slice(0, 4));
+  if (when.precision === 'year') return { year };
+  const { first } = whenSpan(when);
+  const day = new Date((first + (when.precision === 'week' ? 3 : 0)) * 86_400_000);
+  return day.getUTCFullYear() === year ? { year, month: day.getUTCMonth() + 1 } : { year, month: day.getUTCFullYear() < year ? 1 : 12 };
+}

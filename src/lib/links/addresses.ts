@@ -1,0 +1,355 @@
+import { createHash } from 'node:crypto';
+import type { Element, Root } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
+import { scanHtml } from '../security/html-scan.ts';
+import { visit } from 'unist-util-visit';
+import {
+  AddressManifestSchema,
+  FragmentAliasSchema,
+  PageAliasSchema,
+  type AddressManifest,
+  type FragmentAlias,
+  type PageAlias,
+} from '../../schemas/addresses.ts';
+import { problemsFromZod, type Problem } from '../content/problems.ts';
+import { withFragment } from './urls.ts';
+import { parseYamlList } from '../content/yaml-list.ts';
+
+/**
+ * Lasting addresses: every page path and fragment id the site publishes is recorded in a manifest;
+ * a build whose output lacks one fails, unless an alias keeps it working (an alias anchor for a
+ * fragment, a redirect page for a page). Pure functions over HTML text and plain data; the
+ * address-guard integration reads and writes the files.
+ */
+
+/** Where the files live and the command that rewrites the manifest, for messages. */
+export const ADDRESS_FILES = {
+  manifest: 'content/addresses/published.json',
+  aliases: 'content/addresses/aliases.yaml',
+  updateCommand: 'npm run addresses:update',
+} as const;
+
+/** Published addresses: every page path with its fragment ids, sorted. */
+export type Addresses = Record<string, string[]>;
+
+/** One page or fragment address. */
+export interface Address {
+  /** Page path ("/events/petro-elected/"). */
+  page: string;
+  /** Fragment id on that page; absent for the page itself. */
+  id?: string;
+}
+
+/** The aliases editors have written, each with its line in the aliases file. */
+export interface Aliases {
+  /** Old fragment ids kept working. */
+  fragments: (FragmentAlias & { line: number })[];
+  /** Old page paths kept working. */
+  pages: (PageAlias & { line: number })[];
+}
+
+/** Marks an alias anchor: `data-alias-of` names the id it stands in front of. */
+export const ALIAS_ATTRIBUTE = 'data-alias-of';
+
+/** Renders an address for messages: "/page/" or "/page/#id". */
+export const formatAddress = (address: Address): string =>
+  address.id === undefined ? address.page : withFragment(address.page, address.id);
+
+/** Every id attribute of a page, in document order (duplicates kept, so they can be reported). */
+export function listIds(html: string): string[] {
+  return scanHtml(html).ids;
+}
+
+/** The ids that occur more than once, sorted. */
+export function duplicateIds(ids: readonly string[]): string[] {
+  const seen = new Set<string>();
+  const twice = new Set<string>();
+  for (const id of ids) (seen.has(id) ? twice : seen).add(id);
+  return [...twice].sort();
+}
+
+/** Addresses in canonical form: pages sorted, each page's ids unique and sorted. */
+export function normalizeAddresses(addresses: Addresses): Addresses {
+  return Object.fromEntries(
+    Object.keys(addresses)
+      .sort()
+      .map((page) => [page, [...new Set(addresses[page])].sort()]),
+  );
+}
+
+/** What is published but missing from the build (vanished), and what the build adds (added). */
+export function compareAddresses(published: Addresses, current: Addresses): { vanished: Address[]; added: Address[] } {
+  const difference = (from: Addresses, to: Addresses): Address[] => {
+    const out: Address[] = [];
+    for (const page of Object.keys(from).sort()) {
+      const there = to[page];
+      if (there === undefined) {
+        out.push({ page });
+        continue;
+      }
+      const ids = new Set(there);
+      for (const id of [...new Set(from[page])].sort()) if (!ids.has(id)) out.push({ page, id });
+    }
+    return out;
+  };
+  return { vanished: difference(published, current), added: difference(current, published) };
+}
+
+/**
+ * The build's error when published addresses vanished: each one, and the two ways to fix it.
+ * `redirects` (old page → new page) says which pages now forward their fragments elsewhere.
+ */
+export function describeVanished(
+  vanished: readonly Address[],
+  redirects: ReadonlyMap<string, string> = new Map(),
+): string {
+  const count = vanished.length === 1 ? '1 published address has' : `${vanished.length} published addresses have`;
+  const explain = (address: Address): string => {
+    if (address.id === undefined)
+      return `  - ${address.page}: the page is gone. Redirect it: - { from: ${address.page}, to: /its/new/path/ }`;
+    const forwarded = redirects.get(address.page);
+    return forwarded === undefined
+      ? `  - ${formatAddress(address)}: no element on ${address.page} has id "${address.id}" any more. Alias it: - { page: ${address.page}, from: ${address.id}, to: its-new-id }, or, if it moved to another page: - { page: ${address.page}, from: ${address.id}, toPage: /its/new/page/, to: its-id-there }`
+      : `  - ${formatAddress(address)}: ${address.page} now redirects to ${forwarded}, which has no id "${address.id}". Alias it there: - { page: ${forwarded}, from: ${address.id}, to: its-new-id }`;
+  };
+  return [
+    `Address check failed: ${count} vanished, so links people have shared would break.`,
+    `Keep each one working with an alias in ${ADDRESS_FILES.aliases}, or, if it is meant to go, run \`${ADDRESS_FILES.updateCommand}\` and commit ${ADDRESS_FILES.manifest}.`,
+    ...vanished.map(explain),
+  ].join('\n');
+}
+
+/** The manifest file's text for these addresses: stable JSON, one page per key, ids sorted. */
+export function manifestText(addresses: Addresses): string {
+  const manifest: AddressManifest = {
+    about: `Every page path and fragment id this site has published. The build fails when one disappears unless ${ADDRESS_FILES.aliases} keeps it working. Rewrite with \`${ADDRESS_FILES.updateCommand}\`; do not edit by hand.`,
+    pages: normalizeAddresses(addresses),
+  };
+  return `${JSON.stringify(manifest, null, 2)}\n`;
+}
+
+/** Reads the manifest file; problems name the file and field. */
+export function parseManifest(file: string, text: string): { addresses?: Addresses; problems: Problem[] } {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    return {
+      problems: [
+        {
+          file,
+          message: `malformed JSON (${(error as Error).message}); run \`${ADDRESS_FILES.updateCommand}\` to rewrite it`,
+        },
+      ],
+    };
+  }
+  const parsed = AddressManifestSchema.safeParse(json);
+  if (!parsed.success) return { problems: problemsFromZod(file, parsed.error, '') };
+  return { addresses: parsed.data.pages, problems: [] };
+}
+
+/**
+ * Reads the aliases file: a YAML list of `{ page, from, to }` (an old fragment id on a page) and
+ * `{ from, to }` (an old page path). Problems name the file, line and field.
+ */
+export function parseAliases(file: string, text: string): { aliases: Aliases; problems: Problem[] } {
+  const aliases: Aliases = { fragments: [], pages: [] };
+  if (text.replace(/^\s*#.*$/gm, '').trim() === '') return { aliases, problems: [] };
+  const list = parseYamlList(file, text);
+  const problems = [...list.problems];
+  const seen = new Map<string, number>();
+  for (const [index, item] of list.items.entries()) {
+    const isFragment = typeof item.value === 'object' && item.value !== null && 'page' in item.value;
+    const parsed = isFragment ? FragmentAliasSchema.safeParse(item.value) : PageAliasSchema.safeParse(item.value);
+    if (!parsed.success) {
+      problems.push(...problemsFromZod(file, parsed.error, `[${index}]`, item.line));
+      continue;
+    }
+    const alias = parsed.data;
+    const key = 'page' in alias ? `${String(alias.page)}#${alias.from}` : alias.from;
+    const first = seen.get(key);
+    if (first !== undefined) {
+      problems.push({
+        file,
+        line: item.line,
+        field: `[${index}].from`,
+        message: `"${key}" is already aliased on line ${first}; keep one alias per old address`,
+      });
+      continue;
+    }
+    seen.set(key, item.line);
+    const toPage = 'toPage' in alias && typeof alias.toPage === 'string' ? alias.toPage : undefined;
+    const samePage = !('page' in alias) || toPage === undefined || toPage === alias.page;
+    if (alias.from === alias.to && samePage) {
+      problems.push({
+        file,
+        line: item.line,
+        field: `[${index}].to`,
+        message:
+          toPage !== undefined
+            ? 'an alias must point somewhere else than its own "from": give a toPage other than its page'
+            : 'an alias must point somewhere else than its own "from"',
+      });
+      continue;
+    }
+    const fragment = isFragment ? FragmentAliasSchema.safeParse(alias) : undefined;
+    if (fragment?.success) aliases.fragments.push({ ...fragment.data, line: item.line });
+    else aliases.pages.push({ ...PageAliasSchema.parse(alias), line: item.line });
+  }
+  return { aliases, problems };
+}
+
+/** The empty element that keeps old id `from` working in front of or inside the element with id `to`. */
+export const aliasAnchor = (from: string, to: string): string =>
+  `<span id="${escapeAttribute(from)}" ${ALIAS_ATTRIBUTE}="${escapeAttribute(to)}"></span>`;
+
+/** Elements that may not hold a <span>: an alias anchor for one of these goes right before it. */
+const NO_PHRASING_CHILD = new Set([
+  'ul',
+  'ol',
+  'dl',
+  'table',
+  'thead',
+  'tbody',
+  'tfoot',
+  'tr',
+  'colgroup',
+  'select',
+  'optgroup',
+  'datalist',
+  'hgroup',
+  'menu',
+  'picture',
+  'audio',
+  'video',
+]);
+const VOID = new Set([
+  'area',
+  'base',
+  'br',
+  'col',
+  'embed',
+  'hr',
+  'img',
+  'input',
+  'link',
+  'meta',
+  'source',
+  'track',
+  'wbr',
+]);
+
+/**
+ * Adds to a page an empty anchor with the old id `from`, as the first child of the element whose id is
+ * `to` (or right before it, where a span may not go), so `#from` lands on that element. The anchor
+ * carries `data-alias-of="to"`: CSS marks its element as the target, the script moves focus to it.
+ * Returns undefined when no element has id `to`.
+ */
+export function insertAliasAnchor(html: string, from: string, to: string): string | undefined {
+  let target: Element | undefined;
+  visit(fromHtml(html) as Root, 'element', (node: Element) => {
+    if (target === undefined && node.properties['id'] === to) target = node;
+  });
+  const start = target?.position?.start.offset;
+  if (target === undefined || start === undefined) return undefined;
+  const anchor = aliasAnchor(from, to);
+  if (NO_PHRASING_CHILD.has(target.tagName) || VOID.has(target.tagName))
+    return html.slice(0, start) + anchor + html.slice(start);
+  const end = endOfStartTag(html, start);
+  return html.slice(0, end) + anchor + html.slice(end);
+}
+
+/** Offset just past the `>` of the start tag that begins at `start`, skipping quoted attribute values. */
+function endOfStartTag(html: string, start: number): number {
+  let quote: string | undefined;
+  for (let index = start; index < html.length; index++) {
+    const char = html[index];
+    if (quote !== undefined) {
+      if (char === quote) quote = undefined;
+    } else if (char === '"' || char === "'") quote = char;
+    else if (char === '>') return index + 1;
+  }
+  return html.length;
+}
+
+const escapeAttribute = (value: string): string =>
+  value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+const escapeText = (value: string): string => value.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+
+/** Marks a link that stands for an entry moved to another page: the page script follows it on arrival. */
+export const MOVED_ATTRIBUTE = 'data-moved';
+
+/** The link that keeps old id `from` working on a page after its entry moved to `href` on another page. */
+export const movedLink = (from: string, href: string): string =>
+  `<a id="${escapeAttribute(from)}" href="${escapeAttribute(href)}" ${MOVED_ATTRIBUTE}>${escapeText(href)}</a>`;
+
+/**
+ * What stands at id `id` on a page: nothing, an element, or a moved-entry link (an `<a data-moved>`) and
+ * where it goes.
+ */
+export function elementAt(html: string, id: string): { kind: 'none' } | { kind: 'element' } | { kind: 'moved'; href: string } {
+  let found: Element | undefined;
+  visit(fromHtml(html) as Root, 'element', (node: Element) => {
+    if (found === undefined && node.properties['id'] === id) found = node;
+  });
+  if (found === undefined) return { kind: 'none' };
+  const href = found.properties['href'];
+  return found.tagName === 'a' && found.properties['dataMoved'] !== undefined && typeof href === 'string'
+    ? { kind: 'moved', href }
+    : { kind: 'element' };
+}
+
+/**
+ * Adds to a page a short, visible list of links for entries that moved to other pages, at the end of its
+ * main content: each link carries the old id, so `#old` lands on it (and, with JavaScript, the page script
+ * follows it to the entry's new place). `links` pairs each old id with the entry's new address.
+ */
+export function insertMovedLinks(html: string, links: readonly { from: string; href: string }[]): string {
+  if (links.length === 0) return html;
+  const list = [
+    '<aside class="moved-links" aria-label="Entries moved to other pages">',
+    '<p>These entries are now on other pages:</p>',
+    '<ul>',
+    ...links.map((link) => `<li>${movedLink(link.from, link.href)}</li>`),
+    '</ul>',
+    '</aside>',
+  ].join('');
+  const at = html.lastIndexOf('</main>');
+  const end = at === -1 ? html.lastIndexOf('</body>') : at;
+  return end === -1 ? html + list : html.slice(0, end) + list + html.slice(end);
+}
+
+/** True when the HTML is one of the redirect pages written for page aliases. */
+export const isRedirectPage = (html: string): boolean => /<meta http-equiv="refresh"/i.test(html);
+
+/**
+ * The static page written at an old page path: a meta refresh (which CSP does not restrict), a canonical
+ * link to the new page, a visible link for when neither refresh nor script runs, and a one-line script,
+ * allowed by its hash in the page's own CSP, that carries the fragment over (`/old/#x` → `/new/#x`).
+ */
+export function redirectPageHtml(options: { to: string; canonical: string; siteName: string }): string {
+  const script = `location.replace(${JSON.stringify(options.to).replace(/</g, '\\u003c')}+location.hash)`;
+  const hash = createHash('sha256').update(script).digest('base64');
+  const to = escapeAttribute(options.to);
+  return [
+    '<!doctype html>',
+    '<html lang="en">',
+    '<head>',
+    '<meta charset="utf-8">',
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    // As strict as every other page's policy: nothing by default, its one script by hash.
+    `<meta http-equiv="content-security-policy" content="default-src 'none'; base-uri 'none'; form-action 'none'; script-src 'sha256-${hash}'; style-src 'self'">`,
+    `<title>Moved to ${escapeText(options.to)} · ${escapeText(options.siteName)}</title>`,
+    '<meta name="robots" content="noindex">',
+    `<link rel="canonical" href="${escapeAttribute(options.canonical)}">`,
+    `<meta http-equiv="refresh" content="0; url=${to}">`,
+    `<script>${script}</script>`,
+    '</head>',
+    '<body>',
+    '<h1>This page has moved</h1>',
+    `<p>Its new address is <a href="${to}">${escapeText(options.canonical)}</a>.</p>`,
+    '</body>',
+    '</html>',
+    '',
+  ].join('\n');
+}

@@ -1,0 +1,206 @@
+/**
+ * Every address on the site is built here: pages, fragments, citations, feeds, previews and plugins
+ * call these functions, so an address changes in one place. Paths end in "/" (directory-style output).
+ * Fragment ids are content ids (set once in content/) or the fixed ids below; none is derived from
+ * display text. Published addresses are recorded in content/addresses/published.json (see README).
+ */
+
+import { onlyInArticle, relationOf, type RelationInput } from '../analysis/comparison-relation.ts';
+
+/** The home page. */
+export const homeUrl = (): string => '/';
+/** The list of stored articles. */
+export const articlesUrl = (): string => '/articles/';
+/** One stored article. */
+export const articleUrl = (articleId: string): string => `/articles/${articleId}/`;
+/** The meeting page. */
+export const meetingUrl = (): string => '/meeting/';
+/** The timeline of tensions: an overview (the chart, and every event linking to its part). */
+export const timelineUrl = (): string => '/timeline/';
+/** One part of the timeline, a run of years ("2026", "2022-2025"; see lib/analysis/timeline-parts.ts). */
+export const timelinePartUrl = (partId: string): string => `/timeline/${partId}/`;
+/** The index of issues. */
+export const issuesUrl = (): string => '/issues/';
+/** One issue. */
+export const issueUrl = (issueId: string): string => `/issues/${issueId}/`;
+/** The index of people. */
+export const peopleUrl = (): string => '/people/';
+/** One person or organisation. */
+export const personUrl = (personId: string): string => `/people/${personId}/`;
+/** The index of quotations. */
+export const quotationsUrl = (): string => '/quotations/';
+/** One quotation. */
+export const quotationUrl = (quotationId: string): string => `/quotations/${quotationId}/`;
+/** One event's own page. */
+export const eventUrl = (eventId: string): string => `/events/${eventId}/`;
+/** The comparison of the sources. */
+export const sourcesUrl = (): string => '/sources/';
+/** One point of the comparison, on its own page. */
+export const comparisonUrl = (comparisonId: string): string => `/sources/${comparisonId}/`;
+/** The corrections and updates log. */
+export const correctionsUrl = (): string => '/corrections/';
+/** One entry of the log in full (why, the sources' words, before and after), on its own page. */
+export const correctionUrl = (correctionId: string): string => `/corrections/${correctionId}/`;
+
+/** The site search (needs JavaScript; says so without it). */
+export const searchUrl = (): string => '/search/';
+/** The search page with a query filled in, as the header's search form submits it. */
+export const searchQueryUrl = (query: string): string => `${searchUrl()}?q=${encodeURIComponent(query)}`;
+/** The name of the query parameter of the search page. */
+export const SEARCH_QUERY_PARAM = 'q';
+/** The folder of the built site that holds the search index (Pagefind's bundle), without slashes. */
+export const SEARCH_BUNDLE_DIR = 'pagefind';
+/** The Pagefind module the search page loads. */
+export const searchBundleUrl = (): string => `/${SEARCH_BUNDLE_DIR}/pagefind.js`;
+/** The RSS feed of the articles and the analysis. */
+export const feedUrl = (): string => '/rss.xml';
+/** The sitemap index @astrojs/sitemap writes. */
+export const sitemapUrl = (): string => '/sitemap-index.xml';
+/** The web app manifest. */
+export const manifestUrl = (): string => '/manifest.webmanifest';
+/** The print stylesheet (linked with media="print"; it carries the site's origin for printed citations). */
+export const printStylesheetUrl = (): string => '/print.css';
+/** The page served for addresses that do not exist (static hosts serve /404.html). */
+export const notFoundUrl = (): string => '/404.html';
+
+/** The path segment under an index that holds its further pages (/quotations/page/2/); no id may take it. */
+export const INDEX_PAGE_SEGMENT = 'page';
+/** Page `number` of the index at `indexUrl`: the index itself for page 1, `<index>page/<n>/` after it. */
+export const indexPageUrl = (indexUrl: string, number: number): string =>
+  number <= 1 ? indexUrl : `${indexUrl}${INDEX_PAGE_SEGMENT}/${number}/`;
+
+/** `url` with a fragment pointing at `id` on that page. */
+export const withFragment = (url: string, id: string): string => `${url}#${id}`;
+
+/** A same-page link to the element with id `id`. */
+export const fragmentHref = (id: string): string => `#${id}`;
+
+/**
+ * The fixed fragment ids of the parts pages are made of, by page. Written once here and published:
+ * renaming one breaks links, so the address guard refuses it unless content/addresses/aliases.yaml
+ * keeps the old id working.
+ */
+export const sectionIds = {
+  home: { why: 'why', explore: 'explore', latest: 'latest', articles: 'articles' },
+  article: { citedBy: 'cited-by-heading', about: 'about-this-text' },
+  event: { quotations: 'quotations-heading' },
+  issue: {
+    summary: 'summary',
+    positions: 'positions',
+    events: 'events',
+    unresolved: 'unresolved',
+    quotations: 'quotations',
+    sources: 'sources',
+    people: 'people',
+  },
+  person: { quotations: 'quotations', events: 'events', issues: 'issues' },
+  meeting: { facts: 'facts' },
+  timeline: { chart: 'chart', parts: 'parts' },
+  sources: { outlets: 'the-sources' },
+  search: { browse: 'browse' },
+} as const;
+
+/** The id of the page's main region (the skip link's target). */
+export const mainId = 'main';
+
+/** The fragment id, on an article page, of the list of what cites block `blockId`. */
+export const citedById = (blockId: string): string => `cited-by-${blockId}`;
+
+/** The fragment id, on the home page, of the card for one part of the site (`key` is fixed in code). */
+export const homeCardId = (key: string): string => `go-${key}`;
+
+/** The fragment id, on the timeline overview, of one part's list of events. */
+export const timelinePartId = (partId: string): string => `part-${partId}`;
+
+/** The fragment id, on the people index, of one side's group. */
+export const sideId = (side: string): string => `side-${side}`;
+
+/** The fragment id, on the quotations index, of one speaker's group. */
+export const speakerId = (personId: string): string => `speaker-${personId}`;
+
+/** The fragment id, on an issue page, of one side's position. */
+export const positionId = (personId: string): string => `position-${personId}`;
+
+/** The fragment id, on the sources page, of one outlet's card. */
+export const sourceCardId = (articleId: string): string => `source-${articleId}`;
+
+/** The fragment id, on the sources page, of one group of points ("differ", "all", "some", "only-one"). */
+export const agreementGroupId = (agreement: string): string => `group-${agreement}`;
+
+/** The fragment id of an item (event, issue, person, quotation, comparison point, article) in its list. */
+export const entryId = (itemId: string): string => itemId;
+
+/** An event's place in the timeline: its entry on the part of the timeline that lists it. */
+export const timelineEntryUrl = (partId: string, eventId: string): string =>
+  withFragment(timelinePartUrl(partId), entryId(eventId));
+/** An issue's place in the index of issues. */
+export const issueEntryUrl = (issueId: string, page = 1): string => withFragment(indexPageUrl(issuesUrl(), page), entryId(issueId));
+/** A person's place in the index of people. */
+export const personEntryUrl = (personId: string, page = 1): string => withFragment(indexPageUrl(peopleUrl(), page), entryId(personId));
+/** A quotation's place among all quotations. */
+export const quotationEntryUrl = (quotationId: string, page = 1): string => withFragment(indexPageUrl(quotationsUrl(), page), entryId(quotationId));
+/** The points only one article reports, on a page per article (the comparison is split to keep pages light). */
+export const sourcesOnlyInUrl = (articleId: string): string => `/sources/only/${articleId}/`;
+/** The path segment under /sources/ that no comparison id may take. */
+export const SOURCES_RESERVED_SEGMENT = 'only';
+/**
+ * A comparison point's place in the comparison: a point only one article reports (of several) is
+ * listed on that article's page, every other point on /sources/. `siteArticles`: ids of all articles.
+ */
+export function comparisonEntryUrl(comparison: RelationInput & { id: string }, siteArticles: readonly string[]): string {
+  const only = onlyInArticle(relationOf(comparison, siteArticles));
+  return withFragment(only === undefined ? sourcesUrl() : sourcesOnlyInUrl(only), entryId(comparison.id));
+}
+/** A line of the meeting page. */
+export const meetingLineUrl = (lineId: string): string => withFragment(meetingUrl(), lineId);
+
+/** Encodes text for a text fragment directive (`:~:text=`), escaping the characters it reserves. */
+export function encodeTextFragment(text: string): string {
+  return encodeURIComponent(text).replace(/-/g, '%2D').replace(/,/g, '%2C').replace(/&/g, '%26');
+}
+
+/**
+ * The address of a cited paragraph, with a text fragment for the cited words when given: browsers that
+ * support text fragments highlight the words; others land on the paragraph id.
+ */
+export function paragraphUrl(articleId: string, paragraphId: string, words?: string): string {
+  const base = withFragment(articleUrl(articleId), paragraphId);
+  return words === undefined ? base : `${base}:~:text=${encodeTextFragment(words)}`;
+}
+
+/** The preview (Open Graph) image of the page at `pagePath`: /og/index.png for "/", /og/a/b.png for "/a/b/". */
+export function ogImageUrl(pagePath: string): string {
+  const trimmed = pagePath.replace(/^\/+|\/+$/g, '');
+  return `/og/${trimmed === '' ? 'index' : trimmed}.png`;
+}
+
+/**
+ * The pages whose items share their section page's preview image: an item page (an event, a quotation,
+ * a person, an issue, a comparison point) is shared with its own title and description, which every
+ * platform prints with the card; its image only has to say which site and section the link is from.
+ */
+const SHARED_PREVIEW_SECTIONS: Readonly<Record<string, string>> = {
+  events: timelineUrl(),
+  quotations: quotationsUrl(),
+  people: peopleUrl(),
+  issues: issuesUrl(),
+  sources: sourcesUrl(),
+};
+
+/**
+ * The preview image a page points to: its own (`ogImageUrl(path)`) for the home page, the articles,
+ * the meeting and every section page; its section page's image for the item pages under a section.
+ */
+export function previewImageUrl(pagePath: string): string {
+  // Further pages of an index (/articles/page/2/) share the index's image too.
+  const further = new RegExp(`^(/[a-z]+/)${INDEX_PAGE_SEGMENT}/\\d+/$`).exec(pagePath)?.[1];
+  if (further !== undefined) return ogImageUrl(further);
+  const section = /^\/([a-z]+)\/[^/]/.exec(pagePath)?.[1];
+  const shared = section === undefined ? undefined : SHARED_PREVIEW_SECTIONS[section];
+  return ogImageUrl(shared ?? pagePath);
+}
+
+/** Absolute form of a site path, for canonical URLs, previews, structured data and the clipboard. */
+export function absoluteUrl(path: string, site: URL | string): string {
+  return new URL(path, site).href;
+}

@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { formatPublished, formatWhen, publishedDatetime, whenDatetime, whenSortKey, whenSpan } from '../../../../src/lib/analysis/dates.ts';
+
+describe('publication dates', () => {
+  it('keep the precision the page gives', () => {
+    const timed = { date: '2026-02-03', time: '15:17', timeZone: 'PT', utcOffset: '-08:00', precision: 'minute', asPrinted: 'x' } as const;
+    expect(publishedDatetime(timed)).toBe('2026-02-03T15:17-08:00');
+    expect(formatPublished(timed)).toBe('3 February 2026, 3:17 pm PT');
+    const dated = { date: '2026-02-04', precision: 'day', asPrinted: 'x' } as const;
+    expect(publishedDatetime(dated)).toBe('2026-02-04');
+    expect(formatPublished(dated)).toBe('4 February 2026');
+  });
+
+  it('format noon and midnight on the 12-hour clock', () => {
+    const at = (time: string) => formatPublished({ date: '2026-02-03', time, utcOffset: '+00:00', precision: 'minute', asPrinted: 'x' });
+    expect(at('00:05')).toBe('3 February 2026, 12:05 am');
+    expect(at('12:00')).toBe('3 February 2026, 12:00 pm');
+  });
+});
+
+describe('event dates', () => {
+  it('are shown at their precision, never more precise', () => {
+    expect(formatWhen({ date: '2026-02-03', precision: 'day' })).toBe('3 February 2026');
+    expect(formatWhen({ date: '2025-10', precision: 'month' })).toBe('October 2025');
+    expect(formatWhen({ date: '2025', precision: 'season', season: 'fall' })).toBe('Fall 2025');
+    expect(formatWhen({ date: '2022', precision: 'year' })).toBe('2022');
+  });
+
+  it('sort by the earliest day they could mean', () => {
+    const keys = [
+      whenSortKey({ date: '2025', precision: 'year' }),
+      whenSortKey({ date: '2025', precision: 'season', season: 'fall' }),
+      whenSortKey({ date: '2025-10', precision: 'month' }),
+      whenSortKey({ date: '2025-09-01', precision: 'day' }),
+    ];
+    expect(keys).toEqual(['2025-00-00', '2025-09-00', '2025-10-00', '2025-09-01']);
+    expect([...keys].sort()).toEqual(['2025-00-00', '2025-09-00', '2025-09-01', '2025-10-00']);
+  });
+});
+
+describe('relative dates', () => {
+  const anchor = { relation: 'before', when: { date: '2026-02-03', precision: 'day' } } as const;
+  it('read and sort by their anchor', () => {
+    expect(formatWhen({ precision: 'relative', before: 'meeting' }, anchor)).toBe('Before 3 February 2026');
+    expect(formatWhen({ precision: 'relative', after: 'meeting' }, { ...anchor, relation: 'after' })).toBe('After 3 February 2026');
+    expect(formatWhen({ precision: 'relative', before: 'meeting' })).toBe('Date not given');
+    expect(whenSortKey({ precision: 'relative', before: 'meeting' }, anchor)).toBe('2026-02-03');
+  });
+});
+
+describe('weeks and spans', () => {
+  const iso = (day: number): string => new Date(day * 86_400_000).toISOString().slice(0, 10);
+  it('read a week ("this week") by its Monday, and carry it in the datetime attribute', () => {
+    expect(formatWhen({ date: '2026-W06', precision: 'week' })).toBe('Week of 2 February 2026');
+    expect(whenDatetime({ date: '2026-W06', precision: 'week' })).toBe('2026-W06');
+  });
+
+  it('span every day a date could mean', () => {
+    const span = (when: Parameters<typeof whenSpan>[0]): string[] => [iso(whenSpan(when).first), iso(whenSpan(when).last)];
+    expect(span({ date: '2026-02-03', precision: 'day' })).toEqual(['2026-02-03', '2026-02-03']);
+    expect(span({ date: '2026-W06', precision: 'week' })).toEqual(['2026-02-02', '2026-02-08']);
+    expect(span({ date: '2026-W01', precision: 'week' })).toEqual(['2025-12-29', '2026-01-04']);
+    expect(span({ date: '2026-02', precision: 'month' })).toEqual(['2026-02-01', '2026-02-28']);
+    expect(span({ date: '2025', precision: 'season', season: 'fall' })).toEqual(['2025-09-01', '2025-11-30']);
+    expect(span({ date: '2026', precision: 'season', season: 'winter' })).toEqual(['2025-12-01', '2026-02-28']);
+    expect(span({ date: '2025', precision: 'year' })).toEqual(['2025-01-01', '2025-12-31']);
+    expect(whenSpan({ precision: 'relative', before: 'x' })).toEqual({ first: -Infinity, last: Infinity });
+  });
+});

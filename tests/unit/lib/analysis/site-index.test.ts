@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { checkContent } from '../../../../src/lib/content/check-content.ts';
+import { buildSiteIndex, paragraphKey } from '../../../../src/lib/analysis/site-index.ts';
+import { readFixture } from '../../../helpers/content.ts';
+
+const { model } = checkContent(readFixture());
+const meeting = model.data.meeting[0]?.entry;
+if (!meeting) throw new Error('fixture has no meeting');
+const index = buildSiteIndex({
+  articles: [...model.articles.values()].map((article) => ({
+    id: article.id,
+    title: article.data.title,
+    outlet: { id: 'sample-outlet', name: 'Sample Outlet', shortName: 'Sample', kind: 'A test outlet' },
+    blocks: article.blocks,
+  })),
+  outlets: model.data.outlets.map(({ entry }) => entry),
+  people: model.data.people.map(({ entry }) => entry),
+  issues: model.data.issues.map(({ entry }) => entry),
+  events: model.data.events.map(({ entry }) => entry),
+  quotations: model.data.quotations.map(({ entry }) => entry),
+  meeting,
+  comparisons: model.data.comparisons.map(({ entry }) => entry),
+  corrections: model.data.corrections.map(({ entry }) => entry),
+});
+
+describe('the site index', () => {
+  it('lists everything that cites a paragraph, once each', () => {
+    const kinds = index.citedBy.get(paragraphKey('sample-article', 'leaders-met'))?.map((link) => `${link.kind} ${link.href}`);
+    expect(kinds).toEqual([
+      'event /events/the-meeting/',
+      'issue /issues/talks/',
+      'person /people/ada-leader/',
+      'quotation /quotations/very-positive/',
+      'meeting /meeting/#when',
+    ]);
+    expect(index.citedBy.get(paragraphKey('sample-article', 'no-deal'))?.map((link) => link.kind)).toEqual(['meeting', 'comparison']);
+  });
+
+  it('resolves a citation to a labelled paragraph link', () => {
+    expect(index.resolve({ article: 'sample-article', paragraph: 'no-deal' })).toMatchObject({
+      href: '/articles/sample-article/#no-deal',
+      label: 'Sample ¶2',
+      title: 'Sample Outlet, paragraph 2',
+    });
+  });
+
+  it('links issues, events, people and quotations both ways', () => {
+    expect(index.eventsOfIssue('talks').map((event) => event.id)).toEqual(['the-meeting']);
+    expect(index.quotationsOfIssue('talks').map((quotation) => quotation.id)).toEqual(['very-positive']);
+    expect(index.peopleOfIssue('talks').map((person) => person.id)).toEqual(['ada-leader']);
+    expect(index.quotationsOf('ada-leader').map((quotation) => quotation.id)).toEqual(['very-positive']);
+    expect(index.eventsOf('ada-leader').map((event) => event.id)).toEqual(['the-meeting']);
+    expect(index.issuesOf('ada-leader').map((issue) => issue.id)).toEqual(['talks']);
+    expect(index.quotationsOfEvent('the-meeting').map((quotation) => quotation.id)).toEqual(['very-positive']);
+  });
+});
+
+describe('last updated, from the corrections log', () => {
+  it('dates each page by the latest log entry touching what it shows, else by the edition', () => {
+    expect(index.lastUpdatedOf('/events/the-meeting/')).toBe('2026-02-05');
+    expect(index.lastUpdatedOf('/timeline/')).toBe('2026-02-05');
+    expect(index.lastUpdatedOf('/people/ada-leader/')).toBe('2026-02-05');
+    expect(index.lastUpdatedOf('/quotations/very-positive/')).toBe('2026-02-05');
+    expect(index.lastUpdatedOf('/articles/sample-article/')).toBe('2026-02-04');
+    expect(index.lastUpdatedOf('/no-such-page/')).toBe('2026-02-04');
+  });
+
+  it('links every entry the log names', () => {
+    expect(index.entryRefUrl('events/the-meeting')).toBe('/events/the-meeting/');
+    expect(index.entryRefUrl('meeting/sample-meeting')).toBe('/meeting/');
+    expect(index.entryRefUrl('quotations/very-positive')).toBe('/quotations/very-positive/');
+  });
+});

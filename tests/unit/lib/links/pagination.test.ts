@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { furtherPagePaths, groupRuns, indexPageHead, pageLinks, paginate } from '../../../../src/lib/links/pagination.ts';
+import { indexPageUrl, issueEntryUrl, personEntryUrl, quotationEntryUrl } from '../../../../src/lib/links/urls.ts';
+
+describe('paginate', () => {
+  it('splits an index into pages of at most the given size, in order, numbered from 1', () => {
+    const pages = paginate([1, 2, 3, 4, 5], 2);
+    expect(pages.map((page) => page.items)).toEqual([[1, 2], [3, 4], [5]]);
+    expect(pages.map((page) => [page.number, page.count, page.first, page.total])).toEqual([
+      [1, 3, 1, 5],
+      [2, 3, 3, 5],
+      [3, 3, 5, 5],
+    ]);
+  });
+
+  it('gives one page when everything fits, and one empty page for an empty index', () => {
+    expect(paginate([1, 2], 40)).toHaveLength(1);
+    expect(paginate([], 40)).toEqual([{ number: 1, count: 1, items: [], first: 1, total: 0 }]);
+  });
+
+  it('refuses a page size that is not a positive integer', () => {
+    expect(() => paginate([1], 0)).toThrow('page size must be a positive integer, got 0');
+  });
+
+  it('gives the static paths of the pages after the first', () => {
+    expect(furtherPagePaths([1, 2, 3], 1).map((path) => [path.params.n, path.props.page.items])).toEqual([
+      ['2', [2]],
+      ['3', [3]],
+    ]);
+    expect(furtherPagePaths([1], 1)).toEqual([]);
+  });
+});
+
+describe('pageLinks', () => {
+  it('shows the first, the last and the pages near the current one, with gaps between', () => {
+    expect(pageLinks(1, 3)).toEqual([1, 2, 3]);
+    expect(pageLinks(6, 20)).toEqual([1, undefined, 4, 5, 6, 7, 8, undefined, 20]);
+    expect(pageLinks(20, 20)).toEqual([1, undefined, 18, 19, 20]);
+  });
+});
+
+describe('index page addresses and heads', () => {
+  it('puts page 1 at the index and the rest under page/<n>/', () => {
+    expect(indexPageUrl('/quotations/', 1)).toBe('/quotations/');
+    expect(indexPageUrl('/quotations/', 2)).toBe('/quotations/page/2/');
+  });
+
+  it("keeps the index's own title on page 1 and numbers the others, so every title is unique", () => {
+    const [first, second] = paginate([1, 2, 3], 2);
+    if (!first || !second) throw new Error('expected two pages');
+    expect(indexPageHead(first, 'Quotations', 'Every quotation.')).toEqual({
+      title: 'Quotations',
+      description: 'Every quotation.',
+    });
+    expect(indexPageHead(second, 'Quotations', 'Every quotation.')).toEqual({
+      title: 'Quotations, page 2 of 2',
+      description: 'Every quotation. Page 2 of 2.',
+    });
+  });
+});
+
+describe('groupRuns', () => {
+  it('groups consecutive items with the same key, keeping order', () => {
+    expect(groupRuns(['a1', 'a2', 'b1', 'a3'], (item) => item[0])).toEqual([
+      { key: 'a', items: ['a1', 'a2'] },
+      { key: 'b', items: ['b1'] },
+      { key: 'a', items: ['a3'] },
+    ]);
+  });
+});
+
+describe('an item\'s place in a paginated index', () => {
+  it('is on the page of the index that lists it', () => {
+    expect(quotationEntryUrl('very-nice')).toBe('/quotations/#very-nice');
+    expect(quotationEntryUrl('very-nice', 3)).toBe('/quotations/page/3/#very-nice');
+    expect(personEntryUrl('gustavo-petro', 2)).toBe('/people/page/2/#gustavo-petro');
+    expect(issueEntryUrl('visas', 1)).toBe('/issues/#visas');
+  });
+});

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { markSearchAnchors, SEARCH_EXCLUDED_SELECTORS } from '../../../../src/lib/reading/search.ts';
+
+const page = (main: string): string =>
+  `<!doctype html><html lang="en"><head><title>t</title></head><body><main id="main" data-pagefind-body>${main}</main></body></html>`;
+
+describe('markSearchAnchors', () => {
+  it('names every block that has a "link to this" control, as the control does, so that Pagefind makes it a sub-result', () => {
+    const html = markSearchAnchors(
+      page(
+        '<p id="come-get-me">Come get me. <a class="link-to-this" href="#come-get-me" aria-label="Link to paragraph 18">¶</a></p>' +
+          '<li id="petro-elected"><h2><a href="/events/petro-elected/">Petro wins</a><a class="link-to-this" href="#petro-elected" aria-label="Link to event: Petro wins">¶</a></h2></li>',
+      ),
+    );
+    expect(html).toContain('<p id="come-get-me" data-pagefind-title="Paragraph 18">');
+    expect(html).toContain('<li id="petro-elected" data-pagefind-title="Event: Petro wins">');
+  });
+
+  it('leaves alone blocks without a control, controls that point elsewhere, and names already given', () => {
+    const html = markSearchAnchors(
+      page(
+        '<p id="plain">No control</p>' +
+          '<p id="a"><a class="link-to-this" href="#missing" aria-label="Link to paragraph 2">¶</a></p>' +
+          '<p id="b" data-pagefind-title="Kept"><a class="link-to-this" href="#b" aria-label="Link to paragraph 3">¶</a></p>' +
+          '<p id="c"><a class="other" href="#c" aria-label="Link to paragraph 4">¶</a></p>',
+      ),
+    );
+    expect(html).not.toMatch(/id="plain"[^>]*data-pagefind-title/);
+    expect(html).not.toMatch(/id="a"[^>]*data-pagefind-title/);
+    expect(html).toContain('data-pagefind-title="Kept"');
+    expect(html).not.toContain('Paragraph 3');
+    expect(html).not.toMatch(/id="c"[^>]*data-pagefind-title/);
+  });
+
+  it('keeps the rest of the page as it was (the index reads the same text)', () => {
+    const html = markSearchAnchors(page('<h1>Title</h1><p>Words &amp; more</p>'));
+    expect(html).toContain('<main id="main" data-pagefind-body=""><h1>Title</h1><p>Words &#x26; more</p></main>');
+  });
+
+  it('leaves controls, citations, cited-by lists and the contents out of the index', () => {
+    expect(SEARCH_EXCLUDED_SELECTORS).toEqual(
+      expect.arrayContaining(['.link-to-this', '.citations', '.cited-by-link', '.cited-by', '.toc', '.breadcrumbs']),
+    );
+  });
+});
