@@ -1,6 +1,6 @@
 import { stringify } from 'yaml';
 import { createRandom, type Random } from './prng.ts';
-import { claim, headingText, headline, personName, PLACES, reportSentence, ROLES, slugify, THEMES } from './words.ts';
+import { claim, headingText, headline, personName, PLACES, reportSentence, ROLES, slugify, THEMES, uniquePersonName } from './words.ts';
 
 /** How many entries of each analysis collection the corpus has per article (today's content/ divided by its articles). */
 export interface Proportions {
@@ -131,10 +131,12 @@ export function generateCorpus(options: CorpusOptions): Corpus {
   };
   let meeting: unknown;
   let articleIndex = 0;
+  let peopleSoFar = 0;
   for (let story = 0; articleIndex < options.articles; story += 1) {
     const size = Math.min(options.articles - articleIndex, random.int(2, 4));
     const chunk = Math.floor(story / STORIES_PER_FILE);
-    const generated = generateStory(random, { story, size, before: articleIndex, proportions, form });
+    const generated = generateStory(random, { story, firstPerson: peopleSoFar, size, before: articleIndex, proportions, form });
+    peopleSoFar += generated.people.length;
     for (const article of generated.articles) files.set(`content/articles/${article.id}.md`, article.markdown);
     for (const name of Object.keys(data) as (keyof typeof data)[]) {
       (data[name][chunk] ??= []).push(...generated[name]);
@@ -184,6 +186,8 @@ function yamlList(entries: unknown[]): string {
 
 interface StoryInput {
   story: number;
+  /** How many people the stories before this one have. */
+  firstPerson: number;
   size: number;
   before: number;
   proportions: Proportions;
@@ -205,7 +209,7 @@ function generateStory(random: Random, input: StoryInput) {
   };
 
   const people: GenPerson[] = Array.from({ length: counts.people }, (_, index) => {
-    const name = personName(random, story * 7 + index);
+    const name = uniquePersonName(input.firstPerson + index);
     return { id: `${prefix}-${slugify(name)}-${index + 1}`, name, role: `${random.pick(ROLES)} of ${place}` };
   });
   const outlets = random.sample(OUTLETS, size);

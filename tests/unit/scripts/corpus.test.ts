@@ -77,4 +77,13 @@ describe('generateCorpus', () => {
     expect(pullquotes).toBeGreaterThan(0);
     expect(outlets.size).toBeGreaterThanOrEqual(4);
   });
+
+  it('gives every person a name of their own', () => {
+    const corpus = generateCorpus({ seed: 5, articles: 200, proportions: today });
+    const names = [...corpus.files]
+      .filter(([path]) => path.startsWith('content/people/'))
+      .flatMap(([, text]) => [...text.matchAll(/^ {2}name: (.+)$/gm)].map((match) => match[1]));
+    expect(names.length).toBe(corpus.counts.people);
+    expect(new Set(names).size).toBe(names.length);
+  });
 });
