@@ -1,3 +1,4 @@
+import { INDEX_PAGE_SIZE, type PaginatedIndex } from '../lib/pagination.ts';
 import type { Issue, Person, Quotation } from '../schemas/index.ts';
 import { getSiteIndex } from './site.ts';
 
@@ -35,4 +36,22 @@ export async function issuesIndexOrder(): Promise<Issue[]> {
   const index = await getSiteIndex();
   const events = (id: string): number => index.eventsOfIssue(id).length;
   return [...index.issues].sort((a, b) => events(b.id) - events(a.id) || a.title.localeCompare(b.title));
+}
+
+const pageMaps = new Map<PaginatedIndex, Promise<Map<string, number>>>();
+
+/** The page of its index an item is listed on (1 when it fits on the first), for links to its place there. */
+export async function indexPageOf(index: Exclude<PaginatedIndex, 'articles'>, id: string): Promise<number> {
+  let map = pageMaps.get(index);
+  if (!map) {
+    const order = async (): Promise<string[]> =>
+      index === 'quotations'
+        ? (await quotationsIndexOrder()).map((item) => item.quotation.id)
+        : index === 'people'
+          ? (await peopleIndexOrder()).map((item) => item.person.id)
+          : (await issuesIndexOrder()).map((issue) => issue.id);
+    map = order().then((ids) => new Map(ids.map((item, position) => [item, Math.floor(position / INDEX_PAGE_SIZE[index]) + 1])));
+    pageMaps.set(index, map);
+  }
+  return (await map).get(id) ?? 1;
 }

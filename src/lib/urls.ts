@@ -134,11 +134,11 @@ export const entryId = (itemId: string): string => itemId;
 export const timelineEntryUrl = (partId: string, eventId: string): string =>
   withFragment(timelinePartUrl(partId), entryId(eventId));
 /** An issue's place in the index of issues. */
-export const issueEntryUrl = (issueId: string): string => withFragment(issuesUrl(), entryId(issueId));
+export const issueEntryUrl = (issueId: string, page = 1): string => withFragment(indexPageUrl(issuesUrl(), page), entryId(issueId));
 /** A person's place in the index of people. */
-export const personEntryUrl = (personId: string): string => withFragment(peopleUrl(), entryId(personId));
+export const personEntryUrl = (personId: string, page = 1): string => withFragment(indexPageUrl(peopleUrl(), page), entryId(personId));
 /** A quotation's place among all quotations. */
-export const quotationEntryUrl = (quotationId: string): string => withFragment(quotationsUrl(), entryId(quotationId));
+export const quotationEntryUrl = (quotationId: string, page = 1): string => withFragment(indexPageUrl(quotationsUrl(), page), entryId(quotationId));
 /** The points only one article reports, on a page per article (the comparison is split to keep pages light). */
 export const sourcesOnlyInUrl = (articleId: string): string => `/sources/only/${articleId}/`;
 /** The path segment under /sources/ that no comparison id may take. */

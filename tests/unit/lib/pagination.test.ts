@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { furtherPagePaths, groupRuns, indexPageHead, pageLinks, paginate } from '../../../src/lib/pagination.ts';
-import { indexPageUrl } from '../../../src/lib/urls.ts';
+import { indexPageUrl, issueEntryUrl, personEntryUrl, quotationEntryUrl } from '../../../src/lib/urls.ts';
 
 describe('paginate', () => {
   it('splits an index into pages of at most the given size, in order, numbered from 1', () => {
@@ -66,5 +66,14 @@ describe('groupRuns', () => {
       { key: 'b', items: ['b1'] },
       { key: 'a', items: ['a3'] },
     ]);
+  });
+});
+
+describe('an item\'s place in a paginated index', () => {
+  it('is on the page of the index that lists it', () => {
+    expect(quotationEntryUrl('very-nice')).toBe('/quotations/#very-nice');
+    expect(quotationEntryUrl('very-nice', 3)).toBe('/quotations/page/3/#very-nice');
+    expect(personEntryUrl('gustavo-petro', 2)).toBe('/people/page/2/#gustavo-petro');
+    expect(issueEntryUrl('visas', 1)).toBe('/issues/#visas');
   });
 });
