@@ -97,6 +97,7 @@ export const sectionIds = {
   meeting: { facts: 'facts' },
   timeline: { chart: 'chart', parts: 'parts' },
   sources: { outlets: 'the-sources' },
+  correction: { sources: 'sources-words', changes: 'before-and-after' },
   search: { browse: 'browse' },
 } as const;
 
