@@ -1,30 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { readContentSources } from '../../src/data/read-sources.ts';
 import { checkContent } from '../../src/lib/content/check-content.ts';
-import { buildSiteIndex } from '../../src/lib/analysis/site-index.ts';
-import { projectRoot } from '../helpers/content.ts';
+import { projectRoot, siteIndexOf } from '../helpers/content.ts';
 
 // The cases of issue 12, pinned against the real content: each relation the sources give holds in
 // the order of /timeline/ and of the quotations index.
 const { model } = checkContent(readContentSources(projectRoot));
-const meeting = model.data.meeting[0]?.entry;
-if (!meeting) throw new Error('no meeting entry');
-const index = buildSiteIndex({
-  articles: [...model.articles.values()].map((article) => ({
-    id: article.id,
-    title: article.data.title,
-    outlet: { id: article.data.outlet, name: article.data.outlet, kind: 'outlet' },
-    blocks: article.blocks,
-  })),
-  outlets: model.data.outlets.map(({ entry }) => entry),
-  people: model.data.people.map(({ entry }) => entry),
-  issues: model.data.issues.map(({ entry }) => entry),
-  events: model.data.events.map(({ entry }) => entry),
-  quotations: model.data.quotations.map(({ entry }) => entry),
-  meeting,
-  comparisons: model.data.comparisons.map(({ entry }) => entry),
-  corrections: model.data.corrections.map(({ entry }) => entry),
-});
+const index = siteIndexOf(model, (id) => ({ id, name: id, kind: 'outlet' }));
 const events = index.timeline.map((event) => event.id);
 const quotations = index.quotationsInOrder.map((quotation) => quotation.id);
 const at = (list: readonly string[], id: string): number => {

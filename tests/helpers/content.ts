@@ -1,7 +1,8 @@
 import { join } from 'node:path';
 import { readContentSources } from '../../src/data/read-sources.ts';
+import { buildSiteIndex, type IndexedArticle, type SiteIndex } from '../../src/lib/analysis/site-index.ts';
 import { checkContent } from '../../src/lib/content/check-content.ts';
-import type { ContentSources } from '../../src/lib/content/content-model.ts';
+import type { ContentModel, ContentSources } from '../../src/lib/content/content-model.ts';
 import { formatProblems } from '../../src/lib/content/problems.ts';
 
 /** The project root. */
@@ -34,4 +35,29 @@ export function withEdit(file: string, edit: (text: string) => string): ContentS
 export function messageFor(sources: ContentSources): string {
   const { problems } = checkContent(sources);
   return problems.length === 0 ? '' : formatProblems(problems);
+}
+
+/**
+ * The site index of a checked content model, as src/data/site.ts builds it from the collections;
+ * `outlet` stands in for the outlet each article is shown with (the tests do not resolve outlets).
+ */
+export function siteIndexOf(model: ContentModel, outlet: (outletId: string) => IndexedArticle['outlet']): SiteIndex {
+  const meeting = model.data.meeting[0]?.entry;
+  if (!meeting) throw new Error('the content set has no meeting entry');
+  return buildSiteIndex({
+    articles: [...model.articles.values()].map((article) => ({
+      id: article.id,
+      title: article.data.title,
+      outlet: outlet(article.data.outlet),
+      blocks: article.blocks,
+    })),
+    outlets: model.data.outlets.map(({ entry }) => entry),
+    people: model.data.people.map(({ entry }) => entry),
+    issues: model.data.issues.map(({ entry }) => entry),
+    events: model.data.events.map(({ entry }) => entry),
+    quotations: model.data.quotations.map(({ entry }) => entry),
+    meeting,
+    comparisons: model.data.comparisons.map(({ entry }) => entry),
+    corrections: model.data.corrections.map(({ entry }) => entry),
+  });
 }

@@ -1,27 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { checkContent } from '../../../../src/lib/content/check-content.ts';
-import { buildSiteIndex, paragraphKey } from '../../../../src/lib/analysis/site-index.ts';
-import { readFixture } from '../../../helpers/content.ts';
+import { paragraphKey } from '../../../../src/lib/analysis/site-index.ts';
+import { readFixture, siteIndexOf } from '../../../helpers/content.ts';
 
 const { model } = checkContent(readFixture());
-const meeting = model.data.meeting[0]?.entry;
-if (!meeting) throw new Error('fixture has no meeting');
-const index = buildSiteIndex({
-  articles: [...model.articles.values()].map((article) => ({
-    id: article.id,
-    title: article.data.title,
-    outlet: { id: 'sample-outlet', name: 'Sample Outlet', shortName: 'Sample', kind: 'A test outlet' },
-    blocks: article.blocks,
-  })),
-  outlets: model.data.outlets.map(({ entry }) => entry),
-  people: model.data.people.map(({ entry }) => entry),
-  issues: model.data.issues.map(({ entry }) => entry),
-  events: model.data.events.map(({ entry }) => entry),
-  quotations: model.data.quotations.map(({ entry }) => entry),
-  meeting,
-  comparisons: model.data.comparisons.map(({ entry }) => entry),
-  corrections: model.data.corrections.map(({ entry }) => entry),
-});
+const index = siteIndexOf(model, () => ({ id: 'sample-outlet', name: 'Sample Outlet', shortName: 'Sample', kind: 'A test outlet' }));
 
 describe('the site index', () => {
   it('lists everything that cites a paragraph, once each', () => {
