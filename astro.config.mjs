@@ -19,7 +19,7 @@ export default defineConfig({
   // Scoped styles by class (astro-xxxx, added to the class list) rather than a data-astro-cid-xxxx
   // attribute on every element: about 1 KB less per long page with gzip (the page budget, README).
   scopedStyleStrategy: 'class',
-  build: { format: 'directory' },
+  build: { format: 'directory', concurrency: 4 },
   // Order matters after the build: each page's CSP is narrowed to its own hashes, preview images are drawn,
   // then the address guard adds alias anchors and redirect pages and checks every published address.
   // The sitemap lists every page but the search page (the 404 is left out by the integration itself);

@@ -2,16 +2,28 @@ import type { Loader } from 'astro/loaders';
 import { fileURLToPath } from 'node:url';
 import type { DataCollectionName } from '../schemas/collections.ts';
 import { parseYamlList } from '../lib/content/yaml-list.ts';
-import { readContentSources } from './read-sources.ts';
+import { checkedEntriesOf } from './checked-content.ts';
+import { readCollectionSources } from './read-sources.ts';
 
-/** Loads an analysis collection: every YAML list file in content/<collection>/, one entry per item, keyed by its `id`. */
+/**
+ * Loads an analysis collection: every YAML list file in content/<collection>/, one entry per item, keyed
+ * by its `id`. When the content guard has just checked these very files, its validated entries are
+ * stored as they are (the YAML is not parsed and validated a second time); otherwise each item is parsed
+ * and validated against the collection's schema here.
+ */
 export function yamlListLoader(collection: DataCollectionName): Loader {
   return {
     name: 'yaml-list-loader',
     load: async ({ store, parseData, config }) => {
       const root = fileURLToPath(config.root);
+      const files = readCollectionSources(root, collection);
       store.clear();
-      for (const { file, text } of readContentSources(root).data[collection]) {
+      const checked = checkedEntriesOf(root, collection, files);
+      if (checked !== undefined) {
+        for (const { entry, file } of checked) store.set({ id: entry.id, data: entry as Record<string, unknown>, filePath: file });
+        return;
+      }
+      for (const { file, text } of files) {
         for (const item of parseYamlList(file, text).items) {
           const id = String((item.value as { id?: unknown }).id);
           const data = await parseData({ id, data: item.value as Record<string, unknown>, filePath: file });

@@ -1,8 +1,5 @@
-import type { Element, Root } from 'hast';
-import { fromHtml } from 'hast-util-from-html';
-import { toHtml } from 'hast-util-to-html';
-import { visit } from 'unist-util-visit';
 import { LINK_TO_THIS_CLASS } from '../links/link-to-this.ts';
+import { scanTags } from '../security/html-scan.ts';
 
 /** What the site search (Pagefind) indexes and how its results point inside pages. */
 
@@ -25,31 +22,55 @@ export const SEARCH_EXCLUDED_SELECTORS = [
 
 const ACCESSIBLE_NAME_PREFIX = 'Link to ';
 
+/** Escapes a text for a double-quoted attribute value. */
+const attributeValue = (text: string): string => text.replaceAll('&', '&amp;').replaceAll('"', '&quot;');
+
 /**
  * The HTML Pagefind indexes for one built page: every block that carries a "link to this" control
  * (a paragraph, section, event, issue, quotation, comparison point, meeting line) gets a
  * `data-pagefind-title` naming it as the control does ("Paragraph 18", "Event: Petro wins…"), so that
  * Pagefind reports a match inside it as a sub-result with the block's own address (`/page/#id`).
- * The built page itself is not changed: this only feeds the index.
+ * The built page itself is not changed: this only feeds the index. One pass of the tag scanner
+ * (no tree: this runs over every page, and a full parse and serialisation was most of the index's cost
+ * at scale); the attribute is spliced into the block's start tag, the rest of the text kept byte for byte.
  */
 export function markSearchAnchors(html: string): string {
-  const tree: Root = fromHtml(html);
-  const byId = new Map<string, Element>();
-  const controls: Element[] = [];
-  visit(tree, 'element', (node: Element) => {
-    const id = node.properties['id'];
-    if (typeof id === 'string' && !byId.has(id)) byId.set(id, node);
-    const classes = node.properties['className'];
-    if (node.tagName === 'a' && Array.isArray(classes) && classes.includes(LINK_TO_THIS_CLASS)) controls.push(node);
+  /** Where each id's first element can take one more attribute, and whether it already has a title. */
+  const byId = new Map<string, { at: number; titled: boolean }>();
+  const controls: { target: string; label: string }[] = [];
+  scanTags(html, (name, attributes, _text, attributesEnd) => {
+    const id = attributes.get('id');
+    if (id !== undefined && id !== '' && !byId.has(id))
+      byId.set(id, { at: attributesEnd, titled: attributes.has('data-pagefind-title') });
+    if (name !== 'a') return;
+    const href = attributes.get('href') ?? '';
+    const classes = (attributes.get('class') ?? '').split(/\s+/);
+    if (href.startsWith('#') && classes.includes(LINK_TO_THIS_CLASS))
+      controls.push({ target: safeDecode(href.slice(1)), label: attributes.get('aria-label') ?? '' });
   });
-  for (const control of controls) {
-    const href = String(control.properties['href'] ?? '');
-    const label = String(control.properties['ariaLabel'] ?? '');
-    const block = href.startsWith('#') ? byId.get(decodeURIComponent(href.slice(1))) : undefined;
-    if (!block || !label.startsWith(ACCESSIBLE_NAME_PREFIX) || block.properties['dataPagefindTitle'] !== undefined)
-      continue;
+  const inserts = new Map<number, string>();
+  for (const { target, label } of controls) {
+    const block = byId.get(target);
+    if (!block || block.titled || !label.startsWith(ACCESSIBLE_NAME_PREFIX) || inserts.has(block.at)) continue;
     const what = label.slice(ACCESSIBLE_NAME_PREFIX.length);
-    block.properties['dataPagefindTitle'] = what.charAt(0).toUpperCase() + what.slice(1);
+    inserts.set(block.at, ` data-pagefind-title="${attributeValue(what.charAt(0).toUpperCase() + what.slice(1))}"`);
   }
-  return toHtml(tree);
+  if (inserts.size === 0) return html;
+  const parts: string[] = [];
+  let from = 0;
+  for (const at of [...inserts.keys()].sort((a, b) => a - b)) {
+    parts.push(html.slice(from, at), inserts.get(at) as string);
+    from = at;
+  }
+  parts.push(html.slice(from));
+  return parts.join('');
+}
+
+/** A fragment decoded as the browser does; a malformed escape is kept as written. */
+function safeDecode(fragment: string): string {
+  try {
+    return decodeURIComponent(fragment);
+  } catch {
+    return fragment;
+  }
 }

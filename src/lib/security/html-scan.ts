@@ -68,8 +68,15 @@ export function listMetaTags(html: string): ReadonlyMap<string, string>[] {
   return metas;
 }
 
-/** Calls `onTag` for every start tag with its lowercase name, its attributes and, for a raw-text element, its text. */
-function scanTags(html: string, onTag: (name: string, attributes: Map<string, string>, text: string | undefined) => void): void {
+/**
+ * Calls `onTag` for every start tag with its lowercase name, its attributes, for a raw-text element its
+ * text, and the offset of the tag's closing `>`, where one more attribute may go (blocks with ids are never
+ * self-closing `/>` on the pages this site builds).
+ */
+export function scanTags(
+  html: string,
+  onTag: (name: string, attributes: Map<string, string>, text: string | undefined, attributesEnd: number) => void,
+): void {
   const { length } = html;
   let at = 0;
   while (at < html.length) {
@@ -132,11 +139,12 @@ function scanTags(html: string, onTag: (name: string, attributes: Map<string, st
       }
       if (!attributes.has(key)) attributes.set(key, decode(value));
     }
+    const attributesEnd = cursor;
     at = cursor + 1;
     if (RAW_TEXT.has(name)) {
       const close = findEndTag(html, name, at);
-      onTag(name, attributes, html.slice(at, close === -1 ? html.length : close));
+      onTag(name, attributes, html.slice(at, close === -1 ? html.length : close), attributesEnd);
       at = close === -1 ? html.length : close;
-    } else onTag(name, attributes, undefined);
+    } else onTag(name, attributes, undefined, attributesEnd);
   }
 }
