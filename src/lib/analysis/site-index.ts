@@ -163,6 +163,11 @@ export function buildSiteIndex(content: SiteContent): SiteIndex {
   const quotationById = new Map(content.quotations.map((quotation) => [quotation.id, quotation]));
   const articleById = new Map(content.articles.map((article) => [article.id, article]));
   const articleIds = content.articles.map((article) => article.id);
+  // A point's relation and its wording are asked for by every page that shows the point (its page, the
+  // sources index, the issue pages…); each is worked out once (relationOf is linear in the articles).
+  const relations = new Map<Comparison, Relation>();
+  const relationTexts = new Map<Comparison, RelationText>();
+  const relationOfPoint = (comparison: Comparison): Relation => remember(relations, comparison, () => relationOf(comparison, articleIds));
 
   const paragraphNumbers = new Map(content.articles.map((article) => [article.id, numberParagraphs(article.blocks)]));
 
@@ -323,9 +328,11 @@ export function buildSiteIndex(content: SiteContent): SiteIndex {
       return [...ids].flatMap((id) => personById.get(id) ?? []).sort((a, b) => a.name.localeCompare(b.name));
     },
     comparisonsOfIssue: (issueId) => listOf(comparisonsByIssue, issueId),
-    relationOf: (comparison) => relationOf(comparison, articleIds),
+    relationOf: relationOfPoint,
     relationText: (comparison) =>
-      describeRelation(relationOf(comparison, articleIds), comparison.difference, (id) => articleById.get(id)?.outlet.name ?? id),
+      remember(relationTexts, comparison, () =>
+        describeRelation(relationOfPoint(comparison), comparison.difference, (id) => articleById.get(id)?.outlet.name ?? id),
+      ),
     comparisonEntryUrl: (comparison) => comparisonEntryUrl(comparison, articleIds),
     quotationsOf: (personId) => listOf(quotationsBySpeaker, personId),
     eventsOf: (personId) => listOf(eventsByPerson, personId),
@@ -367,4 +374,14 @@ export function buildSiteIndex(content: SiteContent): SiteIndex {
 
 function truncate(text: string, length: number): string {
   return text.length <= length ? text : `${text.slice(0, length - 1).trimEnd()}…`;
+}
+
+/** The value cached for `key` in `cache`, worked out by `make` the first time. */
+function remember<K, V>(cache: Map<K, V>, key: K, make: () => V): V {
+  let value = cache.get(key);
+  if (value === undefined) {
+    value = make();
+    cache.set(key, value);
+  }
+  return value;
 }

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { THEME_BOOT_SCRIPT } from '../reading/theme.ts';
 import { scanHtml } from './html-scan.ts';
 
 /** Directives whose hash sources are narrowed to the page's own inline elements, and the element each covers. */
@@ -72,3 +73,6 @@ export function placePolicyFirst(html: string): string {
 export function sha256Source(text: string): `sha256-${string}` {
   return `sha256-${createHash('sha256').update(text).digest('base64')}`;
 }
+
+/** The CSP hash of the theme's inline boot script, computed once (every page's policy allows it). */
+export const THEME_BOOT_HASH = sha256Source(THEME_BOOT_SCRIPT);

@@ -30,8 +30,8 @@ const isLetter = (code: number): boolean => (code >= 65 && code <= 90) || (code 
 // HTML's whitespace: tab, line feed, form feed, carriage return, space.
 const isSpace = (code: number): boolean => code === 32 || code === 10 || code === 9 || code === 12 || code === 13;
 
-/** Decodes the character references an attribute value can hold (numeric ones and the common names). */
-function decode(value: string): string {
+/** Decodes the character references an attribute value or a text can hold (numeric ones and the common names). */
+export function decodeReferences(value: string): string {
   if (!value.includes('&')) return value;
   return value.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, name: string) => {
     if (name.startsWith('#x') || name.startsWith('#X')) return String.fromCodePoint(parseInt(name.slice(2), 16));
@@ -70,12 +70,12 @@ export function listMetaTags(html: string): ReadonlyMap<string, string>[] {
 
 /**
  * Calls `onTag` for every start tag with its lowercase name, its attributes, for a raw-text element its
- * text, and the offset of the tag's closing `>`, where one more attribute may go (blocks with ids are never
- * self-closing `/>` on the pages this site builds).
+ * text, the offset of the tag's closing `>` where one more attribute may go (blocks with ids are never
+ * self-closing `/>` on the pages this site builds), and the offset of its `<`.
  */
 export function scanTags(
   html: string,
-  onTag: (name: string, attributes: Map<string, string>, text: string | undefined, attributesEnd: number) => void,
+  onTag: (name: string, attributes: Map<string, string>, text: string | undefined, attributesEnd: number, start: number) => void,
 ): void {
   const { length } = html;
   let at = 0;
@@ -137,14 +137,14 @@ export function scanTags(
           value = html.slice(valueStart, cursor);
         }
       }
-      if (!attributes.has(key)) attributes.set(key, decode(value));
+      if (!attributes.has(key)) attributes.set(key, decodeReferences(value));
     }
     const attributesEnd = cursor;
     at = cursor + 1;
     if (RAW_TEXT.has(name)) {
       const close = findEndTag(html, name, at);
-      onTag(name, attributes, html.slice(at, close === -1 ? html.length : close), attributesEnd);
+      onTag(name, attributes, html.slice(at, close === -1 ? html.length : close), attributesEnd, open);
       at = close === -1 ? html.length : close;
-    } else onTag(name, attributes, undefined, attributesEnd);
+    } else onTag(name, attributes, undefined, attributesEnd, open);
   }
 }

@@ -171,8 +171,21 @@ export function linkedArticles<T extends { id: string }>(html: string, articles:
     const path = match[1] ?? '';
     if (path.startsWith(prefix)) linked.add(path.slice(prefix.length).replace(/\/.*$/, ''));
   }
-  return articles.filter((article) => linked.has(article.id));
+  // By position in `articles` (looked up once per list, not scanned per page: at scale that was
+  // pages × articles), so the order is the list's.
+  let positions = articlePositions.get(articles);
+  if (positions === undefined) {
+    positions = new Map(articles.map((article, at) => [article.id, at]));
+    articlePositions.set(articles, positions);
+  }
+  const found = positions;
+  return [...linked]
+    .flatMap((id) => (found.has(id) ? [found.get(id) as number] : []))
+    .sort((a, b) => a - b)
+    .map((at) => articles[at] as T);
 }
+
+const articlePositions = new WeakMap<readonly { id: string }[], Map<string, number>>();
 
 /** Serialises a graph for a `<script type="application/ld+json">`: "<" is escaped so no text can close the script. */
 export function serializeJsonLd(graph: Graph): string {

@@ -1,5 +1,9 @@
+import type { Element } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
+import { toString } from 'hast-util-to-string';
+import { visit } from 'unist-util-visit';
 import { describe, expect, it } from 'vitest';
-import { buildToc } from '../../../../src/lib/reading/toc.ts';
+import { buildToc, type TocEntry } from '../../../../src/lib/reading/toc.ts';
 
 describe('buildToc', () => {
   it("lists the h2 headings that have ids, in order, without their controls ('link to this', 'cited by')", () => {
@@ -16,5 +20,33 @@ describe('buildToc', () => {
 
   it('is empty for a page without sections', () => {
     expect(buildToc('<h1>Page</h1><p>Only text.</p>')).toEqual([]);
+  });
+});
+
+describe('buildToc reads headings as a full parse does', () => {
+  /** The reference: the table of contents read from a parsed tree, as a browser would. */
+  const fromTree = (html: string): TocEntry[] => {
+    const entries: TocEntry[] = [];
+    visit(fromHtml(html, { fragment: true }), 'element', (node: Element) => {
+      const id = node.properties['id'];
+      if (node.tagName !== 'h2' || typeof id !== 'string') return;
+      const children = node.children.filter((child) => {
+        const classes = child.type === 'element' ? child.properties['className'] : undefined;
+        return !(Array.isArray(classes) && classes.some((name) => ['link-to-this', 'cited-by-link'].includes(String(name))));
+      });
+      const label = toString({ ...node, children }).replace(/\s+/g, ' ').trim();
+      if (label !== '') entries.push({ label, href: `#${id}` });
+    });
+    return entries;
+  };
+
+  it.each([
+    ['references in the text', '<h2 id="a">Trump &amp; Petro&#39;s &#x201C;reset&#x201D; &lt;again&gt;</h2>'],
+    ['attributes holding ">" and either quote', `<h2 class='x' id="b" title="a > b">Title <a class='link-to-this' href='#b' aria-label='Link to "A > B"'>¶</a></h2>`],
+    ['nested markup and line breaks', '<h2 id="c">\n  What was <em>dis<strong>cussed</strong></em>\n  <a class="cited-by-link other" href="#cited-by-c">Cited by 2</a>\n</h2>'],
+    ['an h2 without an id, an empty one and an h3', '<h2>None</h2><h2 id="e"><a class="link-to-this" href="#e">¶</a></h2><h3 id="f">Minor</h3>'],
+    ['a heading inside a section after a comment', '<!-- <h2 id="no">not one</h2> --><section><h2 id="g">Inside</h2></section>'],
+  ])('%s', (_label, html) => {
+    expect(buildToc(html)).toEqual(fromTree(html));
   });
 });
