@@ -4,6 +4,17 @@ import { buildSiteIndex, type IndexedArticle, type SiteIndex } from '../../src/l
 import { checkContent } from '../../src/lib/content/check-content.ts';
 import type { ContentModel, ContentSources } from '../../src/lib/content/content-model.ts';
 import { formatProblems } from '../../src/lib/content/problems.ts';
+import { dataCollections, type DataCollectionName } from '../../src/schemas/collections.ts';
+
+/** Files held in memory (path relative to the project root → text, e.g. a generated corpus) as the content checks read them from disk. */
+export function asSources(files: ReadonlyMap<string, string>): ContentSources {
+  const list = (folder: string): ContentSources['articles'] =>
+    [...files].filter(([path]) => path.startsWith(`content/${folder}/`)).map(([file, text]) => ({ file, text }));
+  const data = Object.fromEntries(
+    (Object.keys(dataCollections) as DataCollectionName[]).map((name) => [name, list(name)]),
+  ) as ContentSources['data'];
+  return { articles: list('articles'), data };
+}
 
 /** The project root. */
 export const projectRoot = join(import.meta.dirname, '..', '..');

@@ -167,7 +167,11 @@ export function buildSiteIndex(content: SiteContent): SiteIndex {
   // sources index, the issue pages…); each is worked out once (relationOf is linear in the articles).
   const relations = new Map<Comparison, Relation>();
   const relationTexts = new Map<Comparison, RelationText>();
-  const relationOfPoint = (comparison: Comparison): Relation => remember(relations, comparison, () => relationOf(comparison, articleIds));
+  const comparedWith = comparedArticles(articleIds, content.comparisons);
+  const scopeOf = (comparison: Comparison): readonly string[] =>
+    comparedWith.get(comparison.accounts[0]?.article ?? '') ?? articleIds;
+  const relationOfPoint = (comparison: Comparison): Relation =>
+    remember(relations, comparison, () => relationOf(comparison, scopeOf(comparison)));
 
   const paragraphNumbers = new Map(content.articles.map((article) => [article.id, numberParagraphs(article.blocks)]));
 
@@ -333,7 +337,7 @@ export function buildSiteIndex(content: SiteContent): SiteIndex {
       remember(relationTexts, comparison, () =>
         describeRelation(relationOfPoint(comparison), comparison.difference, (id) => articleById.get(id)?.outlet.name ?? id),
       ),
-    comparisonEntryUrl: (comparison) => comparisonEntryUrl(comparison, articleIds),
+    comparisonEntryUrl: (comparison) => comparisonEntryUrl(comparison, scopeOf(comparison)),
     quotationsOf: (personId) => listOf(quotationsBySpeaker, personId),
     eventsOf: (personId) => listOf(eventsByPerson, personId),
     issuesOf(personId) {
@@ -384,4 +388,37 @@ function remember<K, V>(cache: Map<K, V>, key: K, make: () => V): V {
     cache.set(key, value);
   }
   return value;
+}
+
+/**
+ * For each article, the articles it is compared with (itself included, in the site's order): those
+ * linked to it through comparison points, a point's accounts linking its articles, and so on. These are
+ * the articles that cover the same story, so a point that one of them does not report names it as
+ * silent, and an article about another story is not named. (With every article compared with every
+ * other, as in the first edition, it is every article.)
+ */
+function comparedArticles(articleIds: readonly string[], comparisons: readonly Comparison[]): Map<string, readonly string[]> {
+  const parent = new Map(articleIds.map((id) => [id, id]));
+  const root = (id: string): string => {
+    let at = id;
+    while (parent.get(at) !== at && parent.has(at)) at = parent.get(at) as string;
+    for (let step = id; step !== at; ) {
+      const next = parent.get(step) as string;
+      parent.set(step, at);
+      step = next;
+    }
+    return at;
+  };
+  for (const comparison of comparisons) {
+    const [first, ...rest] = comparison.accounts.map((account) => account.article).filter((id) => parent.has(id));
+    if (first === undefined) continue;
+    for (const other of rest) parent.set(root(other), root(first));
+  }
+  const groups = new Map<string, string[]>();
+  for (const id of articleIds) {
+    const group = groups.get(root(id));
+    if (group) group.push(id);
+    else groups.set(root(id), [id]);
+  }
+  return new Map(articleIds.map((id) => [id, groups.get(root(id)) as string[]]));
 }

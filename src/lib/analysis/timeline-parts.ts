@@ -75,7 +75,8 @@ function joinRuns(runs: readonly { key: number; events: Event[] }[], max: number
  * no year, in the latest year reached so far, so every part is a contiguous stretch of the order. Whole
  * years are joined, oldest first, while a part holds at most `maxEvents`; empty years between two joined
  * years belong to the part ("2022–2025"). A single year holding more is cut the same way by month (an
- * event dated only to the year goes with the month the order puts it in).
+ * event dated only to the year goes with the month the order puts it in), and a single month holding more
+ * into pages of `maxEvents` in the timeline's order.
  */
 export function splitTimeline(
   timeline: readonly Event[],
@@ -97,11 +98,17 @@ export function splitTimeline(
     for (const run of months) {
       const from = MONTH_NAMES[run.from - 1] ?? 'january';
       const to = MONTH_NAMES[run.to - 1] ?? from;
-      parts.push({
-        id: from === to ? `${year}-${from}` : `${year}-${from}-${to}`,
-        label: from === to ? `${capital(from)} ${year}` : `${capital(from)}–${capital(to)} ${year}`,
-        events: run.events,
-      });
+      const id = from === to ? `${year}-${from}` : `${year}-${from}-${to}`;
+      const label = from === to ? `${capital(from)} ${year}` : `${capital(from)}–${capital(to)} ${year}`;
+      // A single month holding more is cut into pages in timeline order: 2024-march, 2024-march-2, …
+      const pages = Math.ceil(run.events.length / maxEvents);
+      for (let page = 1; page <= pages; page += 1) {
+        parts.push({
+          id: page === 1 ? id : `${id}-${page}`,
+          label: pages === 1 ? label : `${label}, part ${page} of ${pages}`,
+          events: run.events.slice((page - 1) * maxEvents, page * maxEvents),
+        });
+      }
     }
   }
   return parts;

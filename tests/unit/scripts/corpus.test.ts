@@ -3,21 +3,10 @@ import { generateCorpus, proportionsOf } from '../../../scripts/lib/corpus/corpu
 import { currentComparisonForm, measureProportions } from '../../../scripts/lib/corpus/write.ts';
 import { parseArticleBody } from '../../../src/lib/content/article-blocks.ts';
 import { checkContent } from '../../../src/lib/content/check-content.ts';
-import type { ContentSources } from '../../../src/lib/content/content-model.ts';
 import { splitFrontMatter } from '../../../src/lib/content/front-matter.ts';
-import { dataCollections, type DataCollectionName } from '../../../src/schemas/collections.ts';
+import { asSources } from '../../helpers/content.ts';
 
 const today = measureProportions('.').proportions;
-
-/** The generated files as the content checks read them from disk. */
-function asSources(files: Map<string, string>): ContentSources {
-  const list = (folder: string) =>
-    [...files].filter(([path]) => path.startsWith(`content/${folder}/`)).map(([file, text]) => ({ file, text }));
-  const data = Object.fromEntries(
-    (Object.keys(dataCollections) as DataCollectionName[]).map((name) => [name, list(name)]),
-  ) as ContentSources['data'];
-  return { articles: list('articles'), data };
-}
 
 describe('generateCorpus', () => {
   it('writes a tree that passes every content check, in the schema the site accepts now', () => {

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { checkContent } from '../../../../src/lib/content/check-content.ts';
 import { paragraphKey } from '../../../../src/lib/analysis/site-index.ts';
-import { readFixture, siteIndexOf } from '../../../helpers/content.ts';
+import { generateCorpus } from '../../../../scripts/lib/corpus/corpus.ts';
+import { measureProportions } from '../../../../scripts/lib/corpus/write.ts';
+import { readContentSources } from '../../../../src/data/read-sources.ts';
+import { asSources, projectRoot, readFixture, siteIndexOf } from '../../../helpers/content.ts';
 
 const { model } = checkContent(readFixture());
 const index = siteIndexOf(model, () => ({ id: 'sample-outlet', name: 'Sample Outlet', shortName: 'Sample', kind: 'A test outlet' }));
@@ -52,5 +55,33 @@ describe('last updated, from the corrections log', () => {
     expect(index.entryRefUrl('events/the-meeting')).toBe('/events/the-meeting/');
     expect(index.entryRefUrl('meeting/sample-meeting')).toBe('/meeting/');
     expect(index.entryRefUrl('quotations/very-positive')).toBe('/quotations/very-positive/');
+  });
+});
+
+describe('which articles a comparison point names as not reporting it', () => {
+  it('only the articles compared with those that report it (the same story), not every stored article', () => {
+    const corpus = generateCorpus({ seed: 5, articles: 14, proportions: measureProportions(projectRoot).proportions });
+    const { model: generated, problems } = checkContent(asSources(corpus.files));
+    expect(problems).toEqual([]);
+    const big = siteIndexOf(generated, (id) => ({ id, name: id, kind: 'A synthetic outlet' }));
+    const stories = new Set<string>();
+    for (const comparison of big.comparisons) {
+      const { reporting, silent } = big.relationOf(comparison);
+      const story = [...reporting, ...silent].sort();
+      // Stories have 2 to 4 articles; the corpus has 14.
+      expect(story.length, comparison.id).toBeGreaterThanOrEqual(1);
+      expect(story.length, comparison.id).toBeLessThanOrEqual(4);
+      stories.add(story.join(' '));
+    }
+    // Every article is in exactly one story.
+    const all = [...stories].flatMap((story) => story.split(' '));
+    expect(new Set(all).size).toBe(all.length);
+  });
+
+  it('in the first edition, where both articles are compared point by point, the other article', () => {
+    const real = siteIndexOf(checkContent(readContentSources(projectRoot)).model, (id) => ({ id, name: id, kind: 'outlet' }));
+    const some = real.comparisons.filter((comparison) => real.relationOf(comparison).kind === 'some');
+    expect(some.length).toBeGreaterThan(10);
+    for (const comparison of some) expect(real.relationOf(comparison).reporting.length + real.relationOf(comparison).silent.length).toBe(2);
   });
 });

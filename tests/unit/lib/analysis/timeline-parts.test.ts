@@ -47,12 +47,23 @@ describe('splitTimeline', () => {
     expect(parts.flatMap((part) => part.events.map((item) => item.id))).toEqual(['a', 'b', 'c', 'undated', 'd']);
     expect(shape(parts)).toEqual([
       ['2025', '2025', ['a']],
-      ['2026-january', 'January 2026', ['b', 'c', 'undated']],
+      ['2026-january', 'January 2026, part 1 of 2', ['b', 'c']],
+      ['2026-january-2', 'January 2026, part 2 of 2', ['undated']],
       ['2026-february', 'February 2026', ['d']],
     ]);
   });
 
-  it('gives every event exactly one part, and no part more than the limit unless one month holds more', () => {
+  it('cuts a month with more events than the limit into pages, in the order given, so no part exceeds it', () => {
+    const timeline = Array.from({ length: 7 }, (_, at) => event(`m${at}`, `2026-03-0${1 + at}`));
+    expect(shape(splitTimeline([event('feb', '2026-02-01'), ...timeline], periodOf, 3))).toEqual([
+      ['2026-february', 'February 2026', ['feb']],
+      ['2026-march', 'March 2026, part 1 of 3', ['m0', 'm1', 'm2']],
+      ['2026-march-2', 'March 2026, part 2 of 3', ['m3', 'm4', 'm5']],
+      ['2026-march-3', 'March 2026, part 3 of 3', ['m6']],
+    ]);
+  });
+
+  it('gives every event exactly one part, and no part more than the limit', () => {
     const timeline = Array.from({ length: 30 }, (_, at) => event(`e${at}`, `2026-0${1 + Math.floor(at / 10)}-0${1 + (at % 9)}`));
     const parts = splitTimeline(timeline, periodOf, 12);
     expect(parts.flatMap((part) => part.events)).toEqual(timeline);
