@@ -7,6 +7,7 @@ const EVENTS = 'tests/fixtures/content-min/content/events/events.yaml';
 const QUOTATIONS = 'tests/fixtures/content-min/content/quotations/quotations.yaml';
 const PEOPLE = 'tests/fixtures/content-min/content/people/people.yaml';
 const ISSUES = 'tests/fixtures/content-min/content/issues/issues.yaml';
+const COMPARISONS = 'tests/fixtures/content-min/content/comparisons/comparisons.yaml';
 
 const problemLines = (message: string): string[] => message.split('\n').slice(1).map((line) => line.replace(/^ {2}- /, ''));
 
@@ -190,6 +191,13 @@ describe('ids the paginated indexes reserve stop the build', () => {
     );
     expect(problemLines(message)).toEqual([
       `${QUOTATIONS}:8 › page.id: the id "page" is reserved for the pages of the index, /quotations/page/2/…; choose another`,
+    ]);
+  });
+
+  it('a comparison point called "page" (the comparison keeps its further pages at /sources/page/<n>/)', () => {
+    const message = messageFor(withEdit(COMPARISONS, (text) => text.replace('id: deal', 'id: page')));
+    expect(problemLines(message)).toEqual([
+      `${COMPARISONS}:1 › page.id: the id "page" is reserved for the pages of the comparison, /sources/page/2/…; choose another`,
     ]);
   });
 

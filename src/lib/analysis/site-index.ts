@@ -5,13 +5,14 @@ import type { Anchor } from './dates.ts';
 import type { When } from '../../schemas/when.ts';
 import { periodOfWhen, splitTimeline, type TimelinePart } from './timeline-parts.ts';
 import { buildChronology, chronologyItems, chronologyKey, orderNotGiven, resolveAnchor } from './timeline.ts';
-import { describeRelation, relationOf, type Relation, type RelationText } from './comparison-relation.ts';
+import { describeRelation, onlyInArticle, relationOf, type Relation, type RelationText } from './comparison-relation.ts';
+import { paginateByWeight, SOURCES_PAGE, type IndexPage } from '../links/pagination.ts';
 import {
   articlesUrl,
   articleUrl,
-  comparisonEntryUrl,
   comparisonUrl,
   correctionsUrl,
+  comparisonEntryUrl,
   correctionUrl,
   eventUrl,
   homeUrl,
@@ -79,6 +80,15 @@ export interface ResolvedCitation {
 }
 
 /** Cross-links between every item of the site, computed once. */
+/** The groups of /sources/, in order: points reported differently, by all alike, by some alike. */
+export const SOURCES_GROUPS = ['differ', 'all', 'some'] as const;
+
+/** One entry of /sources/: a point and the group it is listed under. */
+export interface SourcesEntry {
+  group: (typeof SOURCES_GROUPS)[number];
+  comparison: Comparison;
+}
+
 export interface SiteIndex extends SiteContent {
   /** Events oldest first, in an order that meets every relation the sources give. */
   timeline: readonly Event[];
@@ -114,8 +124,14 @@ export interface SiteIndex extends SiteContent {
   relationOf(comparison: Comparison): Relation;
   /** That relation in words, naming the outlets. */
   relationText(comparison: Comparison): RelationText;
-  /** A comparison point's place in the full comparison (/sources/ or an "only in" page). */
+  /** A comparison point's place in the full comparison (a page of /sources/ or an "only in" page). */
   comparisonEntryUrl(comparison: Comparison): string;
+  /** The articles an article is compared with, itself included, in the site's order (see comparedArticles). */
+  comparedWith(articleId: string): readonly string[];
+  /** The points only this article reports, among those it is compared with. */
+  onlyIn(articleId: string): Comparison[];
+  /** The pages of /sources/: every point more than one article reports, by group (differ, all, some). */
+  sourcesPages(): readonly IndexPage<SourcesEntry>[];
   /** A person's quotations, in timeline order. */
   quotationsOf(personId: string): Quotation[];
   /** Events a person took part in, in timeline order. */
@@ -172,6 +188,34 @@ export function buildSiteIndex(content: SiteContent): SiteIndex {
     comparedWith.get(comparison.accounts[0]?.article ?? '') ?? articleIds;
   const relationOfPoint = (comparison: Comparison): Relation =>
     remember(relations, comparison, () => relationOf(comparison, scopeOf(comparison)));
+  let onlyInMap: Map<string, Comparison[]> | undefined;
+  const onlyInByArticle = (): Map<string, Comparison[]> => {
+    if (onlyInMap) return onlyInMap;
+    onlyInMap = new Map();
+    for (const comparison of content.comparisons) {
+      const only = onlyInArticle(relationOfPoint(comparison));
+      if (only !== undefined) onlyInMap.set(only, [...(onlyInMap.get(only) ?? []), comparison]);
+    }
+    return onlyInMap;
+  };
+  let sourcesPagesList: IndexPage<SourcesEntry>[] | undefined;
+  const sourcesPages = (): IndexPage<SourcesEntry>[] => {
+    sourcesPagesList ??= paginateByWeight(
+      SOURCES_GROUPS.flatMap((group) =>
+        content.comparisons
+          .filter((comparison) => relationOfPoint(comparison).kind === group && onlyInArticle(relationOfPoint(comparison)) === undefined)
+          .map((comparison) => ({ group, comparison })),
+      ),
+      SOURCES_PAGE.capacity,
+      (entry) => (entry.group === 'differ' ? SOURCES_PAGE.full : SOURCES_PAGE.brief),
+    );
+    return sourcesPagesList;
+  };
+  let sourcesPageMap: Map<string, number> | undefined;
+  const sourcesPageOf = (): Map<string, number> => {
+    sourcesPageMap ??= new Map(sourcesPages().flatMap((page) => page.items.map((entry) => [entry.comparison.id, page.number] as const)));
+    return sourcesPageMap;
+  };
 
   const paragraphNumbers = new Map(content.articles.map((article) => [article.id, numberParagraphs(article.blocks)]));
 
@@ -337,7 +381,10 @@ export function buildSiteIndex(content: SiteContent): SiteIndex {
       remember(relationTexts, comparison, () =>
         describeRelation(relationOfPoint(comparison), comparison.difference, (id) => articleById.get(id)?.outlet.name ?? id),
       ),
-    comparisonEntryUrl: (comparison) => comparisonEntryUrl(comparison, scopeOf(comparison)),
+    comparisonEntryUrl: (comparison) => comparisonEntryUrl(comparison, scopeOf(comparison), sourcesPageOf().get(comparison.id)),
+    comparedWith: (articleId) => comparedWith.get(articleId) ?? [articleId],
+    onlyIn: (articleId) => listOf(onlyInByArticle(), articleId),
+    sourcesPages,
     quotationsOf: (personId) => listOf(quotationsBySpeaker, personId),
     eventsOf: (personId) => listOf(eventsByPerson, personId),
     issuesOf(personId) {

@@ -71,6 +71,11 @@ export function checkIntegrity(model: ContentModel): Problem[] {
     }
   }
   // The paginated indexes keep their further pages under /<index>/page/<n>/, so no item there may be called "page".
+  for (const loaded of model.data.comparisons) {
+    if (loaded.entry.id === INDEX_PAGE_SEGMENT) {
+      problems.push({ ...at(loaded, 'id'), message: `the id "${loaded.entry.id}" is reserved for the pages of the comparison, /sources/${loaded.entry.id}/2/…; choose another` });
+    }
+  }
   for (const collection of ['quotations', 'people', 'issues'] as const) {
     for (const loaded of model.data[collection]) {
       if (loaded.entry.id === INDEX_PAGE_SEGMENT) {

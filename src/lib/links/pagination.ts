@@ -29,6 +29,35 @@ export function paginate<T>(items: readonly T[], size: number): IndexPage<T>[] {
 }
 
 /**
+ * Splits an index into pages whose items weigh at most `capacity` together (`weightOf`: how much of a
+ * page one item takes; an item heavier than a page gets a page of its own), in order. For an index whose
+ * entries differ in size, such as /sources/, where a point that differs is shown in full and the others
+ * as one line. Always at least one page.
+ */
+export function paginateByWeight<T>(items: readonly T[], capacity: number, weightOf: (item: T) => number): IndexPage<T>[] {
+  if (!(capacity > 0)) throw new Error(`page capacity must be positive, got ${capacity}`);
+  const runs: T[][] = [[]];
+  let load = 0;
+  for (const item of items) {
+    const weight = weightOf(item);
+    const current = runs.at(-1) as T[];
+    if (current.length > 0 && load + weight > capacity) {
+      runs.push([item]);
+      load = weight;
+    } else {
+      current.push(item);
+      load += weight;
+    }
+  }
+  let first = 1;
+  return runs.map((run, index) => {
+    const page = { number: index + 1, count: runs.length, items: run, first, total: items.length };
+    first += run.length;
+    return page;
+  });
+}
+
+/**
  * The page numbers a pagination bar shows: the first, the last, and those within `around` of the
  * current page; `undefined` stands for a gap of one or more pages.
  */
@@ -48,6 +77,16 @@ export const INDEX_PAGE_SIZE = {
   people: 120,
   issues: 40,
 } as const;
+
+/**
+ * What one page of /sources/ holds, in shares of a page: a point that differs is shown in full with each
+ * outlet's account (1), a point reported alike as its topic and relation on one line (a third). The first
+ * edition's 22 listed points (15 that differ) weigh 17⅓ and fit one page.
+ */
+export const SOURCES_PAGE = { capacity: 20, full: 1, brief: 1 / 3 } as const;
+
+/** Up to how many articles /sources/ shows a card for each (and each one's "only in" page); past that, the articles index lists them. */
+export const SOURCES_LIST_EVERY_ARTICLE_UP_TO = 12;
 
 /** A paginated index. */
 export type PaginatedIndex = keyof typeof INDEX_PAGE_SIZE;

@@ -145,12 +145,13 @@ export const sourcesOnlyInUrl = (articleId: string): string => `/sources/only/${
 /** The path segment under /sources/ that no comparison id may take. */
 export const SOURCES_RESERVED_SEGMENT = 'only';
 /**
- * A comparison point's place in the comparison: a point only one article reports (of several) is
- * listed on that article's page, every other point on /sources/. `siteArticles`: ids of all articles.
+ * A comparison point's place in the comparison: a point only one article reports (of those it is
+ * compared with, `comparedArticles`) is listed on that article's page, every other point on /sources/,
+ * on page `page` of it.
  */
-export function comparisonEntryUrl(comparison: RelationInput & { id: string }, siteArticles: readonly string[]): string {
-  const only = onlyInArticle(relationOf(comparison, siteArticles));
-  return withFragment(only === undefined ? sourcesUrl() : sourcesOnlyInUrl(only), entryId(comparison.id));
+export function comparisonEntryUrl(comparison: RelationInput & { id: string }, comparedArticles: readonly string[], page = 1): string {
+  const only = onlyInArticle(relationOf(comparison, comparedArticles));
+  return withFragment(only === undefined ? indexPageUrl(sourcesUrl(), page) : sourcesOnlyInUrl(only), entryId(comparison.id));
 }
 /** A line of the meeting page. */
 export const meetingLineUrl = (lineId: string): string => withFragment(meetingUrl(), lineId);

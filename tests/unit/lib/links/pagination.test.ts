@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { furtherPagePaths, groupRuns, indexPageHead, pageLinks, paginate } from '../../../../src/lib/links/pagination.ts';
+import { furtherPagePaths, groupRuns, indexPageHead, pageLinks, paginate, paginateByWeight, SOURCES_PAGE } from '../../../../src/lib/links/pagination.ts';
 import { indexPageUrl, issueEntryUrl, personEntryUrl, quotationEntryUrl } from '../../../../src/lib/links/urls.ts';
 
 describe('paginate', () => {
@@ -75,5 +75,29 @@ describe('an item\'s place in a paginated index', () => {
     expect(quotationEntryUrl('very-nice', 3)).toBe('/quotations/page/3/#very-nice');
     expect(personEntryUrl('gustavo-petro', 2)).toBe('/people/page/2/#gustavo-petro');
     expect(issueEntryUrl('visas', 1)).toBe('/issues/#visas');
+  });
+});
+
+describe('paginateByWeight', () => {
+  it('fills each page up to its capacity, in order, numbering the items across pages', () => {
+    const pages = paginateByWeight(['A', 'b', 'c', 'A', 'A', 'b'], 2, (item) => (item === 'A' ? 1 : 0.5));
+    expect(pages.map((page) => page.items)).toEqual([['A', 'b', 'c'], ['A', 'A'], ['b']]);
+    expect(pages.map((page) => [page.number, page.count, page.first, page.total])).toEqual([
+      [1, 3, 1, 6],
+      [2, 3, 4, 6],
+      [3, 3, 6, 6],
+    ]);
+  });
+
+  it('gives an item heavier than a page a page of its own, and an empty index one empty page', () => {
+    expect(paginateByWeight([1, 5, 1], 2, (n) => n).map((page) => page.items)).toEqual([[1], [5], [1]]);
+    expect(paginateByWeight([], 2, () => 1)).toEqual([{ number: 1, count: 1, items: [], first: 1, total: 0 }]);
+    expect(() => paginateByWeight([1], 0, () => 1)).toThrow(/positive/);
+  });
+
+  it('keeps the first edition’s sources on one page (22 points, 15 shown in full)', () => {
+    const entries = [...Array(15).fill('full'), ...Array(7).fill('brief')] as string[];
+    const pages = paginateByWeight(entries, SOURCES_PAGE.capacity, (kind) => (kind === 'full' ? SOURCES_PAGE.full : SOURCES_PAGE.brief));
+    expect(pages).toHaveLength(1);
   });
 });
