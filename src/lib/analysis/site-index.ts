@@ -96,10 +96,14 @@ export interface SiteIndex extends SiteContent {
   timelineParts: readonly TimelinePart[];
   /** The part of the timeline that lists an event. */
   timelinePartOf(eventId: string): TimelinePart;
+  /** An event's place in the timeline, from 0 (looked up, not searched for: every event page asks). */
+  timelinePosition(eventId: string): number;
   /** Every quotation in the same order as the timeline. */
   quotationsInOrder: readonly Quotation[];
   /** Of a list in timeline order, the items the sources do not place after the one before them ("order not given"). */
   orderNotGiven(kind: 'event' | 'quotation', ids: readonly string[]): ReadonlySet<string>;
+  /** orderNotGiven over the whole timeline, worked out once (every part of the timeline asks for it). */
+  timelineOrderNotGiven(): ReadonlySet<string>;
   /** Lookups by id. */
   personById: ReadonlyMap<string, Person>;
   issueById: ReadonlyMap<string, Issue>;
@@ -171,6 +175,7 @@ export function buildSiteIndex(content: SiteContent): SiteIndex {
   const eventByKey = new Map(content.events.map((event) => [chronologyKey('event', event.id), event]));
   const quotationByKey = new Map(content.quotations.map((quotation) => [chronologyKey('quotation', quotation.id), quotation]));
   const timeline = chronology.order.flatMap((key) => eventByKey.get(key) ?? []);
+  const timelinePositions = new Map(timeline.map((event, at) => [event.id, at]));
   const quotationsInOrder = chronology.order.flatMap((key) => quotationByKey.get(key) ?? []);
   const quotationPlace = new Map(quotationsInOrder.map((quotation, index) => [quotation.id, index]));
   const personById = new Map(content.people.map((person) => [person.id, person]));
@@ -179,6 +184,7 @@ export function buildSiteIndex(content: SiteContent): SiteIndex {
   const quotationById = new Map(content.quotations.map((quotation) => [quotation.id, quotation]));
   const articleById = new Map(content.articles.map((article) => [article.id, article]));
   const articleIds = content.articles.map((article) => article.id);
+  let timelineUnordered: Set<string> | undefined;
   // A point's relation and its wording are asked for by every page that shows the point (its page, the
   // sources index, the issue pages…); each is worked out once (relationOf is linear in the articles).
   const relations = new Map<Comparison, Relation>();
@@ -336,6 +342,7 @@ export function buildSiteIndex(content: SiteContent): SiteIndex {
     ...content,
     timeline,
     timelineParts,
+    timelinePosition: (eventId) => timelinePositions.get(eventId) ?? -1,
     timelinePartOf(eventId) {
       const part = partOf.get(eventId);
       if (!part) throw new Error(`timeline: no event "${eventId}" (an event id from content/events/ was expected)`);
@@ -343,6 +350,7 @@ export function buildSiteIndex(content: SiteContent): SiteIndex {
     },
     quotationsInOrder,
     orderNotGiven: (kind, ids) => orderNotGiven(chronology, kind, ids),
+    timelineOrderNotGiven: () => (timelineUnordered ??= orderNotGiven(chronology, 'event', timeline.map((event) => event.id))),
     personById,
     issueById,
     eventById,

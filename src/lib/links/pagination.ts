@@ -85,8 +85,11 @@ export const INDEX_PAGE_SIZE = {
  */
 export const SOURCES_PAGE = { capacity: 20, full: 1, brief: 1 / 3 } as const;
 
-/** Up to how many articles /sources/ shows a card for each (and each one's "only in" page); past that, the articles index lists them. */
-export const SOURCES_LIST_EVERY_ARTICLE_UP_TO = 12;
+/**
+ * Up to how many articles the home page and /sources/ list every one (the home page the latest this many
+ * past that, /sources/ none): a large archive's articles are listed on the articles index.
+ */
+export const ARTICLES_LISTED_IN_FULL_UP_TO = 12;
 
 /** A paginated index. */
 export type PaginatedIndex = keyof typeof INDEX_PAGE_SIZE;

@@ -178,11 +178,13 @@ export function ogImageUrl(pagePath: string): string {
 
 /**
  * The pages whose items share their section page's preview image: an item page (an event, a quotation,
- * a person, an issue, a comparison point) is shared with its own title and description, which every
- * platform prints with the card; its image only has to say which site and section the link is from.
+ * a person, an issue, a comparison point) and a part of the timeline are shared with their own title and
+ * description, which every platform prints with the card; the image only has to say which site and
+ * section the link is from (a large archive has a thousand parts of the timeline).
  */
 const SHARED_PREVIEW_SECTIONS: Readonly<Record<string, string>> = {
   events: timelineUrl(),
+  timeline: timelineUrl(),
   quotations: quotationsUrl(),
   people: peopleUrl(),
   issues: issuesUrl(),

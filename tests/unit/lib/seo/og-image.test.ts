@@ -26,6 +26,9 @@ describe('preview images', () => {
     expect(previewImageUrl('/sources/only/x/')).toBe('/og/sources.png');
     expect(previewImageUrl('/articles/page/2/')).toBe('/og/articles.png');
     expect(previewImageUrl('/quotations/page/3/')).toBe('/og/quotations.png');
+    expect(previewImageUrl('/sources/page/2/')).toBe('/og/sources.png');
+    expect(previewImageUrl('/timeline/')).toBe('/og/timeline.png');
+    expect(previewImageUrl('/timeline/2026-february/')).toBe('/og/timeline.png');
   });
 
   it('shorten long text at a word, with an ellipsis', () => {
