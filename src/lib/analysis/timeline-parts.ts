@@ -11,6 +11,13 @@ import { whenSpan } from './dates.ts';
 /** The most events a part holds: years (or months) join a part only while it stays at or under this. */
 export const EVENTS_PER_PART = 16;
 
+/**
+ * Up to how many events the overview (/timeline/) draws the chart and lists every event, and up to how
+ * many parts it lists each part; past that (a large archive) it lists the years, each with a link to its
+ * first part, and every part links to the next (the page budget).
+ */
+export const OVERVIEW_IN_FULL_UP_TO = { events: 120, parts: 40 } as const;
+
 /** One page of the timeline: a run of years (or of months of one year) and its events, in timeline order. */
 export interface TimelinePart {
   /** Its address segment: "2026", "2022-2025" for a run of years, "2026-february" or "2026-january-march" within a year. */
