@@ -23,8 +23,8 @@ function listHtml(folder: string, found: string[] = []): string[] {
 /** How many threads share the pages: one per core, and none for a small site (a worker costs its start-up). */
 const threadsFor = (pages: number): number => (pages < 2_000 ? 0 : Math.max(1, availableParallelism()));
 
-/** Narrows the policy of every page of `files` on this thread; returns how many changed. */
-async function narrowHere(files: readonly string[]): Promise<number> {
+/** Narrows the policy of every page of `files` on this thread; returns how many changed (a worker runs it on its share). */
+export async function narrowHere(files: readonly string[]): Promise<number> {
   let narrowed = 0;
   let next = 0;
   const work = async (): Promise<void> => {
