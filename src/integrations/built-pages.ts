@@ -1,9 +1,15 @@
 import { readdirSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 
-/** Every page of a built site: its path ("/", "/events/x/") and its index.html file, sorted by path. */
-export function listBuiltPages(distDir: string): { path: string; file: string }[] {
-  const pages: { path: string; file: string }[] = [];
+/** A page of a built site: its path ("/", "/events/x/") and its index.html file. */
+export interface BuiltPage {
+  path: string;
+  file: string;
+}
+
+/** Every page of a built site, sorted by path. */
+export function listBuiltPages(distDir: string): BuiltPage[] {
+  const pages: BuiltPage[] = [];
   const walk = (folder: string): void => {
     for (const entry of readdirSync(folder, { withFileTypes: true })) {
       const full = join(folder, entry.name);

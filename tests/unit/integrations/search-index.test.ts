@@ -1,8 +1,10 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import * as pagefind from 'pagefind';
 import { buildSearchIndex } from '../../../src/integrations/search-index.ts';
+import { markSearchAnchors, SEARCH_EXCLUDED_SELECTORS } from '../../../src/lib/reading/search.ts';
 
 // The search index on small built sites, with the real Pagefind binary.
 const made: string[] = [];
@@ -35,6 +37,54 @@ describe('buildSearchIndex', () => {
     expect(bundle).toEqual(expect.arrayContaining(['pagefind.js', 'pagefind-worker.js', 'pagefind-entry.json']));
     expect(bundle.filter((file) => /ui|highlight/.test(file))).toEqual([]);
     expect(existsSync(join(dist, 'pagefind', 'fragment'))).toBe(true);
+  }, 60_000);
+
+  it('writes the same bundle, byte for byte, on every run, with the page fragments of pages sent one by one through Pagefind’s API', async () => {
+    const pages = Object.fromEntries(
+      Array.from({ length: 120 }, (_, n) => [
+        `/items/${n}/`,
+        page(
+          `<h1>Item ${n}</h1><p id="p${n}">Petro and Trump ${'met talked agreed differed'.split(' ')[n % 4]} on item ${n} ` +
+            `<a class="link-to-this" href="#p${n}" aria-label="Link to paragraph ${n}">¶</a></p>`,
+        ),
+      ]),
+    );
+    const bundle = (folder: string): Record<string, string> => {
+      const files: Record<string, string> = {};
+      const walk = (at: string): void => {
+        for (const entry of readdirSync(at, { withFileTypes: true })) {
+          const path = join(at, entry.name);
+          if (entry.isDirectory()) walk(path);
+          else files[path.slice(folder.length)] = readFileSync(path).toString('base64');
+        }
+      };
+      walk(folder);
+      return files;
+    };
+    const first = site(pages);
+    const second = site(pages);
+    await buildSearchIndex(first);
+    await buildSearchIndex(second);
+    // The reference: each marked page sent through the API in path order, one at a time.
+    const reference = site({});
+    const { index } = await pagefind.createIndex({
+      forceLanguage: 'en',
+      excludeSelectors: [...SEARCH_EXCLUDED_SELECTORS],
+    });
+    for (const [url, html] of Object.entries(pages).sort(([a], [b]) => a.localeCompare(b)))
+      await index!.addHTMLFile({ url, content: markSearchAnchors(html) });
+    await index!.writeFiles({ outputPath: join(reference, 'pagefind') });
+    await pagefind.close();
+    const expected = bundle(join(reference, 'pagefind'));
+    expect(Object.keys(expected).length).toBeGreaterThan(5);
+    const got = bundle(join(first, 'pagefind'));
+    expect(got).toEqual(bundle(join(second, 'pagefind')));
+    // What each page contributes (its text, title and anchors) is the same; only the word index's chunks
+    // are numbered by the order Pagefind met the pages in.
+    const fragments = (files: Record<string, string>) =>
+      Object.fromEntries(Object.entries(files).filter(([file]) => file.startsWith('/fragment/')));
+    expect(Object.keys(fragments(expected))).toHaveLength(120);
+    expect(fragments(got)).toEqual(fragments(expected));
   }, 60_000);
 
   it('refuses a site where no page is marked, saying what to fix', async () => {
