@@ -3,7 +3,8 @@
 // our site on it and, in the same run, a baseline that renders the same article Markdown with
 // @astrojs/markdown-remark's unified processor and a minimal layout (no analysis). It prints the median
 // wall time of the cold builds, the peak resident memory, the page count, the ratios to the baseline and
-// a warm rebuild after one article changed, and exits non-zero when a budget of issue 10 is missed.
+// a warm rebuild after one article changed, where each of those builds spent its time (phases read from
+// its log, scripts/lib/bench/phases.ts), and exits non-zero when a budget of issue 10 is missed.
 // Our time includes everything `astro build` does: the content guard, the preview images, the CSP and
 // the address guard. Options: --sizes 100,1000,3000  --runs 3  --seed 1  --work <folder>  --keep.
 import { spawnSync } from 'node:child_process';
@@ -14,6 +15,7 @@ import { parseArgs } from 'node:util';
 import { writeCorpus } from './lib/corpus/write.ts';
 import { checkBudgets, formatBudget, median, type SizeFigures } from './lib/bench/budget.ts';
 import { clearBuild, copySite, countPages, touchArticle, writeBaseline } from './lib/bench/projects.ts';
+import { formatPhases, readPhases, type Phase } from './lib/bench/phases.ts';
 
 const { values } = parseArgs({
   options: {
@@ -39,6 +41,8 @@ const started = Date.now();
 interface BuildResult {
   ms: number;
   peak: number;
+  /** Where the time went, read from the build's log. */
+  phases: Phase[];
 }
 
 /** Runs `astro build` in `project` under GNU time; the log goes to a file beside it. */
@@ -46,6 +50,7 @@ function build(project: string, label: string): BuildResult {
   const log = join(work, `${label}.log`);
   const timing = join(work, `${label}.time`);
   const out = openSync(log, 'w');
+  const startedAt = new Date();
   const begin = performance.now();
   const result = spawnSync(
     '/usr/bin/time',
@@ -64,7 +69,7 @@ function build(project: string, label: string): BuildResult {
     process.exit(1);
   }
   const peakKb = Number(readFileSync(timing, 'utf8').trim().split('\n').pop());
-  return { ms, peak: peakKb * 1024 };
+  return { ms, peak: peakKb * 1024, phases: readPhases(readFileSync(log, 'utf8'), startedAt) };
 }
 
 const seconds = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
@@ -102,11 +107,18 @@ for (const articles of sizes) {
     baseCold.push(build(base, `baseline-${articles}-cold-${run}`));
     console.log(`  cold run ${run}: ours ${seconds(cold.at(-1)!.ms)}, baseline ${seconds(baseCold.at(-1)!.ms)}`);
   }
+  // The phases of the median cold run (by wall time) of each site, and below those of the warm rebuilds.
+  const medianRun = (results: BuildResult[]): BuildResult =>
+    [...results].sort((a, b) => a.ms - b.ms)[Math.floor((results.length - 1) / 2)] as BuildResult;
+  console.log(`  where a cold build went (its median run), ours: ${formatPhases(medianRun(cold).phases)}`);
+  console.log(`  baseline: ${formatPhases(medianRun(baseCold).phases)}`);
   const changed = touchArticle(ours, 1);
   touchArticle(base, 1);
   const warm = build(ours, `ours-${articles}-warm`);
   const baseWarm = build(base, `baseline-${articles}-warm`);
   console.log(`  warm rebuild after editing ${changed}: ours ${seconds(warm.ms)}, baseline ${seconds(baseWarm.ms)}`);
+  console.log(`  where the warm rebuild went, ours: ${formatPhases(warm.phases)}`);
+  console.log(`  baseline: ${formatPhases(baseWarm.phases)}`);
   figures.push({
     articles,
     cold: median(cold.map((result) => result.ms)),
