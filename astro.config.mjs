@@ -4,6 +4,7 @@ import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { addressGuard } from './src/integrations/address-guard.ts';
 import { contentGuard } from './src/integrations/content-guard.ts';
+import { outputFolder } from './src/integrations/output-folder.ts';
 import { previewImages } from './src/integrations/preview-images.ts';
 import { cspPerPage } from './src/integrations/csp-per-page.ts';
 import { searchIndex } from './src/integrations/search-index.ts';
@@ -24,7 +25,10 @@ export default defineConfig({
   // then the address guard adds alias anchors and redirect pages and checks every published address.
   // The sitemap lists every page but the search page (the 404 is left out by the integration itself);
   // the search index is built last, from the finished pages.
+  // The previous build's output is moved aside and removed in the background rather than file by file
+  // before the build (outputFolder).
   integrations: [
+    outputFolder(),
     contentGuard(),
     sitemap({ filter: (page) => new URL(page).pathname !== searchUrl() }),
     cspPerPage(),
@@ -43,7 +47,15 @@ export default defineConfig({
   // connect-src 'self': tools that fetch in the page's context, such as Lighthouse reading robots.txt.
   security: {
     csp: {
-      directives: ["default-src 'none'", "img-src 'self'", "font-src 'self'", "connect-src 'self'", "manifest-src 'self'", "base-uri 'none'", "form-action 'self'"],
+      directives: [
+        "default-src 'none'",
+        "img-src 'self'",
+        "font-src 'self'",
+        "connect-src 'self'",
+        "manifest-src 'self'",
+        "base-uri 'none'",
+        "form-action 'self'",
+      ],
     },
   },
   devToolbar: { enabled: false },
