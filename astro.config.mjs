@@ -25,16 +25,16 @@ export default defineConfig({
   // then the address guard adds alias anchors and redirect pages and checks every published address.
   // The sitemap lists every page but the search page (the 404 is left out by the integration itself);
   // the search index is built last, from the finished pages.
-  // The previous build's output is moved aside and removed in the background rather than file by file
-  // before the build (outputFolder).
   integrations: [
-    outputFolder(),
     contentGuard(),
     sitemap({ filter: (page) => new URL(page).pathname !== searchUrl() }),
     cspPerPage(),
     previewImages(),
     addressGuard(),
     searchIndex(),
+    // The previous build's output is moved aside at the start and removed in the background rather than
+    // file by file before the build; last, so that the passes above do not wait for the removal to end.
+    outputFolder(),
   ],
   markdown: {
     // remark/rehype rather than Astro 7's default processor; no SmartyPants or GFM so that article

@@ -58,7 +58,13 @@ function build(project: string, label: string): BuildResult {
     {
       cwd: project,
       stdio: ['ignore', out, out],
-      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', SITE_URL: 'http://localhost:4321' },
+      env: {
+        ...process.env,
+        ASTRO_TELEMETRY_DISABLED: '1',
+        SITE_URL: 'http://localhost:4321',
+        NO_COLOR: '1',
+        FORCE_COLOR: '0',
+      },
     },
   );
   const ms = performance.now() - begin;

@@ -47,7 +47,8 @@ function clockOf(line: string): number | undefined {
  */
 export function readPhases(log: string, started: Date, markers: readonly PhaseMarker[] = BUILD_PHASES): Phase[] {
   const startClock = started.getHours() * 3600 + started.getMinutes() * 60 + started.getSeconds();
-  const lines = log.split('\n');
+  // Colour codes (a log written with FORCE_COLOR, or on CI) taken out, so that lines start with their time.
+  const lines = log.replace(/\u001b\[[0-9;]*m/g, '').split('\n');
   const phases: Phase[] = [];
   let previous = startClock;
   let from = 0;
@@ -64,7 +65,8 @@ export function readPhases(log: string, started: Date, markers: readonly PhaseMa
   return phases;
 }
 
-/** Phases as one line: "content guard 5 s · content layer 7 s · …". */
+/** Phases as one line: "content guard 5 s · content layer 7 s · …", or why there are none. */
 export function formatPhases(phases: readonly Phase[]): string {
+  if (phases.length === 0) return 'no phases found in the log (no line starting with its time matched a marker)';
   return phases.map((phase) => `${phase.name} ${phase.seconds} s`).join(' · ');
 }

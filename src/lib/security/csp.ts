@@ -7,17 +7,27 @@ const HASHED = { 'script-src': 'script', 'style-src': 'style' } as const;
 const META = /(<meta http-equiv="content-security-policy" content=")([^"]*)(")/i;
 const HASH_SOURCE = /^'(sha256|sha384|sha512)-[A-Za-z0-9+/=]+'$/;
 
-// The same few inline styles and scripts recur on thousands of pages: hash each text once.
+/**
+ * Hashes kept at most. The same few inline styles and scripts recur on thousands of pages, so each text is
+ * hashed once; but every page's structured data is an inline script of its own, and keeping them all (each
+ * a slice that keeps its whole page's text alive) ran a CSP worker out of memory at 3,000 articles. The
+ * cache is emptied when full: the recurring texts are back in it after a page or two.
+ */
+export const HASH_CACHE_LIMIT = 256;
 const hashes = new Map<string, string>();
 function hashSource(algorithm: string, text: string): string {
   const key = `${algorithm}\n${text}`;
   let source = hashes.get(key);
   if (source === undefined) {
     source = `'${algorithm}-${createHash(algorithm).update(text).digest('base64')}'`;
+    if (hashes.size >= HASH_CACHE_LIMIT) hashes.clear();
     hashes.set(key, source);
   }
   return source;
 }
+
+/** How many hashes are cached now (tests hold it to HASH_CACHE_LIMIT however many pages are narrowed). */
+export const cachedHashCount = (): number => hashes.size;
 
 /**
  * Narrows the Content-Security-Policy <meta> of one built page to the hashes of that page's own
@@ -42,9 +52,7 @@ export function narrowPolicyToPage(html: string): string {
       const listed = new Set(sources.filter((source) => HASH_SOURCE.test(source)));
       const algorithms = new Set([...listed].map((source) => source.slice(1, source.indexOf('-'))));
       const needed = code[tag].flatMap((text) =>
-        [...algorithms]
-          .map((algorithm) => hashSource(algorithm, text))
-          .filter((source) => listed.has(source)),
+        [...algorithms].map((algorithm) => hashSource(algorithm, text)).filter((source) => listed.has(source)),
       );
       return [name, ...sources.filter((source) => !HASH_SOURCE.test(source)), ...new Set(needed)].join(' ');
     });

@@ -124,7 +124,12 @@ describe('the address guard', () => {
     });
 
     it('leaves a page that links the old id itself as it is, and checks that the link goes where the alias says', () => {
-      const linked = { ...split, '/articles/x/': page('<p id="come-get-me">A</p><a id="second" href="/articles/y/#second-part" data-moved>B</a>') };
+      const linked = {
+        ...split,
+        '/articles/x/': page(
+          '<p id="come-get-me">A</p><a id="second" href="/articles/y/#second-part" data-moved>B</a>',
+        ),
+      };
       const where = site(linked, alias);
       expect(() => run(where)).not.toThrow();
       expect(readFileSync(join(where.distDir, 'articles', 'x', 'index.html'), 'utf8')).not.toContain('moved-links');
@@ -135,10 +140,14 @@ describe('the address guard', () => {
     });
 
     it('refuses a toPage that is not a page, or that lacks the id', () => {
-      expect(() => run(site(split, '- { page: /articles/x/, from: second, toPage: /articles/nope/, to: second }\n'))).toThrow(
+      expect(() =>
+        run(site(split, '- { page: /articles/x/, from: second, toPage: /articles/nope/, to: second }\n')),
+      ).toThrow(
         'content/addresses/aliases.yaml:1 › toPage: /articles/nope/ is not a page of the site; give the page the entry moved to',
       );
-      expect(() => run(site(split, '- { page: /articles/x/, from: second, toPage: /articles/y/, to: typo }\n'))).toThrow(
+      expect(() =>
+        run(site(split, '- { page: /articles/x/, from: second, toPage: /articles/y/, to: typo }\n')),
+      ).toThrow(
         'content/addresses/aliases.yaml:1 › to: no element on /articles/y/ has id "typo"; give the id the entry has there',
       );
       expect(() => run(site({ ...published, '/articles/y/': split['/articles/y/'] }, alias))).toThrow(

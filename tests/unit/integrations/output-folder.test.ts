@@ -28,6 +28,16 @@ describe('clearOutputFolder', () => {
     expect(readdirSync(aside)).toEqual([]);
   });
 
+  it('also removes what a build stopped midway left aside', async () => {
+    const { outDir, aside } = project();
+    const left = join(aside, 'previous-1-1', 'events', 'e1');
+    mkdirSync(left, { recursive: true });
+    writeFileSync(join(left, 'index.html'), '<p>left</p>');
+    await clearOutputFolder(outDir, aside);
+    expect(existsSync(outDir)).toBe(false);
+    expect(readdirSync(aside)).toEqual([]);
+  });
+
   it('does nothing when there is no previous output', async () => {
     const { outDir, aside } = project();
     rmSync(outDir, { recursive: true });

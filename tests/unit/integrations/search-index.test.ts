@@ -87,6 +87,13 @@ describe('buildSearchIndex', () => {
     expect(fragments(got)).toEqual(fragments(expected));
   }, 60_000);
 
+  it('refuses a bundle that leaves out a marked page, saying which count and what to look for', async () => {
+    const dist = site({ '/': page('<h1>Home</h1><p>Welcome</p>'), '/empty/': page('') });
+    await expect(buildSearchIndex(dist)).rejects.toThrow(
+      'Search index: indexing failed: the bundle holds 1 of the 2 pages marked data-pagefind-body; Pagefind leaves out',
+    );
+  }, 60_000);
+
   it('refuses a site where no page is marked, saying what to fix', async () => {
     const dist = site({ '/': page('<h1>Home</h1>', false) });
     await expect(buildSearchIndex(dist)).rejects.toThrow(

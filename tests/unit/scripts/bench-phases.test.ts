@@ -53,6 +53,16 @@ describe('readPhases', () => {
     );
   });
 
+  it('reads a coloured log as a plain one, and says so when a log has no phases', () => {
+    const coloured = ours.replace(/^(\d\d:\d\d:\d\d) /gm, '\u001b[2m$1\u001b[22m ');
+    expect(readPhases(coloured, new Date(2026, 11, 6, 3, 15, 40))).toEqual(
+      readPhases(ours, new Date(2026, 11, 6, 3, 15, 40)),
+    );
+    expect(formatPhases(readPhases('Building…\n', new Date()))).toBe(
+      'no phases found in the log (no line starting with its time matched a marker)',
+    );
+  });
+
   it('counts across midnight', () => {
     expect(readPhases('00:00:03 [content] Synced content\n', new Date(2026, 11, 6, 23, 59, 58))).toEqual([
       { name: 'content layer', seconds: 5 },

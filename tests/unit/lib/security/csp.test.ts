@@ -1,6 +1,11 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { narrowPolicyToPage, placePolicyFirst } from '../../../../src/lib/security/csp.ts';
+import {
+  cachedHashCount,
+  HASH_CACHE_LIMIT,
+  narrowPolicyToPage,
+  placePolicyFirst,
+} from '../../../../src/lib/security/csp.ts';
 
 const hash = (text: string): string => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
 const page = (policy: string, body: string): string =>
@@ -27,6 +32,19 @@ describe('narrowPolicyToPage', () => {
     expect(policyOf(narrowPolicyToPage(html))).toBe(
       `default-src 'none'; img-src 'self'; script-src 'self'; style-src 'self'`,
     );
+  });
+
+  it('keeps its cache of hashes bounded over pages that each have structured data of their own', () => {
+    for (let n = 0; n < HASH_CACHE_LIMIT * 4; n += 1) {
+      const data = `{"@type":"Event","name":"Event ${n}"}`;
+      const html = page(
+        `script-src 'self' ${hash(script)} ${hash(data)}`,
+        `<script type="application/ld+json">${data}</script><script type="module">${script}</script>`,
+      );
+      // Still right after the cache has been emptied: both hashes kept.
+      expect(policyOf(narrowPolicyToPage(html))).toBe(`script-src 'self' ${hash(data)} ${hash(script)}`);
+      expect(cachedHashCount()).toBeLessThanOrEqual(HASH_CACHE_LIMIT);
+    }
   });
 
   it('never adds a hash the policy did not list', () => {
@@ -56,7 +74,9 @@ describe('placePolicyFirst', () => {
   });
   it('is applied by narrowPolicyToPage', () => {
     const html = `<html><head><meta charset="utf-8"><script>x</script>${meta}</head></html>`;
-    expect(narrowPolicyToPage(html).indexOf('content-security-policy')).toBeLessThan(narrowPolicyToPage(html).indexOf('<script>'));
+    expect(narrowPolicyToPage(html).indexOf('content-security-policy')).toBeLessThan(
+      narrowPolicyToPage(html).indexOf('<script>'),
+    );
   });
   it('leaves a page without a policy or without a charset unchanged', () => {
     expect(placePolicyFirst('<head><script>x</script></head>')).toBe('<head><script>x</script></head>');
