@@ -7,7 +7,7 @@
 // its log, scripts/lib/bench/phases.ts), and exits non-zero when a budget of issue 10 is missed.
 // Our time includes everything `astro build` does: the content guard, the preview images, the CSP and
 // the address guard. Options: --sizes 100,1000,3000  --runs 3  --seed 1  --work <folder>  --keep.
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { closeSync, mkdirSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, freemem, loadavg, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -16,6 +16,7 @@ import { writeCorpus } from './lib/corpus/write.ts';
 import { checkBudgets, formatBudget, median, type SizeFigures } from './lib/bench/budget.ts';
 import { clearBuild, copySite, countPages, touchArticle, writeBaseline } from './lib/bench/projects.ts';
 import { formatPhases, readPhases, type Phase } from './lib/bench/phases.ts';
+import { treeResidentBytes } from './lib/bench/process-tree.ts';
 
 const { values } = parseArgs({
   options: {
@@ -45,14 +46,22 @@ interface BuildResult {
   phases: Phase[];
 }
 
-/** Runs `astro build` in `project` under GNU time; the log goes to a file beside it. */
-function build(project: string, label: string): BuildResult {
+/** How often the memory of a build's whole process tree is sampled, ms. */
+const SAMPLE_EVERY = 250;
+
+/**
+ * Runs `astro build` in `project` under GNU time; the log goes to a file beside it. The peak memory is the
+ * larger of GNU time's (the build's own process, to the page) and the highest sum over the build's whole
+ * process tree sampled every SAMPLE_EVERY ms (its worker threads are in the first; Pagefind's indexer, a
+ * process of its own, only in the second).
+ */
+async function build(project: string, label: string): Promise<BuildResult> {
   const log = join(work, `${label}.log`);
   const timing = join(work, `${label}.time`);
   const out = openSync(log, 'w');
   const startedAt = new Date();
   const begin = performance.now();
-  const result = spawnSync(
+  const child = spawn(
     '/usr/bin/time',
     ['-f', '%M', '-o', timing, process.execPath, join('node_modules', 'astro', 'bin', 'astro.mjs'), 'build'],
     {
@@ -67,15 +76,25 @@ function build(project: string, label: string): BuildResult {
       },
     },
   );
+  let treePeak = 0;
+  const sampler = setInterval(() => {
+    treePeak = Math.max(treePeak, treeResidentBytes(child.pid as number));
+  }, SAMPLE_EVERY);
+  const status = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+  clearInterval(sampler);
   const ms = performance.now() - begin;
   closeSync(out);
-  if (result.status !== 0) {
-    console.error(`${label}: astro build failed (exit ${result.status}); the end of ${log}:`);
+  if (status !== 0) {
+    console.error(`${label}: astro build failed (exit ${status}); the end of ${log}:`);
     console.error(readFileSync(log, 'utf8').split('\n').slice(-30).join('\n'));
     process.exit(1);
   }
   const peakKb = Number(readFileSync(timing, 'utf8').trim().split('\n').pop());
-  return { ms, peak: peakKb * 1024, phases: readPhases(readFileSync(log, 'utf8'), startedAt) };
+  return {
+    ms,
+    peak: Math.max(peakKb * 1024, treePeak),
+    phases: readPhases(readFileSync(log, 'utf8'), startedAt),
+  };
 }
 
 const seconds = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
@@ -108,9 +127,9 @@ for (const articles of sizes) {
   const baseCold: BuildResult[] = [];
   for (let run = 1; run <= runs; run += 1) {
     clearBuild(ours);
-    cold.push(build(ours, `ours-${articles}-cold-${run}`));
+    cold.push(await build(ours, `ours-${articles}-cold-${run}`));
     clearBuild(base);
-    baseCold.push(build(base, `baseline-${articles}-cold-${run}`));
+    baseCold.push(await build(base, `baseline-${articles}-cold-${run}`));
     console.log(`  cold run ${run}: ours ${seconds(cold.at(-1)!.ms)}, baseline ${seconds(baseCold.at(-1)!.ms)}`);
   }
   // The phases of the median cold run (by wall time) of each site, and below those of the warm rebuilds.
@@ -120,8 +139,8 @@ for (const articles of sizes) {
   console.log(`  baseline: ${formatPhases(medianRun(baseCold).phases)}`);
   const changed = touchArticle(ours, 1);
   touchArticle(base, 1);
-  const warm = build(ours, `ours-${articles}-warm`);
-  const baseWarm = build(base, `baseline-${articles}-warm`);
+  const warm = await build(ours, `ours-${articles}-warm`);
+  const baseWarm = await build(base, `baseline-${articles}-warm`);
   console.log(`  warm rebuild after editing ${changed}: ours ${seconds(warm.ms)}, baseline ${seconds(baseWarm.ms)}`);
   console.log(`  where the warm rebuild went, ours: ${formatPhases(warm.phases)}`);
   console.log(`  baseline: ${formatPhases(baseWarm.phases)}`);
