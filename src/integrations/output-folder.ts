@@ -21,9 +21,10 @@ const isInside = (folder: string, root: string): boolean => {
 export function clearOutputFolder(outDir: string, aside: string): Promise<void> {
   if (!existsSync(outDir) && !(existsSync(aside) && readdirSync(aside).length > 0)) return Promise.resolve();
   mkdirSync(aside, { recursive: true });
+  const own = join(aside, `previous-${process.pid}-${Date.now()}`);
   if (existsSync(outDir)) {
     try {
-      renameSync(outDir, join(aside, `previous-${process.pid}-${Date.now()}`));
+      renameSync(outDir, own);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EXDEV')
         throw new Error(
@@ -36,8 +37,14 @@ export function clearOutputFolder(outDir: string, aside: string): Promise<void> 
   return new Promise((resolve, reject) => {
     // A process of its own, so the removal runs on the other core, not on the libuv pool of this thread,
     // which Astro writes the new pages through.
-    const script = `const fs = require('node:fs'); const path = require('node:path'); const aside = ${JSON.stringify(aside)};
-for (const name of fs.readdirSync(aside)) fs.rmSync(path.join(aside, name), { recursive: true, force: true });`;
+    // This build's own copy must go (a failure fails the build); what other builds left is removed as well
+    // as it can be, since another build sharing the folder may be removing it at the same moment.
+    const script = `const fs = require('node:fs'); const path = require('node:path');
+const aside = ${JSON.stringify(aside)}; const own = ${JSON.stringify(own)};
+fs.rmSync(own, { recursive: true, force: true, maxRetries: 5 });
+for (const name of fs.readdirSync(aside)) {
+  try { fs.rmSync(path.join(aside, name), { recursive: true, force: true }); } catch {}
+}`;
     const remover = spawn(process.execPath, ['-e', script], { stdio: 'ignore' });
     remover.once('error', reject);
     remover.once('exit', (code) =>
