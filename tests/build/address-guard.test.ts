@@ -1,9 +1,7 @@
-import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fixtureRoot, projectRoot } from '../helpers/content.ts';
+import { buildProject, copyProject } from '../helpers/project-copy.ts';
 
 // The real `astro build` on a copy of the project with the small fixture content: its addresses are
 // recorded with `addresses:update`, then a paragraph id is renamed. The build must fail naming the
@@ -12,33 +10,10 @@ let dir = '';
 const article = () => join(dir, 'content', 'articles', 'sample-article.md');
 const aliases = () => join(dir, 'content', 'addresses', 'aliases.yaml');
 
-function build(update = false): { status: number | null; output: string } {
-  const result = spawnSync(
-    process.execPath,
-    [join(projectRoot, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build'],
-    {
-      cwd: dir,
-      encoding: 'utf8',
-      env: {
-        ...process.env,
-        ASTRO_TELEMETRY_DISABLED: '1',
-        NO_COLOR: '1',
-        FORCE_COLOR: '0',
-        ADDRESSES_UPDATE: update ? '1' : '0',
-      },
-      timeout: 120_000,
-    },
-  );
-  return { status: result.status, output: `${result.stdout}\n${result.stderr}` };
-}
+const build = (update = false) => buildProject(dir, { ADDRESSES_UPDATE: update ? '1' : '0' });
 
 beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'address-guard-build-'));
-  for (const name of ['astro.config.mjs', 'tsconfig.json', 'package.json', 'src', 'public']) {
-    cpSync(join(projectRoot, name), join(dir, name), { recursive: true });
-  }
-  cpSync(join(fixtureRoot, 'content'), join(dir, 'content'), { recursive: true });
-  symlinkSync(join(projectRoot, 'node_modules'), join(dir, 'node_modules'), 'dir');
+  dir = copyProject('address-guard-build-');
 });
 afterAll(() => {
   if (dir) rmSync(dir, { recursive: true, force: true });

@@ -1,34 +1,24 @@
-import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { fixtureRoot, projectRoot } from '../helpers/content.ts';
+import { buildProject, copyProject } from '../helpers/project-copy.ts';
 
 // The real `astro build`, run on a copy of the project whose content is the small fixture set with
 // one mistake: the build must stop, and its output must name the file and what was expected.
 const made: string[] = [];
 afterAll(() => made.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 
-function buildWith(edit: (articleText: string) => string, editEvents: (eventsText: string) => string = (text) => text): { status: number | null; output: string } {
-  const dir = mkdtempSync(join(tmpdir(), 'build-refuses-'));
+function buildWith(
+  edit: (articleText: string) => string,
+  editEvents: (eventsText: string) => string = (text) => text,
+): { status: number | null; output: string } {
+  const dir = copyProject('build-refuses-');
   made.push(dir);
-  for (const name of ['astro.config.mjs', 'tsconfig.json', 'package.json', 'src', 'public']) {
-    cpSync(join(projectRoot, name), join(dir, name), { recursive: true });
-  }
-  cpSync(join(fixtureRoot, 'content'), join(dir, 'content'), { recursive: true });
-  symlinkSync(join(projectRoot, 'node_modules'), join(dir, 'node_modules'), 'dir');
   const article = join(dir, 'content', 'articles', 'sample-article.md');
   writeFileSync(article, edit(readFileSync(article, 'utf8')));
   const events = join(dir, 'content', 'events', 'events.yaml');
   writeFileSync(events, editEvents(readFileSync(events, 'utf8')));
-  const result = spawnSync(process.execPath, [join(projectRoot, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build'], {
-    cwd: dir,
-    encoding: 'utf8',
-    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0' },
-    timeout: 120_000,
-  });
-  return { status: result.status, output: `${result.stdout}\n${result.stderr}` };
+  return buildProject(dir);
 }
 
 describe('astro build on bad content', () => {
@@ -40,7 +30,9 @@ describe('astro build on bad content', () => {
   }, 120_000);
 
   it('stops on malformed front matter, naming file and line', () => {
-    const { status, output } = buildWith((text) => text.replace('title: A sample headline', 'title: "A sample headline'));
+    const { status, output } = buildWith((text) =>
+      text.replace('title: A sample headline', 'title: "A sample headline'),
+    );
     expect(status).not.toBe(0);
     expect(output).toContain('Content check failed: 1 problem.');
     expect(output).toMatch(/content\/articles\/sample-article\.md:\d+: malformed YAML: /);
@@ -65,7 +57,8 @@ describe('astro build on bad content', () => {
   it('stops on an event dated before the event it is recorded to follow, naming file, entry and field', () => {
     const { status, output } = buildWith(
       (text) => text,
-      (text) => `${text}- id: later\n  title: Later\n  when: { date: "2026-01", precision: month, after: the-meeting }\n  summary: Later.\n  issues: [talks]\n  citations: [{ article: sample-article, paragraph: no-deal }]\n`,
+      (text) =>
+        `${text}- id: later\n  title: Later\n  when: { date: "2026-01", precision: month, after: the-meeting }\n  summary: Later.\n  issues: [talks]\n  citations: [{ article: sample-article, paragraph: no-deal }]\n`,
     );
     expect(status).not.toBe(0);
     expect(output).toContain(
