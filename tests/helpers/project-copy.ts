@@ -1,24 +1,20 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, symlinkSync } from 'node:fs';
+import { cpSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { copySite } from '../../scripts/lib/bench/projects.ts';
 import { fixtureRoot, projectRoot } from './content.ts';
-
-/** What of the project a copy needs to build: the code, the static files and the config. */
-const PROJECT_PARTS = ['astro.config.mjs', 'tsconfig.json', 'package.json', 'src', 'public'] as const;
 
 /**
  * A copy of the project in a new temporary folder (named after `prefix`) with the small fixture content
- * (tests/fixtures/content), ready for `astro build`. node_modules is linked package by package, so the
- * copy's caches (node_modules/.astro, .cache) are its own. Returns the folder; the caller removes it.
+ * (tests/fixtures/content), ready for `astro build`: the code and config copied and node_modules linked
+ * package by package as the build benchmark does (copySite), so the copy's caches (node_modules/.astro,
+ * .cache) are its own. Returns the folder; the caller removes it.
  */
 export function copyProject(prefix: string): string {
   const dir = mkdtempSync(join(tmpdir(), prefix));
-  for (const name of PROJECT_PARTS) cpSync(join(projectRoot, name), join(dir, name), { recursive: true });
+  copySite(projectRoot, dir);
   cpSync(join(fixtureRoot, 'content'), join(dir, 'content'), { recursive: true });
-  mkdirSync(join(dir, 'node_modules'));
-  for (const name of readdirSync(join(projectRoot, 'node_modules')))
-    if (!name.startsWith('.')) symlinkSync(join(projectRoot, 'node_modules', name), join(dir, 'node_modules', name));
   return dir;
 }
 

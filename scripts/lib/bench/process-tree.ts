@@ -21,7 +21,9 @@ export function treeResidentBytes(root: number): number {
       const status = readFileSync(`/proc/${pid}/status`, 'utf8');
       const parent = Number(/^PPid:\s+(\d+)/m.exec(status)?.[1] ?? -1);
       rss.set(pid, Number(/^VmRSS:\s+(\d+) kB/m.exec(status)?.[1] ?? 0) * 1024);
-      children.set(parent, [...(children.get(parent) ?? []), pid]);
+      const siblings = children.get(parent);
+      if (siblings === undefined) children.set(parent, [pid]);
+      else siblings.push(pid);
     } catch {
       // ended meanwhile
     }
