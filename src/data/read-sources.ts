@@ -26,10 +26,16 @@ export function readCollectionSources(root: string, collection: DataCollectionNa
   return readFolder(root, contentDir, collection, /\.ya?ml$/);
 }
 
-/** Reads every content file under `contentDir` (articles and analysis YAML), sorted by path. */
+/** Reads every content file under `contentDir` (articles and analysis YAML), sorted by path, and lists the captures. */
 export function readContentSources(root: string, contentDir = join(root, 'content')): ContentSources {
   const data = Object.fromEntries(
     (Object.keys(dataCollections) as DataCollectionName[]).map((name) => [name, readCollectionSources(root, name, contentDir)]),
   ) as Record<DataCollectionName, SourceFile[]>;
-  return { articles: readFolder(root, contentDir, 'articles', /\.md$/), data };
+  let captures: string[];
+  try {
+    captures = readdirSync(join(contentDir, 'captures')).filter((name) => name.endsWith('.txt')).sort();
+  } catch {
+    captures = [];
+  }
+  return { articles: readFolder(root, contentDir, 'articles', /\.md$/), data, captures };
 }
