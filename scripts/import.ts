@@ -3,7 +3,7 @@
 // the command runs in (npm runs it at the project root; the capture path is taken from where you typed it).
 // It prepares every file before it writes any, then writes them all in one step (scripts/lib/import/files.ts).
 import { existsSync, readdirSync, readFileSync, realpathSync } from 'node:fs';
-import { basename, join, relative, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parseArticleBody, type ArticleBlock } from '../src/lib/content/article-blocks.ts';
 import { splitFrontMatter } from '../src/lib/content/front-matter.ts';
@@ -52,7 +52,8 @@ function main(): void {
   const outlet = checkOutlet(values.outlet, outlets);
 
   const capturePath = resolve(typedFrom, positionals[0] ?? '');
-  const captureShown = relative(typedFrom, capturePath) || capturePath;
+  // Named in messages as typed (an absolute path stays absolute).
+  const captureShown = positionals[0] ?? capturePath;
   const bytes = readCaptureFile(capturePath, captureShown);
 
   const furnitureText = readFileSync(join(root, FURNITURE_FILE), 'utf8');
