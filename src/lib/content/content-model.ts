@@ -23,6 +23,8 @@ export interface ContentSources {
   data: Record<DataCollectionName, SourceFile[]>;
   /** The names of the raw captures in content/captures/ (each article's capture.file must be one). */
   captures: string[];
+  /** Content files that were not read (a link, a folder, a pipe where a file belongs), as problems. */
+  unreadable?: Problem[];
 }
 
 /** A stored article, validated, with its addressable blocks. */
@@ -71,7 +73,7 @@ const ARTICLE_FILE = /(?:^|\/)articles\/([a-z0-9]+(?:-[a-z0-9]+)*)\.md$/;
 
 /** Validates every content file on its own: front matter, body blocks, YAML lists against their schemas. */
 export function loadContent(sources: ContentSources): { model: ContentModel; problems: Problem[] } {
-  const problems: Problem[] = [];
+  const problems: Problem[] = [...(sources.unreadable ?? [])];
   const articles = new Map<string, LoadedArticle>();
   const blocksByArticle: ContentModel['blocksByArticle'] = new Map();
   const knownIds = { articles: new Set<string>() } as ContentModel['knownIds'];
