@@ -162,6 +162,49 @@ export function numberParagraphs(blocks: readonly ArticleBlock[]): Map<string, n
   );
 }
 
+/** The deepest nesting of block quotes, lists or ::: containers a body is parsed with (it needs none). */
+const MAX_NESTING = 8;
+/** The longest run of emphasis or code delimiters (`*`, `_`, `~`, backticks, `[`) a body is parsed with. */
+const MAX_DELIMITER_RUN = 64;
+/**
+ * The most unescaped `*`, `_` or `[` one paragraph is parsed with: the parser pairs them up in time that
+ * grows with the square of their number (50,000 took minutes). Stored text escapes them ("\*").
+ */
+const MAX_DELIMITERS = 256;
+
+/**
+ * What the Markdown parser would take minutes or its whole stack over, found by a scan of the lines
+ * before it runs: nesting tens of thousands deep (`> > > …`, `- - - …`, `:::` inside `:::`) and runs of
+ * thousands of delimiters (`****…`). An article body needs neither; each is a problem at its line.
+ */
+function beyondParser(markdown: string, firstLine: number): BodyProblem | undefined {
+  const WHAT = 'an article body is plain paragraphs, "## " headings, :::pullquote blocks and ::embed markers';
+  let containers = 0;
+  let delimiters = 0;
+  for (const [index, text] of markdown.split(/\r\n|\r|\n/).entries()) {
+    const line = index + firstLine;
+    // Counted per paragraph (a blank line ends one): unescaped *, _ and [.
+    delimiters = text.trim() === '' ? 0 : delimiters + (text.replace(/\\[\s\S]/g, '').match(/[*_[]/g)?.length ?? 0);
+    if (delimiters > MAX_DELIMITERS) {
+      return { line, message: `this paragraph holds more than ${MAX_DELIMITERS} unescaped "*", "_" or "[", more than the Markdown parser is given; write a literal one as "\\*", "\\_" or "\\["` };
+    }
+    const prefix = /^(?:[ \t]*(?:>|[-+*](?=[ \t])|\d{1,9}[.)](?=[ \t])))+/.exec(text)?.[0] ?? '';
+    const markers = prefix.match(/>|[-+*]|\d{1,9}[.)]/g)?.length ?? 0;
+    if (/^[ \t]*:{3,}[ \t]*[A-Za-z]/.test(text)) containers += 1;
+    else if (/^[ \t]*:{3,}[ \t]*$/.test(text)) containers = Math.max(0, containers - 1);
+    const depth = Math.max(markers, containers);
+    if (depth > MAX_NESTING) {
+      return { line, message: `block quotes, lists or ::: containers are nested ${depth} deep here, deeper than the Markdown parser is given (${MAX_NESTING}); ${WHAT}` };
+    }
+    const run = /([*_~`[])\1{64,}/.exec(text);
+    if (run) {
+      const length = /^([*_~`[])\1*/.exec(text.slice(run.index))?.[0].length ?? 0;
+      return { line, message: `a run of ${length} "${run[1]}" characters, more than the Markdown parser is given (${MAX_DELIMITER_RUN}); write a literal one as "\\${run[1]}"` };
+    }
+  }
+  return undefined;
+}
+
 /** What to write instead of link syntax: article text is stored as published, without links of its own. */
 const NO_LINKS =
   'stored article text has no links of its own; write the words without link syntax (a literal "[" or "<" is written "\\[" or "\\<")';
@@ -178,12 +221,14 @@ function linkProblem(node: Link | LinkReference | Definition): string {
 /**
  * Parses an article body and lists its blocks and problems, lines counted from `firstLine` (the file
  * line on which the body starts). A body the Markdown parser cannot read (nesting deeper than it
- * takes) comes back as a problem, never as an exception.
+ * takes) comes back as a problem, never as an exception, and `unread` (its blocks are not known).
  */
 export function parseArticleBody(
   markdown: string,
   firstLine = 1,
-): { blocks: ArticleBlock[]; problems: BodyProblem[] } {
+): { blocks: ArticleBlock[]; problems: BodyProblem[]; unread?: true } {
+  const beyond = beyondParser(markdown, firstLine);
+  if (beyond) return { blocks: [], problems: [beyond], unread: true };
   let tree: Root;
   try {
     tree = parseMarkdown(markdown);
@@ -191,6 +236,7 @@ export function parseArticleBody(
     const reason = error instanceof Error ? error.message : String(error);
     return {
       blocks: [],
+      unread: true,
       problems: [
         {
           line: firstLine,

@@ -144,6 +144,8 @@ function loadArticle(
   if (!parsed.success) for (const problem of problemsFromZod(file, parsed.error, '')) problems.push(problem);
   const body = parseArticleBody(split.result.body, split.result.bodyLine);
   for (const problem of body.problems) problems.push({ file, line: problem.line, message: problem.message });
+  // Its blocks are not known, so citations of it are not checked (nor reported) until it can be read.
+  if (body.unread) return { id };
   if (body.blocks.length === 0) problems.push({ file, message: 'the article body is empty; paste the article text below the front matter' });
   const { blocks } = body;
   if (!parsed.success) return { id, blocks };
