@@ -1,8 +1,9 @@
 // Imports a raw capture as an article: `npm run import -- <capture.txt> --slug <slug> [--outlet <id>] [--force]`.
 // The reading is done by src/lib/import (pure); this script only reads and writes files, in the project
 // the command runs in (npm runs it at the project root; the capture path is taken from where you typed it).
-import { existsSync, readdirSync, readFileSync, realpathSync, statSync, writeFileSync } from 'node:fs';
-import { basename, join, relative, resolve } from 'node:path';
+// It prepares every file before it writes any, then writes them all in one step (scripts/lib/import/files.ts).
+import { existsSync, readdirSync, readFileSync, realpathSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parseArticleBody, type ArticleBlock } from '../src/lib/content/article-blocks.ts';
 import { splitFrontMatter } from '../src/lib/content/front-matter.ts';
@@ -10,6 +11,7 @@ import { ImportError } from '../src/lib/import/errors.ts';
 import { FURNITURE_FILE, readFurnitureFile, withCaptureRecord } from '../src/lib/import/furniture-file.ts';
 import { checkOutlet, checkSlug, importCapture } from '../src/lib/import/import-article.ts';
 import { formatReport } from '../src/lib/import/report.ts';
+import { checkWritePlace, readCaptureFile, writeAllOrNothing, type FileWrite } from './lib/import/files.ts';
 import { parseYamlList } from '../src/lib/content/yaml-list.ts';
 import { OutletSchema, type Outlet } from '../src/schemas/outlet.ts';
 
@@ -31,33 +33,39 @@ function main(): void {
   const { positionals, values } = parsed;
   if (positionals.length !== 1) throw new ImportError(`expected one capture file, got ${positionals.length}\n${USAGE}`);
   const slug = checkSlug(values.slug);
-  const outlets = readOutlets(root);
-  const outlet = checkOutlet(values.outlet, outlets);
 
+  // The folders it uses and the files it writes: plain folders and files of the project, never a link
+  // (checked before anything is read, so that a named pipe there cannot hang it either).
+  for (const folder of ['content', 'content/articles', 'content/captures', 'content/outlets'])
+    checkWritePlace(join(root, folder), `${folder}/`, true);
   const articleFile = `content/articles/${slug}.md`;
   const articlePath = join(root, articleFile);
+  checkWritePlace(articlePath, articleFile);
+  checkWritePlace(join(root, FURNITURE_FILE), FURNITURE_FILE);
   const replacing = existsSync(articlePath);
   if (replacing && !values.force) {
     throw new ImportError(
       `${articleFile} already exists; nothing was written. Choose another --slug, or add --force to replace it (paragraphs whose text is unchanged keep their ids)`,
     );
   }
+  const outlets = readOutlets(root);
+  const outlet = checkOutlet(values.outlet, outlets);
 
   const capturePath = resolve(typedFrom, positionals[0] ?? '');
-  const captureShown = relative(typedFrom, capturePath) || capturePath;
-  if (!existsSync(capturePath)) throw new ImportError(`no such file: ${captureShown}`);
-  if (statSync(capturePath).isDirectory())
-    throw new ImportError(`${captureShown} is a folder; give the capture's .txt file`);
-  const bytes = readFileSync(capturePath);
+  // Named in messages as typed (an absolute path stays absolute).
+  const captureShown = positionals[0] ?? capturePath;
+  const bytes = readCaptureFile(capturePath, captureShown);
 
   const furnitureText = readFileSync(join(root, FURNITURE_FILE), 'utf8');
   const furniture = readFurnitureFile(furnitureText);
   const captureName = CAPTURE_NAME.test(basename(capturePath)) ? basename(capturePath) : `${slug}.txt`;
-  const captureCopy = join(root, 'content', 'captures', captureName);
+  const captureFile = `content/captures/${captureName}`;
+  const captureCopy = join(root, captureFile);
   const copyNeeded = !existsSync(captureCopy) || realpathSync(captureCopy) !== realpathSync(capturePath);
-  if (copyNeeded && existsSync(captureCopy) && !readFileSync(captureCopy).equals(bytes)) {
+  if (copyNeeded) checkWritePlace(captureCopy, captureFile);
+  if (copyNeeded && existsSync(captureCopy) && !readCaptureFile(captureCopy, captureFile).equals(bytes)) {
     throw new ImportError(
-      `content/captures/${captureName} already exists with other content, and captures are never edited; nothing was written. Rename the file you import`,
+      `${captureFile} already exists with other content, and captures are never edited; nothing was written. Rename the file you import`,
     );
   }
 
@@ -73,17 +81,16 @@ function main(): void {
     ...previous,
   });
 
-  writeFileSync(articlePath, result.article);
-  if (copyNeeded) writeFileSync(captureCopy, bytes);
-  writeFileSync(join(root, FURNITURE_FILE), withCaptureRecord(furnitureText, result.record));
-  console.log(
-    formatReport(result, {
-      articleFile,
-      captureFile: `content/captures/${captureName}`,
-      copied: copyNeeded,
-      replaced: replacing,
-    }),
-  );
+  // Everything is prepared before anything is written: the article, the capture's copy, the record, the report.
+  const writes: FileWrite[] = [
+    { path: articlePath, shown: articleFile, data: result.article },
+    ...(copyNeeded ? [{ path: captureCopy, shown: captureFile, data: bytes }] : []),
+    { path: join(root, FURNITURE_FILE), shown: FURNITURE_FILE, data: withCaptureRecord(furnitureText, result.record) },
+  ];
+  const report = formatReport(result, { articleFile, captureFile, copied: copyNeeded, replaced: replacing });
+  const warning = writeAllOrNothing(join(root, 'content'), writes);
+  console.log(report);
+  if (warning !== undefined) console.warn(`Warning: ${warning}`);
 }
 
 function readOutlets(root: string): Outlet[] {
@@ -106,7 +113,10 @@ function readPrevious(file: string, text: string): { previous: ArticleBlock[]; p
 try {
   main();
 } catch (error) {
-  if (!(error instanceof ImportError)) throw error;
-  console.error(`Import failed: ${error.message}`);
+  // Every refusal is an ImportError that says what to do; anything else happened before the one-step
+  // write (which turns its own failures into ImportErrors), so nothing was written either way.
+  const message =
+    error instanceof ImportError ? error.message : `${(error as Error).message ?? String(error)}; nothing was written`;
+  console.error(`Import failed: ${message}`);
   process.exit(1);
 }

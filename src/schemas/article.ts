@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CalendarDateSchema, IdSchema, TextSchema } from './shared.ts';
+import { CalendarDateSchema, IdSchema, TextSchema, WebUrlSchema } from './shared.ts';
 
 /** A named author as the byline gives them. */
 export const AuthorSchema = z.strictObject({
@@ -80,7 +80,7 @@ export const CaptureSchema = z.strictObject({
   /** Where the capture came from, in words. */
   from: TextSchema,
   /** The page address, when it was recorded. */
-  url: z.url().optional(),
+  url: WebUrlSchema.optional(),
 });
 
 /** Front matter of one stored article (content/articles/<slug>.md). */

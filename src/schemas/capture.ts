@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PatternSchema } from './pattern.ts';
 import { IdSchema, TextSchema } from './shared.ts';
 
 /** One line of a capture that is not article body text, and what became of it. */
@@ -37,19 +38,6 @@ export const CaptureRecordSchema = z.strictObject({
 
 /** The furniture record of one capture. */
 export type CaptureRecord = z.infer<typeof CaptureRecordSchema>;
-
-/** A JavaScript regular expression, written as a string; it must compile. */
-const PatternSchema = z.string().refine(
-  (source) => {
-    try {
-      new RegExp(source, 'u');
-      return true;
-    } catch {
-      return false;
-    }
-  },
-  { message: 'expected a JavaScript regular expression that compiles (with the u flag)' },
-);
 
 /**
  * Where a line read from a capture goes in the article's front matter. The importer knows how to fill

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IdSchema, TextSchema } from './shared.ts';
+import { IdSchema, TextSchema, WebUrlSchema } from './shared.ts';
 
 /** A pointer to one paragraph of a stored article, optionally to exact words in it. */
 export const CitationSchema = z.strictObject({
@@ -31,7 +31,7 @@ export const OutsideSourceSchema = z.strictObject({
   /** Name of the outside source. */
   source: TextSchema,
   /** Its address. */
-  url: z.url(),
+  url: WebUrlSchema,
 });
 
 /** A pointer to one paragraph of a stored article. */

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { messageFor, readFixture, withEdit } from '../helpers/content.ts';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fixtureRoot, messageFor, readFixture, withEdit } from '../helpers/content.ts';
 
 // Each case makes one mistake in the valid fixture set and pins the message the build would print.
 const ARTICLE = 'tests/fixtures/content-min/content/articles/sample-article.md';
@@ -63,7 +65,7 @@ describe('bad article bodies stop the build, naming file and line', () => {
     const message = messageFor(withEdit(ARTICLE, (text) => text.replace('{#no-deal}', '{#leaders-met}')));
     // Citations of the lost id "no-deal" are reported too, after the article's own problem.
     expect(problemLines(message).slice(0, 1)).toEqual([
-      `${ARTICLE}:22: duplicate block id "leaders-met" (first used on body line 2); every id in an article must be unique`,
+      `${ARTICLE}:22: duplicate block id "leaders-met" (first used on line 18); every id in an article must be unique`,
     ]);
   });
 
@@ -395,6 +397,187 @@ describe('a bad corrections log stops the build', () => {
     expect(problemLines(message)).toEqual([
       `${LOG}:7 › [1] (id "meeting-retold").date: expected a real calendar date written YYYY-MM-DD (for example 2026-02-03)`,
       `${LOG}:7 › [1] (id "meeting-retold").changes.0.entry: "events/other" is changed here but missing from affects; list it there too`,
+    ]);
+  });
+});
+
+describe('only web addresses reach a page: every address from content is https: or http:', () => {
+  const OUTLETS = 'tests/fixtures/content-min/content/outlets/outlets.yaml';
+  const outside = (url: string): string =>
+    `  outside: { note: Founded in 1900., source: An outside page, url: "${url}" }\n`;
+  const refused =
+    'expected a web address starting with https:// or http:// (javascript:, data:, file: and other schemes are refused)';
+
+  it('an outlet\'s outside.url', () => {
+    for (const url of ['javascript:alert(1)', 'vbscript:msgbox(1)', 'data:text/html,<script>alert(1)</script>', 'file:///etc/passwd', 'JavaScript:alert(1)']) {
+      const message = messageFor(withEdit(OUTLETS, (text) => `${text}${outside(url)}`));
+      expect(problemLines(message)).toEqual([`${OUTLETS}:1 › [0] (id "sample-outlet").outside.url: ${refused}`]);
+    }
+    expect(messageFor(withEdit(OUTLETS, (text) => `${text}${outside('https://example.org/about')}`))).toBe('');
+  });
+
+  it("an event's outside.url (a date from outside the articles)", () => {
+    const message = messageFor(
+      withEdit(EVENTS, (text) =>
+        text.replace('when: { date: "2026-02-03", precision: day }', 'when: { date: "2026-02-03", precision: day, outside: { note: A note., source: A page, url: "javascript:alert(1)" } }'),
+      ),
+    );
+    expect(problemLines(message)).toEqual([`${EVENTS}:1 › [0] (id "the-meeting").when.outside.url: ${refused}`]);
+  });
+
+  it("an article's capture.url", () => {
+    const message = messageFor(withEdit(ARTICLE, (text) => text.replace('  from: A test fixture.', '  from: A test fixture.\n  url: data:text/html,hi')));
+    expect(problemLines(message)).toEqual([`${ARTICLE} › capture.url: ${refused}`]);
+  });
+});
+
+describe('an article body refuses link syntax of any kind, at its file line', () => {
+  const NO_LINKS =
+    'stored article text has no links of its own; write the words without link syntax (a literal "[" or "<" is written "\\[" or "\\<")';
+  const inBody = (edit: string): string[] =>
+    problemLines(messageFor(withEdit(ARTICLE, (text) => text.replace('They did not announce any deal.', edit))));
+
+  it('an inline link', () => {
+    expect(inBody('They did not announce [any deal](javascript:alert(1)).')).toEqual([
+      `${ARTICLE}:22: a link (to "javascript:alert(1)") is not allowed in an article body: ${NO_LINKS}`,
+    ]);
+  });
+
+  it('an autolink, a bare <url>', () => {
+    expect(inBody('They did not announce any deal <https://example.org/deal>.')).toEqual([
+      `${ARTICLE}:22: a link (to "https://example.org/deal") is not allowed in an article body: ${NO_LINKS}`,
+    ]);
+    expect(inBody('Write to <ada@example.org>.')).toEqual([
+      `${ARTICLE}:22: a link (to "mailto:ada@example.org") is not allowed in an article body: ${NO_LINKS}`,
+    ]);
+  });
+
+  it('a reference link and its definition', () => {
+    const message = messageFor(
+      withEdit(ARTICLE, (text) => `${text.replace('They did not announce any deal.', 'They did not announce [any deal][x].')}\n[x]: javascript:alert(1)\n`),
+    );
+    expect(problemLines(message)).toEqual([
+      `${ARTICLE}:22: a reference link ([x]) is not allowed in an article body: ${NO_LINKS}`,
+      `${ARTICLE}:24: a link definition ([x]: "javascript:alert(1)") is not allowed in an article body: ${NO_LINKS}`,
+    ]);
+  });
+
+  it('a link in a heading or a pull quote', () => {
+    const message = messageFor(
+      withEdit(ARTICLE, (text) =>
+        text
+          .replace('## A section heading', '## A [section](vbscript:x) heading')
+          .replace('They did not announce any deal. {#no-deal}', ':::pullquote{#no-deal attribution="Ada"}\nThey did not [announce](https://example.org) any deal.\n:::'),
+      ),
+    );
+    expect(problemLines(message)).toEqual([
+      `${ARTICLE}:20: a link (to "vbscript:x") is not allowed in an article body: ${NO_LINKS}`,
+      `${ARTICLE}:23: a link (to "https://example.org") is not allowed in an article body: ${NO_LINKS}`,
+    ]);
+  });
+
+  it('text that only looks like a link is kept: escaped brackets, a bare address without <>', () => {
+    expect(inBody('They did not announce \\[any deal\\](see example.org) at https://example.org.')).toEqual([]);
+  });
+});
+
+describe('ids have a bound that every file named after one fits within', () => {
+  const long = 'a'.repeat(101);
+  const refused = 'expected an id of at most 100 characters (files and addresses are named after it); shorten it';
+
+  it('a hand-written long id in an analysis file', () => {
+    const message = messageFor(withEdit(EVENTS, (text) => text.replace('- id: the-meeting', `- id: ${long}`)));
+    expect(problemLines(message)[0]).toBe(`${EVENTS}:1 › [0] (id "${long}").id: ${refused}`);
+  });
+
+  it('an article file named with a long id; 100 characters are accepted', () => {
+    const named = (id: string): string[] => {
+      const sources = readFixture();
+      const article = sources.articles[0];
+      if (!article) throw new Error('the fixture set has no article');
+      sources.articles.push({ file: article.file.replace(/[^/]+\.md$/, `${id}.md`), text: article.text });
+      return problemLines(messageFor(sources));
+    };
+    expect(named(long)).toEqual([
+      `tests/fixtures/content-min/content/articles/${long}.md: the article id (its file name) is 101 characters long: ${refused}`,
+    ]);
+    expect(named('a'.repeat(100))).toEqual([]);
+  });
+});
+
+describe('refusals, not crashes: what a parser cannot take is a problem naming the file', () => {
+  const bomb = readFileSync(join(fixtureRoot, '..', 'bad-input', 'alias-bomb.yaml'), 'utf8');
+  const ALIASES =
+    'malformed YAML: its aliases (*name) expand to too many values (Excessive alias count indicates a resource exhaustion attack); write the values out without *aliases or deep nesting';
+
+  it('a YAML alias bomb in an analysis file (the list layout the fast parser takes, and another)', () => {
+    const BOMB = 'tests/fixtures/content-min/content/people/zz-bomb.yaml';
+    const withFile = (text: string): string[] => {
+      const sources = readFixture();
+      sources.data.people.push({ file: BOMB, text });
+      return problemLines(messageFor(sources));
+    };
+    expect(withFile(bomb)).toEqual([`${BOMB}:1: ${ALIASES}`]);
+    // A list indented as a whole, which the fast parser leaves to the full one whatever it holds.
+    expect(withFile(bomb.replace(/^/gm, '  '))).toEqual([`${BOMB}:1: ${ALIASES}`]);
+  });
+
+  it('a YAML alias bomb in article front matter', () => {
+    const frontMatter = bomb.replace(/^#.*\n/gm, '').replace('- id: bomb\n', '').replace(/^ {2}/gm, '');
+    const message = messageFor(withEdit(ARTICLE, (text) => text.replace('title: A sample headline\n', `title: A sample headline\n${frontMatter}`)));
+    expect(problemLines(message)[0]).toBe(`${ARTICLE}:2: ${ALIASES}`);
+  });
+
+  it('a carriage return alone as a line ending, in an article and in a YAML file', () => {
+    const article = messageFor(withEdit(ARTICLE, (text) => text.replace('They did not', '\rThey did not')));
+    const refused =
+      'a line ends with a carriage return alone (classic Mac OS line endings); save the file with LF (Unix) line endings, e.g. tr "\\r" "\\n"';
+    expect(problemLines(article)).toEqual([`${ARTICLE}:22: ${refused}`]);
+    const yaml = messageFor(withEdit(EVENTS, (text) => text.replace(/\n/g, '\r')));
+    expect(problemLines(yaml)).toEqual([`${EVENTS}:1: ${refused}`]);
+  });
+
+  it('a capture named in the front matter that is not in content/captures/', () => {
+    const message = messageFor(withEdit(ARTICLE, (text) => text.replace('file: sample.txt', 'file: no-such-capture.txt')));
+    expect(problemLines(message)).toEqual([
+      `${ARTICLE} › capture.file: the capture "no-such-capture.txt" is not in content/captures/; add the raw capture there (npm run import copies it) or correct the file name`,
+    ]);
+  });
+});
+
+describe('an article body beyond what the Markdown parser takes is a problem at its line, found at once', () => {
+  const body = (edit: (text: string) => string): { lines: string[]; ms: number } => {
+    const started = performance.now();
+    const lines = problemLines(messageFor(withEdit(ARTICLE, edit)));
+    return { lines, ms: performance.now() - started };
+  };
+
+  it('block quotes or lists nested 100,000 deep (the parser took minutes, then ran out of stack)', () => {
+    for (const marker of ['> ', '- ']) {
+      const { lines, ms } = body((text) => text.replace('They did not', `${marker.repeat(100_000)}They did not`));
+      expect(lines).toEqual([
+        `${ARTICLE}:22: block quotes, lists or ::: containers are nested 100000 deep here, deeper than the Markdown parser is given (8); an article body is plain paragraphs, "## " headings, :::pullquote blocks and ::embed markers`,
+      ]);
+      expect(ms).toBeLessThan(10_000);
+    }
+  });
+
+  it('::: containers nested inside each other', () => {
+    const { lines } = body((text) => `${text}\n${':::pullquote{#q attribution="A"}\n'.repeat(20)}Words.\n${':::\n'.repeat(20)}`);
+    expect(lines[0]).toBe(
+      `${ARTICLE}:32: block quotes, lists or ::: containers are nested 9 deep here, deeper than the Markdown parser is given (8); an article body is plain paragraphs, "## " headings, :::pullquote blocks and ::embed markers`,
+    );
+  });
+
+  it('tens of thousands of emphasis delimiters in a paragraph (pairing them took minutes)', () => {
+    const { lines, ms } = body((text) => text.replace('They did not', `${'*a* '.repeat(50_000)}They did not`));
+    expect(lines).toEqual([
+      `${ARTICLE}:22: this paragraph holds more than 256 unescaped "*", "_" or "[", more than the Markdown parser is given; write a literal one as "\\*", "\\_" or "\\["`,
+    ]);
+    expect(ms).toBeLessThan(10_000);
+    const run = body((text) => text.replace('They did not', `${'~'.repeat(100_000)} They did not`));
+    expect(run.lines).toEqual([
+      `${ARTICLE}:22: a run of 100000 "~" characters, more than the Markdown parser is given (64); write a literal one as "\\~"`,
     ]);
   });
 });

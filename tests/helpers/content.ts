@@ -13,7 +13,10 @@ export function asSources(files: ReadonlyMap<string, string>): ContentSources {
   const data = Object.fromEntries(
     (Object.keys(dataCollections) as DataCollectionName[]).map((name) => [name, list(name)]),
   ) as ContentSources['data'];
-  return { articles: list('articles'), data };
+  const captures = [...files.keys()]
+    .filter((path) => /^content\/captures\/[^/]+\.txt$/.test(path))
+    .map((path) => path.slice('content/captures/'.length));
+  return { articles: list('articles'), data, captures };
 }
 
 /** The project root. */

@@ -28,8 +28,9 @@ export function currentComparisonForm(): ComparisonForm {
 
 /**
  * Generates a corpus like the content at `like` and writes it as `<out>/content/`, replacing any content/
- * there. Writes no captures and no address manifest: the build reads neither (the capture provenance is
- * a test over the real content; without a manifest the address guard only warns).
+ * there. Each article's capture is a one-line file saying it is synthetic (the content check wants it to
+ * exist; the capture provenance is a test over the real content); no address manifest is written (without
+ * one the address guard only warns).
  */
 export function writeCorpus(options: { out: string; seed: number; articles: number; like: string }): Corpus {
   const { proportions } = measureProportions(resolve(options.like));

@@ -1,4 +1,4 @@
-import type { Heading, Paragraph, Root, RootContent } from 'mdast';
+import type { Definition, Heading, Link, LinkReference, Paragraph, Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import remarkDirective from 'remark-directive';
 import remarkParse from 'remark-parse';
@@ -59,14 +59,20 @@ export function parseMarkdown(markdown: string): Root {
   return unified().use(remarkParse).use(remarkDirective).parse(markdown) as Root;
 }
 
-/** Lists the addressable blocks of an article body and every problem with them, in order. */
-export function collectBlocks(tree: Root): { blocks: ArticleBlock[]; problems: BodyProblem[] } {
+/**
+ * Lists the addressable blocks of an article body and every problem with them, in order. Lines count from
+ * `firstLine`, the line of the file on which the body starts (1 for a body on its own).
+ */
+export function collectBlocks(tree: Root, firstLine = 1): { blocks: ArticleBlock[]; problems: BodyProblem[] } {
   const blocks: ArticleBlock[] = [];
   const problems: BodyProblem[] = [];
-  const lineOf = (node: { position?: { start: { line: number } } | undefined }): number => node.position?.start.line ?? 1;
+  const lineOf = (node: { position?: { start: { line: number } } | undefined }): number =>
+    (node.position?.start.line ?? 1) + firstLine - 1;
 
   visit(tree, (node) => {
-    if (node.type === 'html') {
+    if (node.type === 'link' || node.type === 'linkReference' || node.type === 'definition') {
+      problems.push({ line: lineOf(node), message: linkProblem(node) });
+    } else if (node.type === 'html') {
       problems.push({ line: lineOf(node), message: `raw HTML is not allowed in an article body (found ${JSON.stringify(node.value.slice(0, 40))}); write plain text` });
     } else if (node.type === 'textDirective' && !(ARTICLE_DIRECTIVES.text as readonly string[]).includes(node.name)) {
       problems.push({ line: lineOf(node), message: `unknown inline directive ":${node.name}"; only :sic[...] is allowed (write "\\:" for a literal colon)` });
@@ -86,7 +92,7 @@ export function collectBlocks(tree: Root): { blocks: ArticleBlock[]; problems: B
   for (const block of blocks) {
     const first = seen.get(block.id);
     if (first !== undefined) {
-      problems.push({ line: block.line, message: `duplicate block id "${block.id}" (first used on body line ${first}); every id in an article must be unique` });
+      problems.push({ line: block.line, message: `duplicate block id "${block.id}" (first used on line ${first}); every id in an article must be unique` });
     } else seen.set(block.id, block.line);
   }
   return { blocks, problems: problems.sort((a, b) => a.line - b.line) };
@@ -119,7 +125,7 @@ function readBlock(node: RootContent, line: number): ArticleBlock | BodyProblem 
     }
     case 'html':
     case 'definition':
-      return null; // html is reported by the walk above; link definitions render nothing
+      return null; // both are reported by the walk above
     default:
       break;
   }
@@ -156,7 +162,88 @@ export function numberParagraphs(blocks: readonly ArticleBlock[]): Map<string, n
   );
 }
 
-/** Parses an article body and lists its blocks and problems. */
-export function parseArticleBody(markdown: string): { blocks: ArticleBlock[]; problems: BodyProblem[] } {
-  return collectBlocks(parseMarkdown(markdown));
+/** The deepest nesting of block quotes, lists or ::: containers a body is parsed with (it needs none). */
+const MAX_NESTING = 8;
+/** The longest run of emphasis or code delimiters (`*`, `_`, `~`, backticks, `[`) a body is parsed with. */
+const MAX_DELIMITER_RUN = 64;
+/**
+ * The most unescaped `*`, `_` or `[` one paragraph is parsed with: the parser pairs them up in time that
+ * grows with the square of their number (50,000 took minutes). Stored text escapes them ("\*").
+ */
+const MAX_DELIMITERS = 256;
+
+/**
+ * What the Markdown parser would take minutes or its whole stack over, found by a scan of the lines
+ * before it runs: nesting tens of thousands deep (`> > > …`, `- - - …`, `:::` inside `:::`) and runs of
+ * thousands of delimiters (`****…`). An article body needs neither; each is a problem at its line.
+ */
+function beyondParser(markdown: string, firstLine: number): BodyProblem | undefined {
+  const WHAT = 'an article body is plain paragraphs, "## " headings, :::pullquote blocks and ::embed markers';
+  let containers = 0;
+  let delimiters = 0;
+  for (const [index, text] of markdown.split(/\r\n|\r|\n/).entries()) {
+    const line = index + firstLine;
+    // Counted per paragraph (a blank line ends one): unescaped *, _ and [.
+    delimiters = text.trim() === '' ? 0 : delimiters + (text.replace(/\\[\s\S]/g, '').match(/[*_[]/g)?.length ?? 0);
+    if (delimiters > MAX_DELIMITERS) {
+      return { line, message: `this paragraph holds more than ${MAX_DELIMITERS} unescaped "*", "_" or "[", more than the Markdown parser is given; write a literal one as "\\*", "\\_" or "\\["` };
+    }
+    const prefix = /^(?:[ \t]*(?:>|[-+*](?=[ \t])|\d{1,9}[.)](?=[ \t])))+/.exec(text)?.[0] ?? '';
+    const markers = prefix.match(/>|[-+*]|\d{1,9}[.)]/g)?.length ?? 0;
+    if (/^[ \t]*:{3,}[ \t]*[A-Za-z]/.test(text)) containers += 1;
+    else if (/^[ \t]*:{3,}[ \t]*$/.test(text)) containers = Math.max(0, containers - 1);
+    const depth = Math.max(markers, containers);
+    if (depth > MAX_NESTING) {
+      return { line, message: `block quotes, lists or ::: containers are nested ${depth} deep here, deeper than the Markdown parser is given (${MAX_NESTING}); ${WHAT}` };
+    }
+    const run = /([*_~`[])\1{64,}/.exec(text);
+    if (run) {
+      const length = /^([*_~`[])\1*/.exec(text.slice(run.index))?.[0].length ?? 0;
+      return { line, message: `a run of ${length} "${run[1]}" characters, more than the Markdown parser is given (${MAX_DELIMITER_RUN}); write a literal one as "\\${run[1]}"` };
+    }
+  }
+  return undefined;
+}
+
+/** What to write instead of link syntax: article text is stored as published, without links of its own. */
+const NO_LINKS =
+  'stored article text has no links of its own; write the words without link syntax (a literal "[" or "<" is written "\\[" or "\\<")';
+
+/** The problem with a link, reference link or link definition in a body: what was found, and what to do. */
+function linkProblem(node: Link | LinkReference | Definition): string {
+  const target = (url: string): string => JSON.stringify(url.length > 60 ? `${url.slice(0, 59)}…` : url);
+  if (node.type === 'link') return `a link (to ${target(node.url)}) is not allowed in an article body: ${NO_LINKS}`;
+  if (node.type === 'linkReference')
+    return `a reference link ([${node.label ?? node.identifier}]) is not allowed in an article body: ${NO_LINKS}`;
+  return `a link definition ([${node.label ?? node.identifier}]: ${target(node.url)}) is not allowed in an article body: ${NO_LINKS}`;
+}
+
+/**
+ * Parses an article body and lists its blocks and problems, lines counted from `firstLine` (the file
+ * line on which the body starts). A body the Markdown parser cannot read (nesting deeper than it
+ * takes) comes back as a problem, never as an exception, and `unread` (its blocks are not known).
+ */
+export function parseArticleBody(
+  markdown: string,
+  firstLine = 1,
+): { blocks: ArticleBlock[]; problems: BodyProblem[]; unread?: true } {
+  const beyond = beyondParser(markdown, firstLine);
+  if (beyond) return { blocks: [], problems: [beyond], unread: true };
+  let tree: Root;
+  try {
+    tree = parseMarkdown(markdown);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    return {
+      blocks: [],
+      unread: true,
+      problems: [
+        {
+          line: firstLine,
+          message: `the Markdown parser could not read this body (${reason}); an article body is plain paragraphs, headings, pull quotes and embed markers, without deep nesting`,
+        },
+      ],
+    };
+  }
+  return collectBlocks(tree, firstLine);
 }

@@ -5,6 +5,7 @@ import { parseArticleBody, type ArticleBlock } from './article-blocks.ts';
 import { splitFrontMatter } from './front-matter.ts';
 import { problemsFromZod, type Problem } from './problems.ts';
 import { parseYamlList } from './yaml-list.ts';
+import { IdSchema } from '../../schemas/shared.ts';
 
 /** A content file as read from disk: its path relative to the project root, and its text. */
 export interface SourceFile {
@@ -20,6 +21,10 @@ export interface ContentSources {
   articles: SourceFile[];
   /** content/<collection>/*.yaml, by collection. */
   data: Record<DataCollectionName, SourceFile[]>;
+  /** The names of the raw captures in content/captures/ (each article's capture.file must be one). */
+  captures: string[];
+  /** Content files that were not read (a link, a folder, a pipe where a file belongs), as problems. */
+  unreadable?: Problem[];
 }
 
 /** A stored article, validated, with its addressable blocks. */
@@ -60,18 +65,26 @@ export interface ContentModel {
   knownIds: Record<DataCollectionName | 'articles', Set<string>>;
   /** The blocks of every article whose body could be read, even when its front matter is invalid. */
   blocksByArticle: Map<string, { file: string; blocks: ArticleBlock[] }>;
+  /** The names of the raw captures in content/captures/. */
+  captures: ReadonlySet<string>;
 }
 
 const ARTICLE_FILE = /(?:^|\/)articles\/([a-z0-9]+(?:-[a-z0-9]+)*)\.md$/;
 
 /** Validates every content file on its own: front matter, body blocks, YAML lists against their schemas. */
 export function loadContent(sources: ContentSources): { model: ContentModel; problems: Problem[] } {
-  const problems: Problem[] = [];
+  const problems: Problem[] = [...(sources.unreadable ?? [])];
   const articles = new Map<string, LoadedArticle>();
   const blocksByArticle: ContentModel['blocksByArticle'] = new Map();
   const knownIds = { articles: new Set<string>() } as ContentModel['knownIds'];
   for (const source of sources.articles) {
-    const loaded = loadArticle(source, problems);
+    let loaded: ReturnType<typeof loadArticle>;
+    try {
+      loaded = loadArticle(source, problems);
+    } catch (error) {
+      problems.push({ file: source.file, message: unreadable(error) });
+      continue;
+    }
     if (loaded.id === undefined) continue;
     knownIds.articles.add(loaded.id);
     if (loaded.blocks) blocksByArticle.set(loaded.id, { file: source.file, blocks: loaded.blocks });
@@ -82,7 +95,34 @@ export function loadContent(sources: ContentSources): { model: ContentModel; pro
     knownIds[name] = new Set();
     data[name] = loadCollection(name, sources.data[name], problems, knownIds[name]);
   }
-  return { model: { articles, data: data as DataEntries, knownIds, blocksByArticle }, problems };
+  return {
+    model: { articles, data: data as DataEntries, knownIds, blocksByArticle, captures: new Set(sources.captures) },
+    problems,
+  };
+}
+
+/**
+ * The file's text with every line ending a line feed. A carriage return alone (classic Mac OS line
+ * endings) ends a line for the YAML and Markdown parsers but not for Astro's loaders or our line
+ * numbers, so it is a problem at its line; the text is read on with line feeds so that the file's other
+ * problems are found too.
+ */
+function withLineFeeds(source: SourceFile, problems: Problem[]): string {
+  const lone = /\r(?!\n)/.exec(source.text);
+  if (!lone) return source.text;
+  const line = source.text.slice(0, lone.index).split(/\r\n|\r|\n/).length;
+  problems.push({
+    file: source.file,
+    line,
+    message: 'a line ends with a carriage return alone (classic Mac OS line endings); save the file with LF (Unix) line endings, e.g. tr "\\r" "\\n"',
+  });
+  return source.text.replace(/\r\n?/g, '\n');
+}
+
+/** A problem for a file that a parser gave up on: what it said, and what to do. */
+function unreadable(error: unknown): string {
+  const reason = error instanceof Error ? error.message : String(error);
+  return `could not be read (${reason}); write it as plain lists of entries, without deep nesting or YAML *aliases`;
 }
 
 function loadArticle(
@@ -95,16 +135,19 @@ function loadArticle(
     problems.push({ file, message: 'article file names must be lowercase kebab-case ending in .md (the name is the article id and its address)' });
     return {};
   }
-  const split = splitFrontMatter(file, source.text);
-  problems.push(...split.problems);
+  const longId = IdSchema.safeParse(id).error?.issues[0];
+  if (longId) problems.push({ file, message: `the article id (its file name) is ${id.length} characters long: ${longId.message}` });
+  const split = splitFrontMatter(file, withLineFeeds(source, problems));
+  for (const problem of split.problems) problems.push(problem);
   if (!split.result) return { id };
   const parsed = ArticleSchema.safeParse(split.result.data);
-  if (!parsed.success) problems.push(...problemsFromZod(file, parsed.error, ''));
-  const body = parseArticleBody(split.result.body);
-  const offset = split.result.bodyLine - 1;
-  problems.push(...body.problems.map((problem) => ({ file, line: problem.line + offset, message: problem.message })));
+  if (!parsed.success) for (const problem of problemsFromZod(file, parsed.error, '')) problems.push(problem);
+  const body = parseArticleBody(split.result.body, split.result.bodyLine);
+  for (const problem of body.problems) problems.push({ file, line: problem.line, message: problem.message });
+  // Its blocks are not known, so citations of it are not checked (nor reported) until it can be read.
+  if (body.unread) return { id };
   if (body.blocks.length === 0) problems.push({ file, message: 'the article body is empty; paste the article text below the front matter' });
-  const blocks = body.blocks.map((block) => ({ ...block, line: block.line + offset }));
+  const { blocks } = body;
   if (!parsed.success) return { id, blocks };
   return { id, blocks, article: { id, file, data: parsed.data, blocks } };
 }
@@ -118,9 +161,16 @@ function loadCollection(
   const schema = dataCollections[name];
   const entries: LoadedEntry<unknown>[] = [];
   const firstSeen = new Map<string, string>();
-  for (const { file, text } of files) {
-    const list = parseYamlList(file, text);
-    problems.push(...list.problems);
+  for (const source of files) {
+    const { file } = source;
+    let list: ReturnType<typeof parseYamlList>;
+    try {
+      list = parseYamlList(file, withLineFeeds(source, problems));
+    } catch (error) {
+      problems.push({ file, message: unreadable(error) });
+      continue;
+    }
+    for (const problem of list.problems) problems.push(problem);
     for (const [index, item] of list.items.entries()) {
       const label = item.id === undefined ? `[${index}]` : `[${index}] (id "${item.id}")`;
       if (item.id !== undefined) knownIds.add(item.id);

@@ -30,11 +30,35 @@ export function splitFrontMatter(file: string, text: string): { result?: SplitMa
 
 /** Parses YAML text; syntax errors become problems naming the line (offset by `firstLine` - 1). */
 export function parseYaml(file: string, text: string, firstLine = 0): { value: unknown; problems: Problem[] } {
-  const document = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
-  const problems = document.errors.map((error) => ({
+  try {
+    const document = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+    const problems = document.errors.map((error) => ({
+      file,
+      line: (error.linePos?.[0].line ?? 1) + firstLine,
+      message: `malformed YAML: ${error.message.split('\n')[0]}`,
+    }));
+    return { value: problems.length > 0 ? undefined : document.toJS({ maxAliasCount: MAX_ALIAS_COUNT }), problems };
+  } catch (error) {
+    return { value: undefined, problems: [yamlLimitProblem(file, error, firstLine + 1)] };
+  }
+}
+
+/** How many times the YAML parser expands aliases (*name) in one document before it refuses it (the `yaml` package's default). */
+export const MAX_ALIAS_COUNT = 100;
+
+/**
+ * A problem for YAML the parser refused to expand or could not hold: an alias bomb (aliases of aliases
+ * that expand to billions of values), nesting deeper than the parser takes. The parsers throw for these;
+ * the message names the file and says what to do instead.
+ */
+export function yamlLimitProblem(file: string, error: unknown, line: number): Problem {
+  const reason = error instanceof Error ? error.message : String(error);
+  const what = /alias/i.test(reason)
+    ? 'its aliases (*name) expand to too many values'
+    : 'it is beyond what the YAML parser takes';
+  return {
     file,
-    line: (error.linePos?.[0].line ?? 1) + firstLine,
-    message: `malformed YAML: ${error.message.split('\n')[0]}`,
-  }));
-  return { value: problems.length > 0 ? undefined : document.toJS(), problems };
+    line,
+    message: `malformed YAML: ${what} (${reason}); write the values out without *aliases or deep nesting`,
+  };
 }

@@ -66,6 +66,13 @@ export function checkIntegrity(model: ContentModel): Problem[] {
 
   for (const article of model.articles.values()) {
     refer({ file: article.file, line: 1, field: 'outlet' }, 'outlets', article.data.outlet);
+    if (!model.captures.has(article.data.capture.file)) {
+      problems.push({
+        file: article.file,
+        field: 'capture.file',
+        message: `the capture "${article.data.capture.file}" is not in content/captures/; add the raw capture there (npm run import copies it) or correct the file name`,
+      });
+    }
     if (article.id === INDEX_PAGE_SEGMENT) {
       problems.push({ file: article.file, message: `the article id "${article.id}" is reserved for the pages of the index, /articles/${article.id}/2/…; rename the file` });
     }

@@ -30,7 +30,8 @@ export function compareWithCapture(
   const problems: string[] = [];
   let next = 0;
   let furniture = 0;
-  const lines = capture.split(/\r?\n/);
+  // Line ends as the importer reads them (src/lib/import/capture-text.ts): LF, CRLF or a CR alone.
+  const lines = capture.split(/\r\n|\r|\n/);
   for (const [index, raw] of lines.entries()) {
     const line = raw.trim();
     if (line === '') continue;

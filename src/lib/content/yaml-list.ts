@@ -1,5 +1,6 @@
 import { CORE_SCHEMA, load } from 'js-yaml';
 import { isMap, isSeq, LineCounter, parseDocument } from 'yaml';
+import { MAX_ALIAS_COUNT, yamlLimitProblem } from './front-matter.ts';
 import type { Problem } from './problems.ts';
 
 /** One item of a YAML list file, with the line it starts on. */
@@ -25,6 +26,9 @@ export function parseYamlList(file: string, text: string): { items: YamlItem[]; 
   return parseYamlListFast(text) ?? parseYamlListFull(file, text);
 }
 
+/** An alias (*name) where YAML allows one: after a space, an indicator or at a line's start (text such as "a *word*" matches too, and only costs the fast path). */
+const MAY_HOLD_ALIAS = /(?:^|[\s[{,:-])\*[^\s,\]}]/m;
+
 /** Lines (1-based) where a top-level block list item starts: "-" at column 0, then a space or the line's end. */
 function itemLines(text: string): number[] {
   const lines: number[] = [];
@@ -44,6 +48,8 @@ function itemLines(text: string): number[] {
 
 /** The fast path, or undefined when the file needs the full parser (an error, not a list, another layout). */
 function parseYamlListFast(text: string): { items: YamlItem[]; problems: Problem[] } | undefined {
+  // js-yaml sets no bound on aliases: a file that may use them goes to the full parser, which has one.
+  if (MAY_HOLD_ALIAS.test(text)) return undefined;
   let values: unknown;
   try {
     values = load(text, { schema: CORE_SCHEMA });
@@ -62,6 +68,15 @@ function parseYamlListFast(text: string): { items: YamlItem[]; problems: Problem
 
 /** The full parser: positions for every node, the `yaml` package's messages for malformed files. */
 export function parseYamlListFull(file: string, text: string): { items: YamlItem[]; problems: Problem[] } {
+  try {
+    return readYamlListFull(file, text);
+  } catch (error) {
+    // The parser throws for an alias bomb and for what it cannot hold: a problem naming the file instead.
+    return { items: [], problems: [yamlLimitProblem(file, error, 1)] };
+  }
+}
+
+function readYamlListFull(file: string, text: string): { items: YamlItem[]; problems: Problem[] } {
   const lineCounter = new LineCounter();
   const document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   if (document.errors.length > 0) {
@@ -78,7 +93,7 @@ export function parseYamlListFull(file: string, text: string): { items: YamlItem
   if (!isSeq(root)) {
     return { items: [], problems: [{ file, line: 1, message: 'expected a YAML list of entries, each starting with "- id: ..."' }] };
   }
-  const values = document.toJS() as unknown[];
+  const values = document.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) as unknown[];
   const items = root.items.map((node, index) => {
     const line = node && typeof node === 'object' && 'range' in node && node.range ? lineCounter.linePos(node.range[0]).line : 1;
     const id = isMap(node) ? node.get('id') : undefined;

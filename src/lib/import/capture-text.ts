@@ -40,10 +40,16 @@ export function decodeCapture(file: string, bytes: Uint8Array): string {
   return text;
 }
 
+/**
+ * Where a capture's lines end: a line feed, a carriage return and line feed (Windows), or a carriage
+ * return alone (classic Mac OS). The provenance walk splits the stored capture the same way.
+ */
+export const CAPTURE_LINE_END = /\r\n|\r|\n/;
+
 /** The non-empty lines of a capture, trimmed, with their line numbers. */
 export function captureLines(text: string): CaptureLine[] {
   return text
-    .split(/\r?\n/)
+    .split(CAPTURE_LINE_END)
     .map((line, index) => ({ number: index + 1, text: line.trim() }))
     .filter((line) => line.text !== '');
 }

@@ -33,7 +33,8 @@ export function readFurnitureFile(text: string, file = FURNITURE_FILE): Furnitur
 export function withCaptureRecord(text: string, record: CaptureRecord): string {
   const document: Document = parseDocument(text);
   const captures = document.get('captures', true);
-  if (!isSeq(captures)) throw new Error(`${FURNITURE_FILE} has no "captures:" list`);
+  if (!isSeq(captures))
+    throw new ImportError(`${FURNITURE_FILE} has no "captures:" list; add "captures: []" at its end`);
   const node = document.createNode({ capture: record.capture, article: record.article, lines: [] });
   const lines = node.get('lines', true);
   if (isSeq(lines)) {

@@ -1,7 +1,7 @@
 import { parseArticleBody, type ArticleBlock } from '../content/article-blocks.ts';
 import type { CaptureRecord, FurnitureFile } from '../../schemas/capture.ts';
 import type { Outlet } from '../../schemas/outlet.ts';
-import { IdSchema } from '../../schemas/shared.ts';
+import { IdSchema, MAX_ID_LENGTH } from '../../schemas/shared.ts';
 import { assignIds } from './block-ids.ts';
 import { captureLines, decodeCapture } from './capture-text.ts';
 import { ImportError } from './errors.ts';
@@ -11,6 +11,13 @@ import { renderArticle, renderBody, type RenderBlock } from './render-article.ts
 
 /** Fewest words a line must have to count as article prose. */
 const PROSE_WORDS = 8;
+
+/**
+ * The largest capture the importer reads: 1 MB (1,048,576 bytes). An article's page saved as text is a few
+ * dozen KB (the stored captures are 5 and 7 KB); anything far larger is not one, and is refused by its
+ * size before it is read.
+ */
+export const MAX_CAPTURE_BYTES = 1_048_576;
 
 /** What to import: the capture's bytes and the project's outlets and rules. */
 export interface ImportRequest {
@@ -58,6 +65,11 @@ export interface ImportResult {
 export function checkSlug(slug: string | undefined): string {
   if (slug === undefined || slug === '')
     throw new ImportError("missing --slug <slug>: the new article's id, e.g. --slug reuters-petro-visit");
+  if (slug.length > MAX_ID_LENGTH) {
+    throw new ImportError(
+      `--slug is ${slug.length} characters long; an article id may have at most ${MAX_ID_LENGTH} (its files and addresses are named after it): choose a shorter slug`,
+    );
+  }
   const parsed = IdSchema.safeParse(slug);
   if (!parsed.success) {
     throw new ImportError(
@@ -99,6 +111,14 @@ export function importCapture(request: ImportRequest): ImportResult {
     throw new ImportError(
       `${request.captureFile} has no recognisable article body: after the title and the ${read.dropped.length} line(s) of page furniture, no line reads as a paragraph of text (${PROSE_WORDS} words or more). Check that this is the article's text, or add its lines to content/captures/furniture.yaml if they are article text the rules drop`,
     );
+  }
+  for (const block of read.blocks) {
+    const value = block.kind === 'pullquote' ? block.attribution : block.kind === 'embed' ? block.platform : '';
+    if (value.includes('"') && value.includes("'")) {
+      throw new ImportError(
+        `${request.captureFile} line ${block.line}: ${JSON.stringify(value)} holds both kinds of quotation mark, which the article format cannot write as an attribute; check the line against the page`,
+      );
+    }
   }
   const ids = assignIds(read.blocks, request.previous);
   const blocks = read.blocks.map((block, index) => ({ ...block, id: ids[index] ?? '' }));
@@ -158,8 +178,8 @@ function verifyBody(body: string, blocks: readonly (CaptureBlock & { id: string 
   if (parsed.blocks.length !== blocks.length)
     problems.push(`${blocks.length} blocks written, ${parsed.blocks.length} read back`);
   if (problems.length > 0)
-    throw new Error(
-      `the importer could not write the article word for word; nothing was written:\n  ${problems.join('\n  ')}`,
+    throw new ImportError(
+      `the article would not read back word for word, so nothing was written:\n  ${problems.slice(0, 10).join('\n  ')}${problems.length > 10 ? `\n  (and ${problems.length - 10} more)` : ''}\nCheck those capture lines against the page; if they are right, this is a bug of the importer (src/lib/import/render-article.ts)`,
     );
 }
 

@@ -189,12 +189,17 @@ function markSpans(
   const claims: (Claim | undefined)[] = lines.map(() => undefined);
   const furniture = (kind: string): Claim => ({ as: 'furniture', kind });
   for (const span of spans) {
+    // closing[i]: the first line at or after i that closes the span (-1: none), found in one pass from the
+    // end, so that many opening lines with no close do not each scan to the end of the capture.
+    const { through } = span;
+    const closing = new Array<number>(lines.length + 1).fill(-1);
+    if (through !== 'end') {
+      for (let index = lines.length - 1; index >= 0; index -= 1)
+        closing[index] = through.test(lines[index]?.text ?? '') ? index : (closing[index + 1] ?? -1);
+    }
     for (let start = 0; start < lines.length; start += 1) {
       if (claims[start] !== undefined || !span.from.test(lines[start]?.text ?? '')) continue;
-      let last = span.through === 'end' ? lines.length - 1 : -1;
-      for (let index = start + 1; last === -1 && index < lines.length; index += 1) {
-        if (span.through !== 'end' && span.through.test(lines[index]?.text ?? '')) last = index;
-      }
+      const last = through === 'end' ? lines.length - 1 : (closing[start + 1] ?? -1);
       if (last === -1) continue; // a span that never closes is not furniture: its lines stay article text
       for (let index = start; index <= last; index += 1) claims[index] = furniture(span.kind);
       start = last;

@@ -27,7 +27,8 @@ export function formatReport(result: ImportResult, paths: ReportPaths): string {
     [count('pullquote'), 'pull quote', 'pull quotes'],
     [count('embed'), 'embedded post', 'embedded posts'],
   ] as const;
-  const width = Math.max(...result.blocks.map((block) => block.id.length)) + 1;
+  // A loop, not Math.max(...ids): spreading a capture's worth of blocks overflows the call stack.
+  const width = result.blocks.reduce((longest, block) => Math.max(longest, block.id.length), 0) + 1;
   const kept = result.blocks.map((block) => {
     const id = `#${block.id}`.padEnd(width + 1);
     if (block.kind === 'heading') return `  ${id}  ## ${preview(block.text)}`;

@@ -44,4 +44,13 @@ describe('captureLines', () => {
       { number: 3, text: 'Two' },
     ]);
   });
+
+  it('ends a line at a carriage return alone too (classic Mac OS), not only at LF and CRLF', () => {
+    expect(captureLines('One\r\rTwo\rThree\r\nFour\n')).toEqual([
+      { number: 1, text: 'One' },
+      { number: 3, text: 'Two' },
+      { number: 4, text: 'Three' },
+      { number: 5, text: 'Four' },
+    ]);
+  });
 });

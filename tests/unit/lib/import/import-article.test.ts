@@ -103,4 +103,45 @@ The second. {#second}
       'unknown outlet "reuters": content/outlets/ has clash-report, los-angeles-times; add the outlet to content/outlets/outlets.yaml first, or leave --outlet out',
     );
   });
+
+  it('imports 20,000 identical paragraphs in time linear in their number', () => {
+    const timed = (count: number): number => {
+      const bytes = captureBytes(
+        'A headline',
+        'Feb. 3, 2026',
+        ...Array.from({ length: count }, () => 'Same words go here, and here, and here.'),
+      );
+      const started = performance.now();
+      const result = importCapture(request({ bytes }));
+      expect(result.blocks).toHaveLength(count);
+      expect(result.blocks.at(-1)?.id).toBe(`same-words-go-here-and-${count}`);
+      return performance.now() - started;
+    };
+    timed(2_000); // warm up
+    const small = timed(2_000);
+    const large = timed(20_000);
+    // About 1 s for 20,000 on an idle machine. Ten times the paragraphs take about ten times as long;
+    // quadratic suffixing took a hundred times as long (38 s for 20,000). A ratio holds on a busy machine.
+    expect(large / small).toBeLessThan(30);
+  }, 120_000);
+
+  it('says which capture line would not read back word for word, as a refusal', () => {
+    // An attribution holding both kinds of quotation mark cannot be written as a directive attribute.
+    const rules = {
+      ...furniture.rules,
+      lines: [
+        { text: 'Quoted "so" by O\'Brien', as: 'attribution' as const, where: 'anywhere' as const },
+        ...furniture.rules.lines,
+      ],
+    };
+    const bytes = captureBytes(
+      'A headline',
+      'Feb. 3, 2026',
+      'The first paragraph of the article text, long enough to count.',
+      'Quoted "so" by O\'Brien',
+    );
+    expect(refusal({ bytes, rules })).toBe(
+      'capture.txt line 5: "Quoted \\"so\\" by O\'Brien" holds both kinds of quotation mark, which the article format cannot write as an attribute; check the line against the page',
+    );
+  });
 });
