@@ -141,6 +141,12 @@ const classesOf = (element: Element): string[] => {
   return Array.isArray(value) ? value.map(String) : typeof value === 'string' ? value.split(/\s+/) : [];
 };
 
+/**
+ * Text shown as it once stood, slips included (a statement before its correction), is marked
+ * `data-verbatim` and left out of the check.
+ */
+const isVerbatim = (element: Element): boolean => element.properties['dataVerbatim'] !== undefined;
+
 const isHidden = (element: Element): boolean =>
   element.properties['hidden'] !== undefined &&
   element.properties['hidden'] !== false &&
@@ -167,7 +173,7 @@ function textRuns(tree: Root, spaced: ReadonlySet<string>): TextRun[] {
     }
     if (node.type !== 'element' && node.type !== 'root') return;
     if (node.type === 'element') {
-      if (NOT_TEXT.has(node.tagName) || isHidden(node)) return;
+      if (NOT_TEXT.has(node.tagName) || isHidden(node) || isVerbatim(node)) return;
     }
     const block = node.type === 'element' && BLOCKS.has(node.tagName);
     const spacedOut = node.type === 'element' && classesOf(node).some((name) => spaced.has(name));

@@ -103,6 +103,13 @@ describe('the rules, one by one', () => {
     expect(rulesOf('one event, three points, 1 person, 2 people, ¶1 points to it')).toEqual([]);
   });
 
+  it('text shown as it once stood (data-verbatim: a statement before its correction) is left out', () => {
+    const before = (attribute: string) =>
+      findTextSlips(`<dd${attribute}>Before: the talks touched u.s. sanctions on petro.</dd>`, { names }).map((slip) => slip.rule);
+    expect(before('')).toEqual(['name-case']);
+    expect(before(' data-verbatim')).toEqual([]);
+  });
+
   it('a development address in an accessible name is a slip too', () => {
     const html = '<a href="/x/" aria-label="Open http://127.0.0.1:4321/x/">Open</a>';
     expect(findTextSlips(html, { names: [] }).map((slip) => slip.rule)).toEqual(['development-address']);
