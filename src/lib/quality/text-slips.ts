@@ -6,6 +6,7 @@ export type TextSlipRule =
   | 'name-case'
   | 'link-spacing'
   | 'separator-spacing'
+  | 'sentence-spacing'
   | 'count-agreement'
   | 'doubled-punctuation'
   | 'development-address'
@@ -280,6 +281,15 @@ function separatorSlips(run: string): TextSlip[] {
   }));
 }
 
+/** A sentence run into the next: "the page address.Page furniture" (a full stop after a lowercase word, then a capital). */
+function sentenceSpacingSlips(run: string): TextSlip[] {
+  return [...run.matchAll(/(?<=\p{Ll}{2})[.!?][)’”"]*\p{Lu}/gu)].map((match) => ({
+    rule: 'sentence-spacing' as const,
+    message: 'no space between two sentences',
+    context: around(run, match.index, match.index + match[0].length),
+  }));
+}
+
 /** A number and its noun that do not agree: "1 events", "one quotations", "3 point". */
 function countSlips(run: string): TextSlip[] {
   const slips: TextSlip[] = [];
@@ -392,6 +402,7 @@ export function findTextSlips(html: string, options: TextCheckOptions): TextSlip
       ...nameCaseSlips(run.text, options.names, proper),
       ...linkSpacingSlips(run),
       ...separatorSlips(run.text),
+      ...sentenceSpacingSlips(run.text),
       ...countSlips(run.text),
       ...punctuationSlips(run.text),
       ...developmentAddressSlips(run.text),

@@ -49,6 +49,12 @@ describe('the text check catches each slip it is for', () => {
     ]);
   });
 
+  it('two sentences run together', () => {
+    expect(check('sentence-spacing').map((slip) => slip.context)).toEqual([
+      '…es not record the page address.Page furniture is left out.',
+    ]);
+  });
+
   it('a number and a noun that do not agree', () => {
     expect(check('count-agreement').map((slip) => slip.message)).toEqual([
       '“1 events”: the number and its noun do not agree',
@@ -105,7 +111,9 @@ describe('the rules, one by one', () => {
 
   it('text shown as it once stood (data-verbatim: a statement before its correction) is left out', () => {
     const before = (attribute: string) =>
-      findTextSlips(`<dd${attribute}>Before: the talks touched u.s. sanctions on petro.</dd>`, { names }).map((slip) => slip.rule);
+      findTextSlips(`<dd${attribute}>Before: the talks touched u.s. sanctions on petro.</dd>`, { names }).map(
+        (slip) => slip.rule,
+      );
     expect(before('')).toEqual(['name-case']);
     expect(before(' data-verbatim')).toEqual([]);
   });
