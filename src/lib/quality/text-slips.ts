@@ -138,7 +138,7 @@ interface TextRun {
 }
 
 const classesOf = (element: Element): string[] => {
-  const value = element.properties['className'];
+  const value: unknown = element.properties['className'];
   return Array.isArray(value) ? value.map(String) : typeof value === 'string' ? value.split(/\s+/) : [];
 };
 

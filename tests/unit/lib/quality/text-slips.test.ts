@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { findTextSlips, properWordsIn, type TextSlipRule } from '../../../../src/lib/quality/text-slips.ts';
+import { findTextSlips, properWordsIn } from '../../../../src/lib/quality/text-slips.ts';
 
 // Each fixture holds one kind of slip as the first edition printed it; clean.html holds the same passages
 // written right, and what the rules must leave alone (citation badges, a pager, abbreviations, a quotation's
@@ -18,7 +18,6 @@ const names = [
   'Clash Report',
 ];
 const check = (name: string) => findTextSlips(fixture(name), { names, properWords: ['Venezuela'] });
-const rules = (name: string): TextSlipRule[] => check(name).map((slip) => slip.rule);
 
 describe('the text check catches each slip it is for', () => {
   it('names of issues and people in another case than their own', () => {
