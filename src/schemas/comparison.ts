@@ -44,9 +44,13 @@ export const AgreementSchema = z.enum(['agree', 'differ'], {
     'expected "agree" (every article that reports it reports it alike) or "differ" (two or more report it, not alike); "both" and "only-one" are now "agree"',
 });
 
-/** In what the accounts differ, when they do. */
-export const DifferenceSchema = z.enum(['fact', 'figure', 'date', 'wording', 'framing', 'emphasis'], {
-  message: 'expected one of fact, figure, date, wording, framing, emphasis',
+/**
+ * In what the accounts differ, when they do. "precision": one account says more exactly what the
+ * other says too ("in October" and "last fall", "a Jan. 7 phone call" and "a January phone call"):
+ * the two do not conflict, and the point says so rather than calling it a difference of date or fact.
+ */
+export const DifferenceSchema = z.enum(['fact', 'figure', 'date', 'precision', 'wording', 'framing', 'emphasis'], {
+  message: 'expected one of fact, figure, date, precision, wording, framing, emphasis',
 });
 
 /** The differences a reader can only see in the outlets' own words: each account must give `quoted`. */
@@ -54,6 +58,7 @@ export const DIFFERENCES_NEEDING_QUOTED: ReadonlySet<z.infer<typeof DifferenceSc
   'wording',
   'figure',
   'date',
+  'precision',
   'framing',
 ]);
 
@@ -82,7 +87,7 @@ export const ComparisonSchema = z
         code: 'custom',
         path: ['difference'],
         message: differ
-          ? 'expected difference (fact, figure, date, wording, framing or emphasis): agreement "differ" must say in what the accounts differ'
+          ? 'expected difference (fact, figure, date, precision, wording, framing or emphasis): agreement "differ" must say in what the accounts differ'
           : 'give difference only when agreement is "differ"; remove it or set agreement: differ',
       });
     }

@@ -118,7 +118,7 @@ describe('bad analysis content stops the build, naming file, entry and field', (
   it('citation of a missing paragraph', () => {
     const message = messageFor(withEdit(EVENTS, (text) => text.replace('paragraph: leaders-met', 'paragraph: no-such-paragraph')));
     expect(problemLines(message)).toEqual([
-      `${EVENTS}:1 › the-meeting.citations[0]: cites paragraph "no-such-paragraph", which does not exist in tests/fixtures/content-min/content/articles/sample-article.md; expected the {#id} of one of its blocks`,
+      `${EVENTS}:1 › the-meeting.citations[0]: cites paragraph "no-such-paragraph", which does not exist in tests/fixtures/content-min/content/articles/sample-article.md; expected the {#id} of one of its blocks, or "headline", "standfirst" or "date-line" for the headline, standfirst or date line as printed`,
     ]);
   });
 
@@ -126,6 +126,20 @@ describe('bad analysis content stops the build, naming file, entry and field', (
     const message = messageFor(withEdit(ISSUES, (text) => text.replace('words: very positive', 'words: very productive')));
     expect(problemLines(message)).toEqual([
       `${ISSUES}:1 › talks.summary[0].citations[0]: the words "very productive" do not appear word for word in paragraph "leaders-met" of tests/fixtures/content-min/content/articles/sample-article.md; copy them exactly`,
+    ]);
+  });
+
+  it('a citation of the headline or the date line as printed is checked word for word too', () => {
+    const cite = (paragraph: string, words: string) => (text: string): string =>
+      text.replace('{ article: sample-article, paragraph: leaders-met }', `{ article: sample-article, paragraph: ${paragraph}, words: "${words}" }`);
+    expect(messageFor(withEdit(EVENTS, cite('headline', 'sample headline')))).toBe('');
+    expect(messageFor(withEdit(EVENTS, cite('date-line', 'Feb. 3, 2026')))).toBe('');
+    expect(problemLines(messageFor(withEdit(EVENTS, cite('date-line', 'February 3, 2026'))))).toEqual([
+      `${EVENTS}:1 › the-meeting.citations[0]: the words "February 3, 2026" do not appear word for word in paragraph "date-line" of ${ARTICLE}; copy them exactly`,
+    ]);
+    // The fixture article has no standfirst: there is none to cite.
+    expect(problemLines(messageFor(withEdit(EVENTS, cite('standfirst', 'A'))))).toEqual([
+      `${EVENTS}:1 › the-meeting.citations[0]: cites paragraph "standfirst", which does not exist in ${ARTICLE}; expected the {#id} of one of its blocks, or "headline", "standfirst" or "date-line" for the headline, standfirst or date line as printed`,
     ]);
   });
 
@@ -238,7 +252,7 @@ describe('bad comparison points stop the build, naming file, point and field', (
   it('"differ" without saying in what', () => {
     const message = messageFor(withEdit(COMPARISONS, (text) => `${text.replace('agreement: agree', 'agreement: differ')}${SECOND}`));
     expect(problemLines(message)).toEqual([
-      `${COMPARISONS}:1 › [0] (id "deal").difference: expected difference (fact, figure, date, wording, framing or emphasis): agreement "differ" must say in what the accounts differ`,
+      `${COMPARISONS}:1 › [0] (id "deal").difference: expected difference (fact, figure, date, precision, wording, framing or emphasis): agreement "differ" must say in what the accounts differ`,
     ]);
   });
 
@@ -294,12 +308,12 @@ describe('bad comparison points stop the build, naming file, point and field', (
       withEdit(COMPARISONS, (text) => text.replace('      citations: [{ article: sample-article', '      quoted: [{ paragraph: two-hours, words: two hours }]\n      citations: [{ article: sample-article')),
     );
     expect(problemLines(message)).toEqual([
-      `${COMPARISONS}:1 › deal.accounts[0].quoted[0]: cites paragraph "two-hours", which does not exist in tests/fixtures/content-min/content/articles/sample-article.md; expected the {#id} of one of its blocks`,
+      `${COMPARISONS}:1 › deal.accounts[0].quoted[0]: cites paragraph "two-hours", which does not exist in tests/fixtures/content-min/content/articles/sample-article.md; expected the {#id} of one of its blocks, or "headline", "standfirst" or "date-line" for the headline, standfirst or date line as printed`,
     ]);
   });
 
-  it('a difference in wording, a figure, a date or framing without each outlet\'s own words', () => {
-    for (const difference of ['wording', 'figure', 'date', 'framing']) {
+  it('a difference in wording, a figure, a date, precision or framing without each outlet\'s own words', () => {
+    for (const difference of ['wording', 'figure', 'date', 'precision', 'framing']) {
       const message = messageFor(withEdit(COMPARISONS, (text) => differ(text, difference)));
       expect(problemLines(message)).toEqual([
         `${COMPARISONS}:1 › [0] (id "deal").accounts.0.quoted: a ${difference} difference must be shown in each outlet's own words: expected quoted: [{ paragraph, words }] with the exact words article "sample-article" printed`,

@@ -41,9 +41,14 @@ for (const article of model.articles.values()) {
     it('shows headline, byline and a machine-readable date', async () => {
       const page = await browser.newPage();
       await page.goto(baseUrl + articleUrl(article.id));
-      await expect(page.locator('article header h1').textContent()).resolves.toBe(article.data.title);
+      // The headline as published, beside its "link to this" control.
+      const headline = page.locator('article header h1');
+      await expect(headline.evaluate((h1) => h1.firstChild?.textContent?.trim())).resolves.toBe(article.data.title);
+      await expect(headline.locator('a.link-to-this').getAttribute('href')).resolves.toBe('#headline');
       const datetime = await page.locator('article header time').getAttribute('datetime');
       expect(datetime?.startsWith(article.data.published.date)).toBe(true);
+      // The date line as printed, which statements may cite (#date-line).
+      await expect(page.locator('article header #date-line time').textContent()).resolves.toBe(article.data.published.asPrinted);
       await page.close();
     });
   });

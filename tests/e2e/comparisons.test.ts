@@ -142,7 +142,9 @@ describe('the outlets’ own words', () => {
         accounts.map((account) => [...account.querySelectorAll('q')].map((quote) => quote.textContent)),
       );
     expect(lists).toHaveLength(2);
-    expect(lists[0]).toHaveLength(3);
+    // Clash Report's own list, from its standfirst, comes first; then the subjects its text names.
+    expect(lists[0]).toHaveLength(4);
+    expect(lists[0]?.[0]).toBe('The meeting touched drugs, sanctions and diplomacy');
     expect(lists[1]).toEqual(['which touched on energy, Venezuela and bilateral efforts to combat drug trafficking']);
     await page.close();
   });

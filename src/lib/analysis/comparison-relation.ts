@@ -54,6 +54,7 @@ const differencePhrase: Record<Difference, string> = {
   fact: 'in a fact',
   figure: 'in a figure',
   date: 'in a date',
+  precision: 'in precision',
   wording: 'in wording',
   framing: 'in framing',
   emphasis: 'in emphasis',

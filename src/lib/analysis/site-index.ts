@@ -1,4 +1,5 @@
 import { numberParagraphs, type ArticleBlock } from '../content/article-blocks.ts';
+import { frontMatterLabel } from '../content/front-matter-parts.ts';
 import type { Citation, Comparison, Correction, Event, Issue, Meeting, Outlet, Person, Quotation } from '../../schemas/index.ts';
 import { lastUpdated } from './last-updated.ts';
 import type { Anchor } from './dates.ts';
@@ -363,13 +364,15 @@ export function buildSiteIndex(content: SiteContent): SiteIndex {
       const outlet = article?.outlet;
       const number = paragraphNumbers.get(citation.article)?.get(citation.paragraph);
       const short = outlet?.shortName ?? outlet?.name ?? citation.article;
-      const place = number === undefined ? `§ ${citation.paragraph}` : `¶${number}`;
+      // A part of the front matter (headline, standfirst, date line) is named as such.
+      const part = frontMatterLabel(citation.paragraph);
+      const place = number !== undefined ? `¶${number}` : (part ?? `§ ${citation.paragraph}`);
       return {
         citation,
         href: paragraphUrl(citation.article, citation.paragraph, citation.words),
         label: `${short} ${place}`,
         // The cited words travel in the link's text fragment; the tooltip names only the place, to keep pages light.
-        title: `${outlet?.name ?? citation.article}, ${number === undefined ? `section “${citation.paragraph}”` : `paragraph ${number}`}`,
+        title: `${outlet?.name ?? citation.article}, ${number !== undefined ? `paragraph ${number}` : (part ?? `section “${citation.paragraph}”`)}`,
       };
     },
     eventsOfIssue: (issueId) => listOf(eventsByIssue, issueId),

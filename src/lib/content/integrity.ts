@@ -5,6 +5,12 @@ import type { Problem } from './problems.ts';
 import { buildChronology, chronologyItems, resolveAnchor } from '../analysis/timeline.ts';
 import { INDEX_PAGE_SEGMENT, SOURCES_RESERVED_SEGMENT } from '../links/urls.ts';
 import type { When } from '../../schemas/when.ts';
+import { frontMatterPart } from './front-matter-parts.ts';
+import { sectionIds } from '../links/urls.ts';
+
+const { headline, standfirst, dateLine } = sectionIds.article;
+// The front-matter parts a citation may name, for messages.
+const FRONT_MATTER_IDS = `"${headline}", "${standfirst}" or "${dateLine}" for the headline, standfirst or date line as printed`;
 
 /** Where a reference was made, for messages. */
 interface Site {
@@ -32,9 +38,11 @@ export function checkIntegrity(model: ContentModel): Problem[] {
       }
       return;
     }
-    const block = article.blocks.find((candidate) => candidate.id === citation.paragraph);
+    // A citation may also name a part of the front matter printed above the text (headline, standfirst, date line).
+    const data = model.articles.get(citation.article)?.data;
+    const block = article.blocks.find((candidate) => candidate.id === citation.paragraph) ?? (data && frontMatterPart(data, citation.paragraph));
     if (!block) {
-      problems.push({ ...site, message: `cites paragraph "${citation.paragraph}", which does not exist in ${article.file}; expected the {#id} of one of its blocks` });
+      problems.push({ ...site, message: `cites paragraph "${citation.paragraph}", which does not exist in ${article.file}; expected the {#id} of one of its blocks, or ${FRONT_MATTER_IDS}` });
       return;
     }
     const words = quoted ?? citation.words;

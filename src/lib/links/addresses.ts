@@ -347,7 +347,8 @@ export function redirectPageHtml(options: { to: string; canonical: string; siteN
     '</head>',
     '<body>',
     '<h1>This page has moved</h1>',
-    `<p>Its new address is <a href="${to}">${escapeText(options.canonical)}</a>.</p>`,
+    // The visible text shows the path, which is right on every host (the canonical link names the full address).
+    `<p>Its new address is <a href="${to}">${escapeText(options.to)}</a>.</p>`,
     '</body>',
     '</html>',
     '',

@@ -93,6 +93,21 @@ describe('describeRelation, for any number of sources', () => {
     });
   });
 
+  it('a difference in precision: one says more exactly what the other says too', () => {
+    const point: RelationInput = {
+      agreement: 'differ',
+      difference: 'precision',
+      accounts: [
+        { article: 'cr', side: 'month-only' },
+        { article: 'lat', side: 'to-the-day' },
+      ],
+    };
+    expect(text(point, ['cr', 'lat'])).toEqual({
+      label: 'They differ in precision',
+      sentence: 'They differ in precision: Clash Report (month only) against the Los Angeles Times (to the day).',
+    });
+  });
+
   it('three sources on two sides, and one that does not report it', () => {
     const point: RelationInput = {
       agreement: 'differ',

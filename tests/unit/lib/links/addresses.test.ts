@@ -180,7 +180,9 @@ describe('redirectPageHtml', () => {
   it('refreshes to the new page, names it as canonical, links to it, and is recognised as a redirect', () => {
     expect(html).toContain('<meta http-equiv="refresh" content="0; url=/events/new/">');
     expect(html).toContain('<link rel="canonical" href="https://example.org/events/new/">');
-    expect(html).toContain('<a href="/events/new/">https://example.org/events/new/</a>');
+    // The visible link shows the path: right on every host, never a development address.
+    expect(html).toContain('<p>Its new address is <a href="/events/new/">/events/new/</a>.</p>');
+    expect(html).not.toContain('>https://example.org');
     expect(html).toContain('<meta name="robots" content="noindex">');
     expect(isRedirectPage(html)).toBe(true);
     expect(isRedirectPage(page('<p>x</p>'))).toBe(false);
