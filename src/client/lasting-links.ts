@@ -1,8 +1,8 @@
 /**
  * The site's one client script, loaded on every page by BaseLayout; nothing needs it to read a page.
- * 1. "Link to this": a click on an `a.link-to-this` copies the block's absolute canonical address
- *    (the page's <link rel="canonical"> plus the fragment, never location.href) and says "Link copied"
- *    in a live region; on touch devices that have a share sheet it opens that too. The link still
+ * 1. "Link to this": a click on an `a.link-to-this` copies the block's address as the reader sees it
+ *    (this page's origin and path, wherever it is served, plus the block's fragment) and shows it in a live
+ *    region ("Link copied: https://…"); on touch devices that have a share sheet it opens that too. The link still
  *    follows its fragment, so the address bar shows it and the block is marked as the target.
  * 2. Landing: when the page opens on a fragment, or the fragment changes, focus moves to the target
  *    (without scrolling: the browser scrolls it below the header), so keyboard and screen-reader users
@@ -14,8 +14,6 @@
 import { mainId } from '../lib/links/urls.ts';
 
 const STATUS_CLASS = 'link-status';
-const canonical =
-  document.querySelector<HTMLLinkElement>('link[rel="canonical"]')?.href ?? location.href.split('#')[0] ?? '';
 
 const status = document.createElement('p');
 status.className = STATUS_CLASS;
@@ -30,13 +28,14 @@ function say(text: string): void {
 }
 
 function copy(control: HTMLAnchorElement): void {
-  const url = new URL(control.getAttribute('href') ?? '', canonical).href;
+  // The reader's own address, not the canonical one: a copy served elsewhere (a preview, a mirror) links to itself.
+  const url = location.origin + location.pathname + new URL(control.href).hash;
   // Both calls start within the click, while the browser still counts it as the reader's gesture.
   // navigator.clipboard is missing outside secure contexts (http:// other than localhost).
   const written =
     'clipboard' in navigator ? navigator.clipboard.writeText(url) : Promise.reject(new Error('no clipboard'));
   written.then(
-    () => say('Link copied'),
+    () => say(`Link copied: ${url}`),
     () => say('Could not copy: the link is in the address bar'),
   );
   if (navigator.share && matchMedia('(pointer: coarse)').matches)
