@@ -9,11 +9,14 @@
  *    continue from there. An alias anchor hands focus to the block it stands for; a moved-entry link
  *    (`a[data-moved]`, an entry now on another page) is followed to the entry's new place. Smooth scrolling is
  *    turned on only once the reader acts, so arriving on a shared link jumps straight to it.
+ * 3. A fragment that names nothing on the page: a note at the top of the content says so, naming it, with a
+ *    search for its words.
  */
 
-import { mainId } from '../lib/links/urls.ts';
+import { mainId, SEARCH_QUERY_PARAM, searchUrl } from '../lib/links/urls.ts';
 
 const STATUS_CLASS = 'link-status';
+const MISSING_CLASS = 'fragment-missing';
 
 const status = document.createElement('p');
 status.className = STATUS_CLASS;
@@ -52,6 +55,26 @@ document.addEventListener('click', (event) => {
   copy(control);
 });
 
+/**
+ * An address whose fragment names nothing on the page (an old or mistyped link): say so at the top of the
+ * content, naming it, with a search for its words; the page itself is there below.
+ */
+function missing(id: string): void {
+  const main = document.getElementById(mainId);
+  if (!main) return;
+  main.querySelector(`.${MISSING_CLASS}`)?.remove();
+  const words = id.replace(/[-_]+/g, ' ').trim();
+  const note = document.createElement('p');
+  const search = document.createElement('a');
+  search.href = `${searchUrl()}?${new URLSearchParams({ [SEARCH_QUERY_PARAM]: words })}`;
+  search.textContent = `search the site for “${words}”`;
+  note.className = MISSING_CLASS;
+  note.tabIndex = -1;
+  note.append(`This page has nothing called “#${id}”: the link may be old or mistyped. The page starts below; or `, search, '.');
+  main.prepend(note);
+  note.focus({ preventScroll: true });
+}
+
 function land(): void {
   let id = location.hash.slice(1);
   try {
@@ -60,6 +83,7 @@ function land(): void {
     // a malformed escape: look the fragment up as written
   }
   const element = id ? document.getElementById(id) : null;
+  if (id && !element) return missing(id);
   // An entry that moved to another page (an old /timeline/#id): go to its new place.
   if (element instanceof HTMLAnchorElement && element.hasAttribute('data-moved')) return location.replace(element.href);
   const alias = element?.dataset['aliasOf'];
