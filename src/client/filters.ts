@@ -36,7 +36,8 @@ if (form) {
           ? `${showing} of ${count.dataset['filterCount']}`
           : (count.dataset['filterCount'] ?? '');
     }
-    for (const link of document.querySelectorAll<HTMLAnchorElement>('a[data-filter-carry]')) link.search = query;
+    for (const link of document.querySelectorAll<HTMLAnchorElement>('a[data-filter-carry]'))
+      if (query || link.search) link.search = query;
     if (status)
       status.textContent = !query
         ? ''

@@ -13,7 +13,7 @@
  *    search for its words.
  */
 
-import { mainId, SEARCH_QUERY_PARAM, searchUrl } from '../lib/links/urls.ts';
+import { mainId, searchQueryUrl } from '../lib/links/urls.ts';
 
 const STATUS_CLASS = 'link-status';
 const MISSING_CLASS = 'fragment-missing';
@@ -60,18 +60,20 @@ document.addEventListener('click', (event) => {
  * content, naming it, with a search for its words; the page itself is there below.
  */
 function missing(id: string): void {
-  const main = document.getElementById(mainId);
-  if (!main) return;
-  main.querySelector(`.${MISSING_CLASS}`)?.remove();
-  const words = id.replace(/[-_]+/g, ' ').trim();
+  document.querySelector(`.${MISSING_CLASS}`)?.remove();
   const note = document.createElement('p');
   const search = document.createElement('a');
-  search.href = `${searchUrl()}?${new URLSearchParams({ [SEARCH_QUERY_PARAM]: words })}`;
-  search.textContent = `search the site for “${words}”`;
+  const words = id.replace(/[-_]+/g, ' ');
+  search.href = searchQueryUrl(words);
+  search.textContent = `search for “${words}”`;
   note.className = MISSING_CLASS;
   note.tabIndex = -1;
-  note.append(`This page has nothing called “#${id}”: the link may be old or mistyped. The page starts below; or `, search, '.');
-  main.prepend(note);
+  note.append(
+    `Nothing on this page is called “#${id}” (an old or mistyped link); the page starts below, or `,
+    search,
+    '.',
+  );
+  document.getElementById(mainId)?.prepend(note);
   note.focus({ preventScroll: true });
 }
 

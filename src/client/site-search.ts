@@ -10,7 +10,6 @@
  */
 // The bundle's address and the query's name come from the page (data-bundle, the input's name), which
 // takes them from lib/links/urls.ts: importing it here would split a shared chunk off the site's inline script.
-import { blockKind, pageKind, type KindOfSection } from '../lib/reading/search-result-kind.ts';
 
 /** The parts of Pagefind's browser API used here. */
 interface PagefindSubResult {
@@ -21,7 +20,7 @@ interface PagefindSubResult {
 interface PagefindResultData {
   url: string;
   excerpt: string;
-  meta: { title?: string };
+  meta: { title?: string; kind?: string };
   sub_results: PagefindSubResult[];
 }
 interface Pagefind {
@@ -39,7 +38,11 @@ const input = form?.querySelector<HTMLInputElement>('input[type="search"]');
 const announcer = document.querySelector<HTMLElement>('[data-search-status]');
 const list = document.querySelector<HTMLOListElement>('[data-search-results]');
 const more = document.querySelector<HTMLButtonElement>('[data-search-more]');
-const kinds = JSON.parse(list?.dataset['kinds'] ?? '[]') as KindOfSection[];
+// The kinds of page listed last (the corrections log): from lib/reading/search-kinds.ts, through the page.
+const lastKinds: string[] = JSON.parse(list?.dataset['lastKinds'] ?? '[]');
+/** KIND_SEPARATOR of lib/reading/search-kinds.ts, which imports urls.ts (see above); its unit test pins the value. */
+const SEPARATOR = ' ¦ ';
+const isLast = (data: PagefindResultData): boolean => lastKinds.includes(data.meta.kind ?? '');
 const bundleUrl = form?.dataset['bundle'] ?? '';
 const param = input?.name ?? 'q';
 
@@ -84,7 +87,7 @@ const kindLabel = (kind: string): (Node | string)[] => (kind === '' ? [] : [elem
 /** One page's result: its kind and title, then the blocks that matched, each named by kind and linked to its own address. */
 function renderResult(data: PagefindResultData): HTMLLIElement {
   const blocks = data.sub_results.filter((sub) => sub.url.includes('#')).slice(0, MAX_BLOCKS);
-  const { kind } = pageKind(new URL(data.url, location.href).pathname, kinds);
+  const kind = data.meta.kind ?? '';
   const item = element(
     'li',
     'search-result',
@@ -97,12 +100,13 @@ function renderResult(data: PagefindResultData): HTMLLIElement {
         'ul',
         'search-blocks',
         ...blocks.map((block) => {
-          const named = blockKind(block.title);
+          // "Event ¦ Petro takes office": the kind, then the name (blockTitle, lib/reading/search-kinds.ts).
+          const [kind, name] = block.title.includes(SEPARATOR) ? block.title.split(SEPARATOR) : ['', block.title];
           return element(
             'li',
             '',
-            ...kindLabel(named.kind),
-            link(block.url, named.name),
+            ...kindLabel(kind ?? ''),
+            link(block.url, name ?? ''),
             element('p', 'excerpt', ...excerptNodes(block.excerpt)),
           );
         }),
@@ -135,10 +139,7 @@ async function run(query: string): Promise<void> {
   const read = await Promise.all(results.slice(0, MAX_READ).map((result) => result.data()));
   if (search !== latest) return;
   // Pagefind's order, with the corrections log after the analysis and the articles.
-  const ranked = [
-    ...read.filter((data) => !pageKind(new URL(data.url, location.href).pathname, kinds).last),
-    ...read.filter((data) => pageKind(new URL(data.url, location.href).pathname, kinds).last),
-  ];
+  const ranked = [...read.filter((data) => !isLast(data)), ...read.filter(isLast)];
   let shown = 0;
   const showMore = (): void => {
     list.append(...ranked.slice(shown, shown + MAX_RESULTS).map(renderResult));

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PAGE_KINDS } from '../../../../src/lib/reading/search-kinds.ts';
-import { blockKind, pageKind } from '../../../../src/lib/reading/search-result-kind.ts';
+import { blockKind, blockTitle, KIND_SEPARATOR, PAGE_KINDS, pageKind } from '../../../../src/lib/reading/search-kinds.ts';
 
 describe('search result kinds', () => {
   it('names a page by its section: the list itself, or one of its items; the corrections log last', () => {
@@ -32,5 +31,9 @@ describe('search result kinds', () => {
       name: 'What was discussed: Petro says he told Trump…',
     });
     expect(blockKind('Position of Donald Trump')).toEqual({ kind: 'Position', name: 'Donald Trump' });
+    expect(blockTitle('Paragraph 16')).toBe('Article paragraph ¦ ¶16');
+    expect(blockTitle('Something else')).toBe('Something else');
+    // src/client/site-search.ts splits titles at the same separator, written there as ' ¦ '.
+    expect(KIND_SEPARATOR).toBe(' ¦ ');
   });
 });
