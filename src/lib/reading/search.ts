@@ -19,7 +19,6 @@ export const SEARCH_EXCLUDED_SELECTORS = [
   '.cited-by-link',
   '.cited-by',
   '.toc',
-  '.toc-disclosure',
 ] as const;
 
 const ACCESSIBLE_NAME_PREFIX = 'Link to ';

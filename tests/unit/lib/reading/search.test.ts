@@ -60,7 +60,7 @@ describe('markSearchAnchors', () => {
 
   it('leaves controls, citations, cited-by lists and the contents out of the index', () => {
     expect(SEARCH_EXCLUDED_SELECTORS).toEqual(
-      expect.arrayContaining(['.link-to-this', '.citations', '.cited-by-link', '.cited-by', '.toc', '.toc-disclosure', '.breadcrumbs']),
+      expect.arrayContaining(['.link-to-this', '.citations', '.cited-by-link', '.cited-by', '.toc', '.breadcrumbs']),
     );
   });
 });
