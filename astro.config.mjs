@@ -8,11 +8,14 @@ import { outputFolder } from './src/integrations/output-folder.ts';
 import { previewImages } from './src/integrations/preview-images.ts';
 import { cspPerPage } from './src/integrations/csp-per-page.ts';
 import { searchIndex } from './src/integrations/search-index.ts';
+import { staticHost } from './src/integrations/static-host.ts';
+import { siteOrigin } from './src/lib/links/site-origin.ts';
 import { searchUrl } from './src/lib/links/urls.ts';
 import { rehypePlugins, remarkPlugins } from './src/markdown/plugins.ts';
 
-// The canonical origin. Set SITE_URL when deploying; locally the preview server's address is used.
-const site = process.env.SITE_URL ?? 'http://localhost:4321';
+// The public origin, set in one place: SITE_URL at build time (README, "Publish"). Without it the local
+// preview's address is used and the build says so in one line (the static-host integration).
+const { origin: site, fromSetting } = siteOrigin(process.env);
 
 export default defineConfig({
   site,
@@ -31,6 +34,7 @@ export default defineConfig({
     cspPerPage(),
     previewImages(),
     addressGuard(),
+    staticHost({ originFromSetting: fromSetting }),
     searchIndex(),
     // The previous build's output is moved aside at the start and removed in the background rather than
     // file by file before the build; last, so that the passes above do not wait for the removal to end.

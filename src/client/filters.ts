@@ -2,7 +2,10 @@
  * Filters a list by issue, person, outlet and period (the form of components/site/FilterForm.astro, on the
  * timeline, the quotations and the comparison). The state lives in the query string, so a filtered view can
  * be shared; the form is hidden until this script runs, so without JavaScript every entry shows.
- * Groups (`data-filter-group`, such as a speaker's quotations) hide when none of their entries shows.
+ * Groups (`data-filter-group`, such as a speaker's quotations) hide when none of their entries shows; a count a
+ * group shows (`data-filter-count`, in its heading) says how many of its entries show. Links marked
+ * `data-filter-carry` (to a page that lists more of the same, with the same filters) carry the state along.
+ * When nothing matches, the form's status says what to do.
  */
 
 import { ENTRY_ATTRIBUTE, FACETS, facetAttribute, filterQuery, matchesFilter, parseFilterState, type EntryFacets, type FilterState } from '../lib/reading/filters.ts';
@@ -25,9 +28,22 @@ if (form) {
     const now = chosen();
     let shown = 0;
     for (const entry of entries) shown += Number(!(entry.hidden = !matchesFilter(facetsOf(entry), now)));
-    for (const group of document.querySelectorAll<HTMLElement>('[data-filter-group]'))
-      group.hidden = !group.querySelector(`[${ENTRY_ATTRIBUTE}]:not([hidden])`);
-    if (status) status.textContent = query && `Showing ${shown} of ${entries.length}`;
+    for (const group of document.querySelectorAll<HTMLElement>('[data-filter-group]')) {
+      const showing = group.querySelectorAll(`[${ENTRY_ATTRIBUTE}]:not([hidden])`).length;
+      group.hidden = showing === 0;
+      for (const count of group.querySelectorAll<HTMLElement>('[data-filter-count]'))
+        count.textContent = query
+          ? `${showing} of ${count.dataset['filterCount']}`
+          : (count.dataset['filterCount'] ?? '');
+    }
+    for (const link of document.querySelectorAll<HTMLAnchorElement>('a[data-filter-carry]'))
+      if (query || link.search) link.search = query;
+    if (status)
+      status.textContent = !query
+        ? ''
+        : shown > 0
+          ? `Showing ${shown} of ${entries.length}`
+          : 'Nothing here matches these filters: choose others above, or Show all.';
   };
 
   form.addEventListener('change', () => apply(chosen(), true));

@@ -1,21 +1,22 @@
 /**
  * The site's one client script, loaded on every page by BaseLayout; nothing needs it to read a page.
- * 1. "Link to this": a click on an `a.link-to-this` copies the block's absolute canonical address
- *    (the page's <link rel="canonical"> plus the fragment, never location.href) and says "Link copied"
- *    in a live region; on touch devices that have a share sheet it opens that too. The link still
+ * 1. "Link to this": a click on an `a.link-to-this` copies the block's address as the reader sees it
+ *    (this page's origin and path, wherever it is served, plus the block's fragment) and shows it in a live
+ *    region ("Link copied: https://…"); on touch devices that have a share sheet it opens that too. The link still
  *    follows its fragment, so the address bar shows it and the block is marked as the target.
  * 2. Landing: when the page opens on a fragment, or the fragment changes, focus moves to the target
  *    (without scrolling: the browser scrolls it below the header), so keyboard and screen-reader users
  *    continue from there. An alias anchor hands focus to the block it stands for; a moved-entry link
  *    (`a[data-moved]`, an entry now on another page) is followed to the entry's new place. Smooth scrolling is
  *    turned on only once the reader acts, so arriving on a shared link jumps straight to it.
+ * 3. A fragment that names nothing on the page: a note at the top of the content says so, naming it, with a
+ *    search for its words.
  */
 
-import { mainId } from '../lib/links/urls.ts';
+import { mainId, searchQueryUrl } from '../lib/links/urls.ts';
 
 const STATUS_CLASS = 'link-status';
-const canonical =
-  document.querySelector<HTMLLinkElement>('link[rel="canonical"]')?.href ?? location.href.split('#')[0] ?? '';
+const MISSING_CLASS = 'fragment-missing';
 
 const status = document.createElement('p');
 status.className = STATUS_CLASS;
@@ -30,13 +31,14 @@ function say(text: string): void {
 }
 
 function copy(control: HTMLAnchorElement): void {
-  const url = new URL(control.getAttribute('href') ?? '', canonical).href;
+  // The reader's own address, not the canonical one: a copy served elsewhere (a preview, a mirror) links to itself.
+  const url = location.origin + location.pathname + new URL(control.href).hash;
   // Both calls start within the click, while the browser still counts it as the reader's gesture.
   // navigator.clipboard is missing outside secure contexts (http:// other than localhost).
   const written =
     'clipboard' in navigator ? navigator.clipboard.writeText(url) : Promise.reject(new Error('no clipboard'));
   written.then(
-    () => say('Link copied'),
+    () => say(`Link copied: ${url}`),
     () => say('Could not copy: the link is in the address bar'),
   );
   if (navigator.share && matchMedia('(pointer: coarse)').matches)
@@ -53,6 +55,28 @@ document.addEventListener('click', (event) => {
   copy(control);
 });
 
+/**
+ * An address whose fragment names nothing on the page (an old or mistyped link): say so at the top of the
+ * content, naming it, with a search for its words; the page itself is there below.
+ */
+function missing(id: string): void {
+  document.querySelector(`.${MISSING_CLASS}`)?.remove();
+  const note = document.createElement('p');
+  const search = document.createElement('a');
+  const words = id.replace(/[-_]+/g, ' ');
+  search.href = searchQueryUrl(words);
+  search.textContent = `search for “${words}”`;
+  note.className = MISSING_CLASS;
+  note.tabIndex = -1;
+  note.append(
+    `Nothing on this page is called “#${id}” (an old or mistyped link); the page starts below, or `,
+    search,
+    '.',
+  );
+  document.getElementById(mainId)?.prepend(note);
+  note.focus({ preventScroll: true });
+}
+
 function land(): void {
   let id = location.hash.slice(1);
   try {
@@ -61,6 +85,7 @@ function land(): void {
     // a malformed escape: look the fragment up as written
   }
   const element = id ? document.getElementById(id) : null;
+  if (id && !element) return missing(id);
   // An entry that moved to another page (an old /timeline/#id): go to its new place.
   if (element instanceof HTMLAnchorElement && element.hasAttribute('data-moved')) return location.replace(element.href);
   const alias = element?.dataset['aliasOf'];

@@ -3,8 +3,10 @@
  * index built from the site (src/integrations/search-index.ts), in the browser, with no server: the
  * page's form is a plain GET form, so a query in the address (?q=, as the header's form sends it) is
  * searched on arrival, and typing updates both the results and the address, so a search can be shared.
- * Each result names its page and links to the blocks inside it that matched (paragraph, section,
- * event, quotation), straight to their addresses. The count is announced in a live region.
+ * Each result names its kind and page in plain words ("Issue", "Comparison point", "Article paragraph") and
+ * links to the blocks inside it that matched (paragraph, section, event, quotation), each named by kind too,
+ * straight to their addresses. The analysis and the articles come before the corrections log; results show
+ * 12 at a time, "More results" shows the next. The count is announced in a live region.
  */
 // The bundle's address and the query's name come from the page (data-bundle, the input's name), which
 // takes them from lib/links/urls.ts: importing it here would split a shared chunk off the site's inline script.
@@ -18,7 +20,7 @@ interface PagefindSubResult {
 interface PagefindResultData {
   url: string;
   excerpt: string;
-  meta: { title?: string };
+  meta: { title?: string; kind?: string };
   sub_results: PagefindSubResult[];
 }
 interface Pagefind {
@@ -26,14 +28,21 @@ interface Pagefind {
   search(query: string): Promise<{ results: { data(): Promise<PagefindResultData> }[] }>;
 }
 
-/** Pages shown, and matched blocks shown per page. */
+/** Pages shown at a time, matched blocks shown per page, and results read at most (to rank the log last). */
 const MAX_RESULTS = 12;
 const MAX_BLOCKS = 4;
+const MAX_READ = 120;
 
 const form = document.querySelector<HTMLFormElement>('form[data-search]');
 const input = form?.querySelector<HTMLInputElement>('input[type="search"]');
 const announcer = document.querySelector<HTMLElement>('[data-search-status]');
 const list = document.querySelector<HTMLOListElement>('[data-search-results]');
+const more = document.querySelector<HTMLButtonElement>('[data-search-more]');
+// The kinds of page listed last (the corrections log): from lib/reading/search-kinds.ts, through the page.
+const lastKinds: string[] = JSON.parse(list?.dataset['lastKinds'] ?? '[]');
+/** KIND_SEPARATOR of lib/reading/search-kinds.ts, which imports urls.ts (see above); its unit test pins the value. */
+const SEPARATOR = ' ¦ ';
+const isLast = (data: PagefindResultData): boolean => lastKinds.includes(data.meta.kind ?? '');
 const bundleUrl = form?.dataset['bundle'] ?? '';
 const param = input?.name ?? 'q';
 
@@ -72,19 +81,35 @@ function link(href: string, text: string): HTMLAnchorElement {
   return anchor;
 }
 
-/** One page's result: its title, then the blocks that matched, each linked to its own address. */
+/** A kind label ("Issue") before a title, or nothing when the kind is not known. */
+const kindLabel = (kind: string): (Node | string)[] => (kind === '' ? [] : [element('span', 'kind', kind), ' ']);
+
+/** One page's result: its kind and title, then the blocks that matched, each named by kind and linked to its own address. */
 function renderResult(data: PagefindResultData): HTMLLIElement {
   const blocks = data.sub_results.filter((sub) => sub.url.includes('#')).slice(0, MAX_BLOCKS);
-  const item = element('li', 'search-result', element('h2', '', link(data.url, data.meta.title ?? data.url)));
+  const kind = data.meta.kind ?? '';
+  const item = element(
+    'li',
+    'search-result',
+    element('h2', '', ...kindLabel(kind), link(data.url, data.meta.title ?? data.url)),
+  );
   if (blocks.length === 0) item.append(element('p', 'excerpt', ...excerptNodes(data.excerpt)));
   else
     item.append(
       element(
         'ul',
         'search-blocks',
-        ...blocks.map((block) =>
-          element('li', '', link(block.url, block.title), element('p', 'excerpt', ...excerptNodes(block.excerpt))),
-        ),
+        ...blocks.map((block) => {
+          // "Event ¦ Petro takes office": the kind, then the name (blockTitle, lib/reading/search-kinds.ts).
+          const [kind, name] = block.title.includes(SEPARATOR) ? block.title.split(SEPARATOR) : ['', block.title];
+          return element(
+            'li',
+            '',
+            ...kindLabel(kind ?? ''),
+            link(block.url, name ?? ''),
+            element('p', 'excerpt', ...excerptNodes(block.excerpt)),
+          );
+        }),
       ),
     );
   return item;
@@ -100,6 +125,7 @@ async function run(query: string): Promise<void> {
   history.replaceState(history.state, '', address);
   if (trimmed === '') {
     list.replaceChildren();
+    if (more) more.hidden = true;
     announcer.textContent = '';
     return;
   }
@@ -110,14 +136,33 @@ async function run(query: string): Promise<void> {
     return module;
   });
   const { results } = await (await pagefind).search(trimmed);
-  const shown = await Promise.all(results.slice(0, MAX_RESULTS).map((result) => result.data()));
+  const read = await Promise.all(results.slice(0, MAX_READ).map((result) => result.data()));
   if (search !== latest) return;
-  list.replaceChildren(...shown.map(renderResult));
+  // Pagefind's order, with the corrections log after the analysis and the articles.
+  const ranked = [...read.filter((data) => !isLast(data)), ...read.filter(isLast)];
+  let shown = 0;
+  const showMore = (): void => {
+    list.append(...ranked.slice(shown, shown + MAX_RESULTS).map(renderResult));
+    shown = Math.min(ranked.length, shown + MAX_RESULTS);
+    if (more) {
+      more.hidden = shown >= ranked.length;
+      more.textContent = `More results (${ranked.length - shown} more)`;
+    }
+  };
+  list.replaceChildren();
+  showMore();
+  if (more)
+    more.onclick = () => {
+      const next = shown;
+      showMore();
+      // Keyboard and screen-reader users continue at the first new result.
+      list.children[next]?.querySelector('a')?.focus();
+    };
   const count = results.length === 1 ? '1 page matches' : `${results.length} pages match`;
   announcer.textContent =
     results.length === 0
       ? `Nothing matches “${trimmed}”. Try another word, or browse the sections below.`
-      : `${count} “${trimmed}”${results.length > MAX_RESULTS ? `; the ${MAX_RESULTS} best are shown` : ''}.`;
+      : `${count} “${trimmed}”${ranked.length > MAX_RESULTS ? `; the ${MAX_RESULTS} best are shown first` : ''}.`;
 }
 
 if (form && input && announcer) {

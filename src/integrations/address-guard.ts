@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readAddressFiles, writeManifest } from '../data/addresses.ts';
+import { LOCAL_ORIGIN } from '../lib/links/site-origin.ts';
 import {
   ADDRESS_FILES,
   compareAddresses,
@@ -234,7 +235,7 @@ export function addressGuard(): AstroIntegration {
     hooks: {
       'astro:config:setup': ({ config }) => {
         root = fileURLToPath(config.root);
-        site = config.site ?? 'http://localhost:4321/';
+        site = config.site ?? `${LOCAL_ORIGIN}/`;
         loadAliases(root);
       },
       'astro:build:done': ({ dir, logger }) => {

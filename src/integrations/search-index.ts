@@ -33,7 +33,7 @@ function stagePages(pages: readonly BuiltPage[], stage: string): number {
     if (!html.includes(SEARCH_BODY_ATTRIBUTE)) continue;
     const file = join(stage, ...page.path.split('/').filter(Boolean), 'index.html');
     mkdirSync(dirname(file), { recursive: true });
-    writeFileSync(file, markSearchAnchors(html));
+    writeFileSync(file, markSearchAnchors(html, page.path));
     staged += 1;
   }
   return staged;

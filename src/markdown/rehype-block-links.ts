@@ -15,7 +15,8 @@ export interface Options {
  * Appends to every top-level block that has an id the site's "link to this" control
  * (`<a class="link-to-this" href="#id" aria-label="Link to paragraph 3">¶</a>`, see src/lib/links/link-to-this.ts),
  * a plain link to the block's own address that the site's script enhances into copy-and-share.
- * Paragraphs and pull quotes are numbered in order, as citation labels number them ("¶3").
+ * Paragraphs and pull quotes are numbered in order, as citation labels number them, and their control shows the
+ * number ("¶3"): the numbering of numberParagraphs (src/lib/content/article-blocks.ts), the one counting rule.
  * Precondition: ids are set (remark-article-blocks).
  */
 const rehypeBlockLinks: Plugin<[Options?], Root> = (options = {}) => {
@@ -29,12 +30,14 @@ const rehypeBlockLinks: Plugin<[Options?], Root> = (options = {}) => {
       if (typeof id !== 'string' || id === '') continue;
       const classes = node.properties['className'];
       const marker = Array.isArray(classes) && classes.includes(markerClass);
+      const numbered = !node.tagName.startsWith('h') && !marker;
+      if (numbered) number += 1;
       const what = node.tagName.startsWith('h')
         ? `section: ${toString(node).trim()}`
         : marker
           ? 'the note on the embedded post'
-          : `${node.tagName === 'figure' ? 'pull quote, paragraph' : 'paragraph'} ${++number}`;
-      const control = linkToThis(id, what);
+          : `${node.tagName === 'figure' ? 'pull quote, paragraph' : 'paragraph'} ${number}`;
+      const control = linkToThis(id, what, numbered ? number : undefined);
       const link: Element = {
         type: 'element',
         tagName: 'a',

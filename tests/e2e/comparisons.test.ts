@@ -44,9 +44,10 @@ describe('accounts of a point, side by side or stacked', () => {
   it('at desktop width the accounts of /sources/meeting-length/ stand side by side, one per article', async () => {
     const page = await open(1280, comparisonUrl('meeting-length'));
     const boxes = await accountBoxes(page, 'main');
+    // The site's order of articles (by publication), as the source cards list them.
     expect(boxes.map((box) => box.article)).toEqual([
-      'clash-report-trump-meets-petro',
       'los-angeles-times-petro-and-trump-make-peace',
+      'clash-report-trump-meets-petro',
     ]);
     const [first, second] = boxes as [(typeof boxes)[number], (typeof boxes)[number]];
     expect(second.y).toBe(first.y);
@@ -142,10 +143,11 @@ describe('the outlets’ own words', () => {
         accounts.map((account) => [...account.querySelectorAll('q')].map((quote) => quote.textContent)),
       );
     expect(lists).toHaveLength(2);
-    // Clash Report's own list, from its standfirst, comes first; then the subjects its text names.
-    expect(lists[0]).toHaveLength(4);
-    expect(lists[0]?.[0]).toBe('The meeting touched drugs, sanctions and diplomacy');
-    expect(lists[1]).toEqual(['which touched on energy, Venezuela and bilateral efforts to combat drug trafficking']);
+    // The outlets in the site's order (the LA Times first); Clash Report's own list, from its standfirst,
+    // comes first in its account, then the subjects its text names.
+    expect(lists[0]).toEqual(['which touched on energy, Venezuela and bilateral efforts to combat drug trafficking']);
+    expect(lists[1]).toHaveLength(4);
+    expect(lists[1]?.[0]).toBe('The meeting touched drugs, sanctions and diplomacy');
     await page.close();
   });
 });
@@ -162,7 +164,7 @@ describe('how the accounts relate, stated', () => {
   it('a difference with sides says which article stands on which', async () => {
     const page = await open(1280, comparisonUrl('meeting-length'));
     await expect(page.locator('main .kind').textContent()).resolves.toBe(
-      'They differ in wording: Clash Report (hedged) against Los Angeles Times (unhedged).',
+      'They differ in wording: Los Angeles Times (unhedged) against Clash Report (hedged).',
     );
     await page.close();
   });

@@ -16,7 +16,8 @@ import {
 import { baseUrl, builtPages, distDir, launchBrowser, watchErrors } from '../helpers/browser.ts';
 
 // "Link to this", landing on a shared link, and the alias anchors and redirect pages of the address
-// guard, in Chromium. Copied links use the configured site (astro.config.mjs), not the test server.
+// guard, in Chromium. Copied links are the reader's own address: the test server's origin (127.0.0.1 at
+// E2E_PORT), not the configured site's (canonical URLs, localhost:4321 unless SITE_URL is set).
 const site = process.env['SITE_URL'] ?? 'http://localhost:4321';
 const articlePath = articleUrl('los-angeles-times-petro-and-trump-make-peace');
 const paragraph = 'come-get-me';
@@ -66,7 +67,8 @@ const landing = (id: string) => {
 };
 
 describe('"link to this"', () => {
-  it('copies the paragraph’s absolute canonical address and says "Link copied"', async () => {
+  it('copies the paragraph’s address at the origin the page is served from, and shows it in the notice', async () => {
+    expect(new URL(baseUrl).origin).not.toBe(new URL(site).origin);
     const { context, page, errors } = await open();
     await page.goto(baseUrl + articlePath);
     const control = page.locator(`#${paragraph} .link-to-this`);
@@ -74,10 +76,10 @@ describe('"link to this"', () => {
     await expect(control.getAttribute('aria-label')).resolves.toMatch(/^Link to paragraph \d+$/);
     await control.click();
     await expect(page.evaluate(() => navigator.clipboard.readText())).resolves.toBe(
-      `${site}${articlePath}#${paragraph}`,
+      `${baseUrl}${articlePath}#${paragraph}`,
     );
     const status = page.getByRole('status');
-    await expect(status.textContent()).resolves.toBe('Link copied');
+    await expect(status.textContent()).resolves.toBe(`Link copied: ${baseUrl}${articlePath}#${paragraph}`);
     await expect(status.isVisible()).resolves.toBe(true);
     expect(new URL(page.url()).hash).toBe(`#${paragraph}`);
     await expect(page.locator(`#${paragraph}`).evaluate((element) => element.matches(':target'))).resolves.toBe(true);
@@ -102,9 +104,9 @@ describe('"link to this"', () => {
     await expect(control.evaluate((element) => element === document.activeElement)).resolves.toBe(true);
     await page.keyboard.press('Enter');
     await expect(page.evaluate(() => navigator.clipboard.readText())).resolves.toBe(
-      `${site}${articlePath}#${paragraph}`,
+      `${baseUrl}${articlePath}#${paragraph}`,
     );
-    await expect(page.getByRole('status').textContent()).resolves.toBe('Link copied');
+    await expect(page.getByRole('status').textContent()).resolves.toBe(`Link copied: ${baseUrl}${articlePath}#${paragraph}`);
     await expect(control.evaluate((element) => element === document.activeElement)).resolves.toBe(true);
     await context.close();
   });
@@ -126,7 +128,7 @@ describe('"link to this"', () => {
       const id = await block.getAttribute('id');
       expect(id).toBeTruthy();
       await block.locator(`.link-to-this[href="#${id}"]`).click();
-      await expect(page.evaluate(() => navigator.clipboard.readText())).resolves.toBe(`${site}${path}#${id}`);
+      await expect(page.evaluate(() => navigator.clipboard.readText())).resolves.toBe(`${baseUrl}${path}#${id}`);
       await context.close();
     });
   }

@@ -21,13 +21,26 @@ const internalLinks = (path: string): string[] =>
     .filter((href) => href.startsWith('/'))
     .map((href) => new URL(href, 'http://site').pathname);
 
-/** The paragraph a cite/href points at, and the words of its text fragment. */
-function target(url: string): { page: string; element: Element | undefined; words: string | undefined } {
+/** A quotation without the "[sic]" marks we add after the slips it keeps. */
+function withoutSicMarks(element: Element): Element {
+  const keep = (node: Element['children'][number]): boolean =>
+    !(node.type === 'element' && String(node.properties['className'] ?? '').includes('sic-mark'));
+  const strip = (node: Element): Element => ({
+    ...node,
+    children: node.children.filter(keep).map((child) => (child.type === 'element' ? strip(child) : child)),
+  });
+  return strip(element);
+}
+
+/** The paragraph a cite/href points at, and the words of its text fragment (one `text=` per passage). */
+function target(url: string): { page: string; element: Element | undefined; words: string[] } {
   const [path = '', fragment = ''] = url.split('#');
-  const [id = '', directive] = fragment.split(':~:text=');
+  const [id = '', directive] = fragment.split(':~:');
   const page = new URL(path, 'http://site').pathname;
   const element = select(`[id="${id}"]`, pageTree(page)) ?? undefined;
-  return { page, element, words: directive === undefined ? undefined : decodeURIComponent(directive) };
+  const words =
+    directive === undefined ? [] : directive.split('&').map((part) => decodeURIComponent(part.replace(/^text=/, '')));
+  return { page, element, words };
 }
 
 describe('the site as a graph', () => {
@@ -68,7 +81,8 @@ describe('every quotation on every page', () => {
     for (const { page, element } of quotes) {
       const cite = String(element.properties['cite']);
       const { element: paragraph } = target(cite);
-      const words = toString(element).replace(/\s+/g, ' ').trim();
+      // Our "[sic]" after a slip (QuotedWords.astro) is an editorial mark, not the source's words.
+      const words = toString(withoutSicMarks(element)).replace(/\s+/g, ' ').trim();
       if (!paragraph) failures.push(`${page}: cite ${cite} points at no element`);
       else if (!blockText(paragraph).includes(words)) failures.push(`${page}: “${words}” is not in ${cite}`);
     }
@@ -89,7 +103,7 @@ describe('every citation link on every page', () => {
       const href = String(element.properties['href']);
       const { element: paragraph, words } = target(href);
       if (!paragraph) failures.push(`${page}: ${href} points at no element`);
-      else if (words !== undefined && !blockText(paragraph).includes(words)) failures.push(`${page}: cited words not in ${href}`);
+      else if (!words.every((passage) => blockText(paragraph).includes(passage))) failures.push(`${page}: cited words not in ${href}`);
     }
     expect(failures).toEqual([]);
   });

@@ -6,7 +6,7 @@ export interface RelationInput {
   agreement: Agreement;
   /** In what the accounts differ, when they do. */
   difference?: Difference | undefined;
-  /** One account per reporting article, in the point's order. */
+  /** One account per reporting article, in the site's order of articles. */
   accounts: readonly { article: string; side?: string | undefined }[];
 }
 
@@ -14,7 +14,7 @@ export interface RelationInput {
 export interface Side {
   /** The side's name as written in the content, or undefined for an account that stands alone. */
   side: string | undefined;
-  /** Ids of the articles on this side, in the point's order. */
+  /** Ids of the articles on this side, in the site's order. */
   articles: string[];
 }
 
@@ -22,7 +22,7 @@ export interface Side {
 export interface Relation {
   /** "all": every article reports it alike; "some": only some report it, alike; "differ": they differ. */
   kind: 'all' | 'some' | 'differ';
-  /** Ids of the articles that report the point, in the point's order. */
+  /** Ids of the articles that report the point, in the site's order. */
   reporting: string[];
   /** Ids of the site's articles that do not report it, in the site's order. */
   silent: string[];
@@ -32,11 +32,17 @@ export interface Relation {
 
 /** Derives how a point's accounts relate from its accounts and the ids of all the site's articles. */
 export function relationOf(point: RelationInput, siteArticles: readonly string[]): Relation {
-  const reporting = point.accounts.map((account) => account.article);
+  // The outlets in one order on every page: the site's (the articles by publication, as the source cards list them).
+  const place = (article: string): number => {
+    const at = siteArticles.indexOf(article);
+    return at === -1 ? siteArticles.length : at;
+  };
+  const accounts = [...point.accounts].sort((a, b) => place(a.article) - place(b.article));
+  const reporting = accounts.map((account) => account.article);
   const silent = siteArticles.filter((id) => !reporting.includes(id));
   if (point.agreement === 'agree') return { kind: silent.length === 0 ? 'all' : 'some', reporting, silent, sides: [] };
   const sides: Side[] = [];
-  for (const account of point.accounts) {
+  for (const account of accounts) {
     const same = account.side === undefined ? undefined : sides.find((side) => side.side === account.side);
     if (same) same.articles.push(account.article);
     else sides.push({ side: account.side, articles: [account.article] });

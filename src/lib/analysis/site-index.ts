@@ -117,6 +117,11 @@ export interface SiteIndex extends SiteContent {
   anchorOf(when: When): Anchor | undefined;
   /** Resolves a citation to its address and label. */
   resolve(citation: Citation): ResolvedCitation;
+  /**
+   * Resolves a statement's citations to one chip per paragraph, in the order first cited: several passages
+   * of one paragraph become one link whose text fragment highlights them all.
+   */
+  resolveStatement(citations: readonly Citation[]): ResolvedCitation[];
   /** Events that touch an issue, in timeline order. */
   eventsOfIssue(issueId: string): Event[];
   /** Quotations on an issue, in timeline order. */
@@ -359,6 +364,18 @@ export function buildSiteIndex(content: SiteContent): SiteIndex {
     articleById,
     citedBy,
     anchorOf: (when) => resolveAnchor(when, eventById),
+    resolveStatement(citations) {
+      const byParagraph = new Map<string, Citation[]>();
+      for (const citation of citations) {
+        const key = `${citation.article}#${citation.paragraph}`;
+        byParagraph.set(key, [...(byParagraph.get(key) ?? []), citation]);
+      }
+      return [...byParagraph.values()].map((group) => {
+        const first = this.resolve(group[0]!);
+        const words = [...new Set(group.flatMap((citation) => (citation.words === undefined ? [] : [citation.words])))];
+        return { ...first, href: paragraphUrl(first.citation.article, first.citation.paragraph, words) };
+      });
+    },
     resolve(citation) {
       const article = articleById.get(citation.article);
       const outlet = article?.outlet;

@@ -24,6 +24,8 @@ export interface ArticleBlock {
   attribution?: string;
   /** For an embed marker: the platform the post was on ("X"). */
   platform?: string;
+  /** The words marked `:sic[...]` in the block (slips kept as published), when it has any. */
+  slips?: string[];
 }
 
 /** A problem found in a body, positioned by body line. */
@@ -140,7 +142,13 @@ function readTextBlock(node: Paragraph | Heading, line: number): ArticleBlock | 
   const { text, id } = splitTrailingId(toString(node));
   const checked = checkId(id, line, 'end the block with " {#some-id}"');
   if (typeof checked !== 'string') return checked;
-  return { id: checked, kind: node.type, text, line };
+  const slips: string[] = [];
+  visit(node, 'textDirective', (directive) => {
+    if (directive.name === 'sic') slips.push(toString(directive));
+  });
+  return slips.length > 0
+    ? { id: checked, kind: node.type, text, line, slips }
+    : { id: checked, kind: node.type, text, line };
 }
 
 function checkId(id: string | undefined, line: number, how: string): string | BodyProblem {
@@ -160,6 +168,11 @@ export function numberParagraphs(blocks: readonly ArticleBlock[]): Map<string, n
   return new Map(
     blocks.filter((block) => block.kind === 'paragraph' || block.kind === 'pullquote').map((block, index) => [block.id, index + 1]),
   );
+}
+
+/** How many numbered paragraphs an article has (paragraphs and pull quotes): the count the indexes show, by numberParagraphs' rule. */
+export function paragraphCount(blocks: readonly ArticleBlock[]): number {
+  return numberParagraphs(blocks).size;
 }
 
 /** The deepest nesting of block quotes, lists or ::: containers a body is parsed with (it needs none). */

@@ -13,14 +13,23 @@ export interface LinkToThis {
   href: string;
   /** Accessible name, e.g. "Link to paragraph 3". */
   ariaLabel: string;
-  /** The visible symbol. */
+  /** The visible text: ¶, or ¶ and the paragraph's number ("¶3") on a stored article's numbered blocks. */
   text: string;
 }
 
 /** Class of every "link to this" control. */
 export const LINK_TO_THIS_CLASS = 'link-to-this';
 
-/** The control for the block with id `id`; `what` names the block for assistive technology ("paragraph 3"). */
-export function linkToThis(id: string, what: string): LinkToThis {
-  return { className: LINK_TO_THIS_CLASS, href: fragmentHref(id), ariaLabel: `Link to ${what}`, text: '¶' };
+/**
+ * The control for the block with id `id`; `what` names the block for assistive technology ("paragraph 3").
+ * `number`, on an article's numbered paragraphs and pull quotes, is shown after the ¶: the number that
+ * citations give ("LA Times ¶3"), so a reader can find the cited paragraph by eye.
+ */
+export function linkToThis(id: string, what: string, number?: number): LinkToThis {
+  return {
+    className: LINK_TO_THIS_CLASS,
+    href: fragmentHref(id),
+    ariaLabel: `Link to ${what}`,
+    text: number === undefined ? '¶' : `¶${number}`,
+  };
 }

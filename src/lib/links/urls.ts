@@ -162,12 +162,16 @@ export function encodeTextFragment(text: string): string {
 }
 
 /**
- * The address of a cited paragraph, with a text fragment for the cited words when given: browsers that
- * support text fragments highlight the words; others land on the paragraph id.
+ * The address of a cited paragraph, with a text fragment for the cited words when given (one `text=`
+ * directive per passage, when one statement cites several passages of the paragraph): browsers that support
+ * text fragments highlight the words; others land on the paragraph id.
  */
-export function paragraphUrl(articleId: string, paragraphId: string, words?: string): string {
+export function paragraphUrl(articleId: string, paragraphId: string, words?: string | readonly string[]): string {
   const base = withFragment(articleUrl(articleId), paragraphId);
-  return words === undefined ? base : `${base}:~:text=${encodeTextFragment(words)}`;
+  const passages = words === undefined ? [] : typeof words === 'string' ? [words] : words;
+  return passages.length === 0
+    ? base
+    : `${base}:~:${passages.map((passage) => `text=${encodeTextFragment(passage)}`).join('&')}`;
 }
 
 /** The preview (Open Graph) image of the page at `pagePath`: /og/index.png for "/", /og/a/b.png for "/a/b/". */

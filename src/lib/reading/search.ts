@@ -1,5 +1,6 @@
 import { LINK_TO_THIS_CLASS } from '../links/link-to-this.ts';
 import { scanTags } from '../security/html-scan.ts';
+import { blockTitle, pageKind } from './search-kinds.ts';
 
 /** What the site search (Pagefind) indexes and how its results point inside pages. */
 
@@ -28,17 +29,21 @@ const attributeValue = (text: string): string => text.replaceAll('&', '&amp;').r
 /**
  * The HTML Pagefind indexes for one built page: every block that carries a "link to this" control
  * (a paragraph, section, event, issue, quotation, comparison point, meeting line) gets a
- * `data-pagefind-title` naming it as the control does ("Paragraph 18", "Event: Petro wins…"), so that
- * Pagefind reports a match inside it as a sub-result with the block's own address (`/page/#id`).
+ * `data-pagefind-title` naming it by kind and name, from what its control calls it ("Article paragraph ¦ ¶18",
+ * "Event ¦ Petro wins…", blockTitle in search-kinds.ts), so that Pagefind reports a match inside it as a
+ * sub-result with the block's own address (`/page/#id`). Given the page's path, the indexed element also gets
+ * the page's kind as Pagefind metadata (`kind`: "Issue", "Comparison point"), which results show.
  * The built page itself is not changed: this only feeds the index. One pass of the tag scanner
  * (no tree: this runs over every page, and a full parse and serialisation was most of the index's cost
  * at scale); the attribute is spliced into the block's start tag, the rest of the text kept byte for byte.
  */
-export function markSearchAnchors(html: string): string {
+export function markSearchAnchors(html: string, path?: string): string {
   /** Where each id's first element can take one more attribute, and whether it already has a title. */
   const byId = new Map<string, { at: number; titled: boolean }>();
   const controls: { target: string; label: string }[] = [];
+  let body: number | undefined;
   scanTags(html, (name, attributes, _text, attributesEnd) => {
+    if (body === undefined && attributes.has(SEARCH_BODY_ATTRIBUTE)) body = attributesEnd;
     const id = attributes.get('id');
     if (id !== undefined && id !== '' && !byId.has(id))
       byId.set(id, { at: attributesEnd, titled: attributes.has('data-pagefind-title') });
@@ -53,8 +58,12 @@ export function markSearchAnchors(html: string): string {
     const block = byId.get(target);
     if (!block || block.titled || !label.startsWith(ACCESSIBLE_NAME_PREFIX) || inserts.has(block.at)) continue;
     const what = label.slice(ACCESSIBLE_NAME_PREFIX.length);
-    inserts.set(block.at, ` data-pagefind-title="${attributeValue(what.charAt(0).toUpperCase() + what.slice(1))}"`);
+    const title = blockTitle(what.charAt(0).toUpperCase() + what.slice(1));
+    inserts.set(block.at, ` data-pagefind-title="${attributeValue(title)}"`);
   }
+  const kind = path === undefined ? '' : pageKind(path).kind;
+  if (body !== undefined && kind !== '')
+    inserts.set(body, `${inserts.get(body) ?? ''} data-pagefind-meta="kind:${attributeValue(kind)}"`);
   if (inserts.size === 0) return html;
   const parts: string[] = [];
   let from = 0;

@@ -5,15 +5,15 @@ const page = (main: string): string =>
   `<!doctype html><html lang="en"><head><title>t</title></head><body><main id="main" data-pagefind-body>${main}</main></body></html>`;
 
 describe('markSearchAnchors', () => {
-  it('names every block that has a "link to this" control, as the control does, so that Pagefind makes it a sub-result', () => {
+  it('names every block that has a "link to this" control by kind and name, from what the control calls it, so that Pagefind makes it a sub-result', () => {
     const html = markSearchAnchors(
       page(
         '<p id="come-get-me">Come get me. <a class="link-to-this" href="#come-get-me" aria-label="Link to paragraph 18">¶</a></p>' +
           '<li id="petro-elected"><h2><a href="/events/petro-elected/">Petro wins</a><a class="link-to-this" href="#petro-elected" aria-label="Link to event: Petro wins">¶</a></h2></li>',
       ),
     );
-    expect(html).toContain('<p id="come-get-me" data-pagefind-title="Paragraph 18">');
-    expect(html).toContain('<li id="petro-elected" data-pagefind-title="Event: Petro wins">');
+    expect(html).toContain('<p id="come-get-me" data-pagefind-title="Article paragraph ¦ ¶18">');
+    expect(html).toContain('<li id="petro-elected" data-pagefind-title="Event ¦ Petro wins">');
   });
 
   it('leaves alone blocks without a control, controls that point elsewhere, and names already given', () => {
@@ -28,7 +28,7 @@ describe('markSearchAnchors', () => {
     expect(html).not.toMatch(/id="plain"[^>]*data-pagefind-title/);
     expect(html).not.toMatch(/id="a"[^>]*data-pagefind-title/);
     expect(html).toContain('data-pagefind-title="Kept"');
-    expect(html).not.toContain('Paragraph 3');
+    expect(html).not.toContain('¶3');
     expect(html).not.toMatch(/id="c"[^>]*data-pagefind-title/);
   });
 
@@ -38,7 +38,7 @@ describe('markSearchAnchors', () => {
     const marked = markSearchAnchors(
       page('<p id="x" class="a">Words &amp; more <a class="link-to-this" href="#x" aria-label="Link to event: &quot;A&quot; &amp; B">¶</a></p>'),
     );
-    expect(marked.replace(' data-pagefind-title="Event: &quot;A&quot; &amp; B"', '')).toBe(
+    expect(marked.replace(' data-pagefind-title="Event ¦ &quot;A&quot; &amp; B"', '')).toBe(
       page('<p id="x" class="a">Words &amp; more <a class="link-to-this" href="#x" aria-label="Link to event: &quot;A&quot; &amp; B">¶</a></p>'),
     );
   });
@@ -47,7 +47,15 @@ describe('markSearchAnchors', () => {
     const html = markSearchAnchors(
       page("<section class='s' id=intro><h2>Intro <a aria-label='Link to section: Intro' href='#intro' class='x link-to-this'>¶</a></h2></section>"),
     );
-    expect(html).toContain("<section class='s' id=intro data-pagefind-title=\"Section: Intro\">");
+    expect(html).toContain("<section class='s' id=intro data-pagefind-title=\"Section ¦ Intro\">");
+  });
+
+  it('given the page’s path, records the page’s kind as Pagefind metadata on the indexed element', () => {
+    expect(markSearchAnchors(page('<p>Words</p>'), '/issues/sanctions/')).toContain(
+      '<main id="main" data-pagefind-body data-pagefind-meta="kind:Issue">',
+    );
+    expect(markSearchAnchors(page('<p>Words</p>'), '/sources/sanctions/')).toContain('data-pagefind-meta="kind:Comparison point"');
+    expect(markSearchAnchors(page('<p>Words</p>'), '/')).not.toContain('data-pagefind-meta');
   });
 
   it('leaves controls, citations, cited-by lists and the contents out of the index', () => {

@@ -1,0 +1,86 @@
+import {
+  articlesUrl,
+  correctionsUrl,
+  issuesUrl,
+  meetingUrl,
+  peopleUrl,
+  quotationsUrl,
+  sourcesUrl,
+  timelineUrl,
+} from '../links/urls.ts';
+
+/**
+ * What a search result is, in plain words: the kind of its page, by its address (a section's own page, the
+ * list, or a page under it, one item), and the kind of the block inside it that matched. The search index
+ * records both (src/lib/reading/search.ts), so that every result names its kind ("Issue", "Comparison
+ * point") before its title and two results of the same title can be told apart.
+ */
+export interface PageKind {
+  /** The section's address; pages under it are its items. */
+  prefix: string;
+  /** What the section's own page is. */
+  list: string;
+  /** What a page under it is. */
+  item: string;
+  /** Shown after the analysis and the articles (the corrections log). */
+  last?: boolean;
+}
+
+/** The kinds of page, by section. */
+export const PAGE_KINDS: readonly PageKind[] = [
+  { prefix: articlesUrl(), list: 'List of the articles', item: 'Article' },
+  { prefix: meetingUrl(), list: 'The meeting', item: 'The meeting' },
+  { prefix: timelineUrl(), list: 'Timeline', item: 'Timeline' },
+  { prefix: issuesUrl(), list: 'Issues', item: 'Issue' },
+  { prefix: peopleUrl(), list: 'People', item: 'Person' },
+  { prefix: quotationsUrl(), list: 'Quotations', item: 'Quotation' },
+  { prefix: sourcesUrl(), list: 'How the sources compare', item: 'Comparison point' },
+  { prefix: correctionsUrl(), list: 'Corrections log', item: 'Correction', last: true },
+];
+
+/** The kind of the page at `path` ("Issue", "Comparison point"), and whether it is listed last (the corrections log). */
+export function pageKind(path: string, sections: readonly PageKind[] = PAGE_KINDS): { kind: string; last: boolean } {
+  const section = sections.find((candidate) => path.startsWith(candidate.prefix));
+  if (!section) return { kind: '', last: false };
+  return { kind: path === section.prefix ? section.list : section.item, last: section.last === true };
+}
+
+/**
+ * What a block inside a page is, by the name its "link to this" control gives it (the sub-result's title in
+ * the index: "Event: …", "Paragraph 7", "Quotation of Gustavo Petro: …"): its kind and its name.
+ */
+export function blockKind(title: string): { kind: string; name: string } {
+  const paragraph = /^(Pull quote, )?paragraph (\d+)$/i.exec(title);
+  if (paragraph) return { kind: 'Article paragraph', name: `¶${paragraph[2]}${paragraph[1] ? ' (pull quote)' : ''}` };
+  const correction = /^(Correction|Update|Edition) of (.+)$/i.exec(title);
+  if (correction) return { kind: 'Correction', name: `${correction[1]} of ${correction[2]}` };
+  const position = /^Position of (.+)$/.exec(title);
+  if (position) return { kind: 'Position', name: position[1]! };
+  const colon = title.indexOf(': ');
+  if (colon === -1) return { kind: '', name: title };
+  const prefix = title.slice(0, colon).toLowerCase();
+  const rest = title.slice(colon + 2);
+  if (prefix.startsWith('quotation of ')) return { kind: 'Quotation', name: `${title.slice(13, colon)}: “${rest}…”` };
+  if (prefix.startsWith('meeting, ')) return { kind: 'The meeting', name: `${title.slice(9, colon)}: ${rest}` };
+  const known: Record<string, string> = {
+    event: 'Event',
+    issue: 'Issue',
+    person: 'Person',
+    'comparison point': 'Comparison point',
+    section: 'Section',
+    fact: 'Fact of the meeting',
+    source: 'Source',
+    article: 'Article',
+    part: 'Section',
+  };
+  return { kind: known[prefix] ?? title.slice(0, colon), name: rest };
+}
+
+/** Between a block's kind and its name in the index's sub-result titles ("Event ¦ Petro takes office"); never in content. */
+export const KIND_SEPARATOR = ' ¦ ';
+
+/** A block's title for the index: its kind and name, or its name alone when the kind is not known. */
+export function blockTitle(label: string): string {
+  const { kind, name } = blockKind(label);
+  return kind === '' ? name : `${kind}${KIND_SEPARATOR}${name}`;
+}

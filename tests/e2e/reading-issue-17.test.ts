@@ -1,0 +1,351 @@
+import type { Element, ElementContent } from 'hast';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { builtHtml } from '../quality/dist.ts';
+import {
+  articlesUrl,
+  meetingUrl,
+  quotationsUrl,
+  searchQueryUrl,
+  sourcesUrl,
+  timelineUrl,
+} from '../../src/lib/links/urls.ts';
+import { baseUrl, launchBrowser, watchErrors } from '../helpers/browser.ts';
+
+// Issue 17 in the real build, in Chromium: a way through long pages (contents at every width, the header's
+// rows, an unknown fragment), citations a reader can check (each chip's number on its paragraph, one chip per
+// paragraph, [sic], the same paragraph counts everywhere), search results named by kind, filters that say what
+// they show. The copied address at another origin is in lasting-links.test.ts.
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser.close();
+});
+
+async function open(width: number, height = 900): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
+  const context = await browser.newContext({ viewport: { width, height } });
+  const page = await context.newPage();
+  return { context, page, errors: watchErrors(page) };
+}
+
+const classes = (element: Element): string[] => {
+  const value = element.properties['className'];
+  return Array.isArray(value) ? value.map(String) : [];
+};
+const textOf = (node: ElementContent): string =>
+  node.type === 'text' ? node.value : node.type === 'element' ? node.children.map(textOf).join('') : '';
+
+describe('contents and header', () => {
+  it('at 390 px, "On this page" is near the top, one tap away, and its links lead to the sections', async () => {
+    const { context, page, errors } = await open(390, 844);
+    await page.goto(baseUrl + meetingUrl());
+    const summary = page.locator('nav.toc summary');
+    await expect(summary.isVisible()).resolves.toBe(true);
+    const box = await summary.boundingBox();
+    expect(box!.y + box!.height).toBeLessThan(400);
+    expect(box!.height).toBeGreaterThanOrEqual(24);
+    await expect(page.locator('nav.toc a').first().isVisible()).resolves.toBe(false);
+    await summary.click();
+    const links = page.locator('nav.toc a');
+    expect(await links.count()).toBeGreaterThan(3);
+    const last = links.last();
+    const href = await last.getAttribute('href');
+    await last.click();
+    expect(new URL(page.url()).hash).toBe(href);
+    // The section's heading comes into view (smoothly: the reader has acted on the page).
+    await page.waitForFunction((selector) => {
+      const top = document.querySelector(selector)?.getBoundingClientRect().top ?? -1;
+      return top >= 0 && top < innerHeight;
+    }, href!);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('at 1280 px, the contents in the margin mark the section in view as the reader scrolls', async () => {
+    const { context, page } = await open(1280);
+    await page.goto(baseUrl + meetingUrl());
+    // Shown in the margin without opening the disclosure.
+    const links = page.locator('nav.toc a');
+    await expect(links.first().isVisible()).resolves.toBe(true);
+    const third = await links.nth(2).getAttribute('href');
+    await page.locator(third!).evaluate((heading) => heading.scrollIntoView({ block: 'start' }));
+    await page.waitForFunction(
+      (href) =>
+        [...document.querySelectorAll('nav.toc a')]
+          .filter((link) => link.matches(':target-current'))
+          .map((link) => link.getAttribute('href'))
+          .join() === href,
+      third,
+    );
+    const marked = await links.nth(2).evaluate((link) => getComputedStyle(link).fontWeight);
+    const unmarked = await links.nth(0).evaluate((link) => getComputedStyle(link).fontWeight);
+    expect([marked, unmarked]).toEqual(['600', '400']);
+    await context.close();
+  });
+
+  for (const [width, rows, maxHeight] of [
+    [1280, 1, 64],
+    [1024, 1, 64],
+    [390, 2, 100],
+  ] as const) {
+    it(`the header at ${width} px: ${rows === 1 ? 'one row' : 'two rows'}, search and the theme within reach`, async () => {
+      const { context, page } = await open(width);
+      await page.goto(baseUrl + meetingUrl());
+      const header = await page.locator('header.site-header').boundingBox();
+      expect(header!.height).toBeLessThanOrEqual(maxHeight);
+      const parts = await page.evaluate(() => {
+        const visible = (selector: string): DOMRect | null => {
+          const element = document.querySelector(selector);
+          const rect = element?.getBoundingClientRect();
+          return rect && rect.width > 0 && rect.height > 0 ? rect : null;
+        };
+        return {
+          name: visible('.site-header .site-name'),
+          nav: [...document.querySelectorAll('.site-header nav li')].map((item) => item.getBoundingClientRect().top),
+          search: visible('.site-header .site-search input') ?? visible('.site-header .site-search button'),
+          theme: visible('.site-header [data-theme-control] select'),
+          scrollWidth: document.documentElement.scrollWidth,
+        };
+      });
+      expect(parts.search).not.toBeNull();
+      expect(parts.theme).not.toBeNull();
+      expect(parts.scrollWidth).toBeLessThanOrEqual(width);
+      // The sections in one line; with the name, search and the theme, `rows` rows in all.
+      expect(new Set(parts.nav.map(Math.round)).size).toBe(1);
+      const centres = [parts.name!, parts.search!, parts.theme!].map((rect) => rect.top + rect.height / 2);
+      const navTop = parts.nav[0]!;
+      const rowsSeen = new Set([...centres.map((centre) => (Math.abs(centre - navTop - 12) < 20 ? 'nav' : 'top'))]);
+      rowsSeen.add('nav');
+      expect(rowsSeen.size).toBe(rows);
+      for (const rect of [parts.search!, parts.theme!]) expect(rect.right).toBeLessThanOrEqual(width);
+      await context.close();
+    });
+  }
+});
+
+describe('an address whose fragment matches nothing', () => {
+  it('says so, naming it, with a search for its words and the page below', async () => {
+    const { context, page, errors } = await open(1280);
+    await page.goto(`${baseUrl}${timelineUrl()}#maduro-raid`);
+    const note = page.locator('main .fragment-missing');
+    await expect(note.textContent()).resolves.toContain('“#maduro-raid”');
+    await expect(note.locator('a').getAttribute('href')).resolves.toBe(searchQueryUrl('maduro raid'));
+    await expect(note.evaluate((element) => element === document.activeElement)).resolves.toBe(true);
+    await expect(page.locator('h1').isVisible()).resolves.toBe(true);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('says nothing for a fragment that is on the page', async () => {
+    const { context, page } = await open(1280);
+    await page.goto(`${baseUrl}${meetingUrl()}#facts`);
+    await page.waitForTimeout(200);
+    await expect(page.locator('.fragment-missing').count()).resolves.toBe(0);
+    await context.close();
+  });
+});
+
+describe('citations a reader can check', () => {
+  const pages = builtHtml();
+  const byUrl = new Map(pages.map((page) => [page.url, page]));
+  /** Every citation chip of the site: its page, label and target. */
+  const chips = pages.flatMap((page) => {
+    const found: { page: string; label: string; href: string }[] = [];
+    const walk = (node: ElementContent | { type: 'root'; children: ElementContent[] }): void => {
+      if (node.type === 'element' && node.tagName === 'a' && classes(node).includes('citation'))
+        found.push({ page: page.url, label: textOf(node).trim(), href: String(node.properties['href']) });
+      if ('children' in node) for (const child of node.children as ElementContent[]) walk(child);
+    };
+    walk(page.tree as never);
+    return found;
+  });
+
+  it('each chip’s number is the number shown on its paragraph', () => {
+    expect(chips.length).toBeGreaterThan(100);
+    const controls = new Map<string, string>();
+    for (const page of pages.filter((page) => page.url.startsWith(articlesUrl()) && page.url !== articlesUrl())) {
+      for (const match of page.html.matchAll(/<a class="link-to-this" href="#([^"]+)"[^>]*>(¶\d*)<\/a>/g))
+        controls.set(`${page.url}#${match[1]}`, match[2]!);
+    }
+    let checked = 0;
+    for (const chip of chips) {
+      const number = /¶\d+$/.exec(chip.label)?.[0];
+      if (number === undefined) continue;
+      const target = chip.href.split(':~:')[0]!;
+      expect(controls.get(target), `${chip.page}: ${chip.label} → ${target}`).toBe(number);
+      checked += 1;
+    }
+    expect(checked).toBeGreaterThan(100);
+  });
+
+  it('no chip twice in a row: one chip per paragraph per statement', () => {
+    const repeats: string[] = [];
+    for (const page of pages) {
+      let previous = '';
+      const walk = (node: ElementContent): void => {
+        if (node.type === 'text') {
+          if (node.value.trim() !== '') previous = '';
+        } else if (node.type === 'element') {
+          if (node.tagName === 'a' && classes(node).includes('citation')) {
+            const label = textOf(node).trim();
+            if (label === previous) repeats.push(`${page.url}: ${label}`);
+            previous = label;
+          } else node.children.forEach(walk);
+        }
+      };
+      (page.tree.children as ElementContent[]).forEach(walk);
+    }
+    expect(repeats).toEqual([]);
+  });
+
+  it('the article indexes count paragraphs as the article pages number them', () => {
+    for (const path of [articlesUrl(), sourcesUrl()]) {
+      const counts = [...byUrl.get(path)!.html.matchAll(/(\d+) paragraphs/g)].map((match) => Number(match[1]));
+      const numbered = pages
+        .filter((page) => /^\/articles\/[^/]+\/$/.test(page.url))
+        .map((page) =>
+          Math.max(...[...page.html.matchAll(/class="link-to-this"[^>]*>¶(\d+)</g)].map((match) => Number(match[1]))),
+        )
+        .sort((a, b) => a - b);
+      expect(
+        [...counts].sort((a, b) => a - b),
+        path,
+      ).toEqual(numbered);
+    }
+  });
+
+  it('a quoted slip is marked [sic] wherever the quotation is shown', async () => {
+    const { context, page } = await open(1280);
+    for (const path of [quotationsUrl(), meetingUrl()]) {
+      await page.goto(baseUrl + path);
+      const text = await page.locator('main').innerText();
+      expect(text, path).toContain('particar [sic]');
+      expect(text.match(/particar(?! \[sic\])/g), path).toBeNull();
+    }
+    await context.close();
+  });
+
+  it('on a phone, chips and filter controls are at least 24 px tall', async () => {
+    const { context, page } = await open(390, 844);
+    await page.goto(baseUrl + sourcesUrl());
+    const heights = await page.evaluate(() =>
+      [...document.querySelectorAll('.citation, form.filters select, form.filters button')].map(
+        (element) => element.getBoundingClientRect().height,
+      ),
+    );
+    expect(heights.length).toBeGreaterThan(10);
+    expect(Math.min(...heights)).toBeGreaterThanOrEqual(24);
+    await context.close();
+  });
+
+  it('/meeting/ shows no quotation right under the sentence that quotes it in full', async () => {
+    const { context, page } = await open(1280);
+    await page.goto(baseUrl + meetingUrl());
+    const repeated = await page.evaluate(() =>
+      [...document.querySelectorAll('.line')].flatMap((line) => {
+        const sentence = line.querySelector(':scope > p')?.textContent ?? '';
+        return [...line.querySelectorAll(':scope > figure.quote blockquote')]
+          .map((quote) => quote.textContent?.trim() ?? '')
+          .filter((quoted) => sentence.includes(quoted))
+          .map((quoted) => `${line.id}: ${quoted}`);
+      }),
+    );
+    expect(repeated).toEqual([]);
+    await expect(page.locator('.line p q').count()).resolves.toBeGreaterThan(0);
+    await context.close();
+  });
+});
+
+describe('search and filters', () => {
+  it('results name their kind; two results of one title are told apart; the log comes last; more than 12 can be seen', async () => {
+    const { context, page, errors } = await open(1280);
+    await page.goto(`${baseUrl}${searchQueryUrl('sanctions')}`);
+    await page.waitForFunction(() => document.querySelectorAll('[data-search-results] > li').length > 0);
+    const read = () =>
+      page.evaluate(() =>
+        [...document.querySelectorAll('[data-search-results] > li')].map((item) => ({
+          kind: item.querySelector('h2 .kind')?.textContent ?? '',
+          title: item.querySelector('h2 a')?.textContent ?? '',
+          href: item.querySelector('h2 a')?.getAttribute('href') ?? '',
+          blockKinds: [...item.querySelectorAll('.search-blocks .kind')].map((kind) => kind.textContent ?? ''),
+        })),
+      );
+    let results = await read();
+    expect(results).toHaveLength(12);
+    const petro = results.filter((result) => result.title === 'U.S. sanctions on Petro').map((result) => result.kind);
+    expect(petro.sort()).toEqual(['Comparison point', 'Issue']);
+    expect(results.every((result) => result.kind !== '' || result.href === '/')).toBe(true);
+    expect(results.flatMap((result) => result.blockKinds).some((kind) => kind === 'Article paragraph')).toBe(true);
+    expect(JSON.stringify(results)).not.toMatch(/Line \d+ of/);
+    const more = page.locator('[data-search-more]');
+    await expect(more.isVisible()).resolves.toBe(true);
+    await more.click();
+    results = await read();
+    expect(results.length).toBeGreaterThan(12);
+    while (await more.isVisible()) await more.click();
+    results = await read();
+    const firstLog = results.findIndex((result) => result.href.startsWith('/corrections/'));
+    expect(firstLog).toBeGreaterThan(0);
+    expect(results.slice(firstLog).every((result) => result.href.startsWith('/corrections/'))).toBe(true);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('/sources/: a filter updates the headings’ counts, reaches the one-outlet points; an empty result says what to do', async () => {
+    const { context, page, errors } = await open(1280);
+    // An issue that the page of points only the first outlet reports can be narrowed by too.
+    await page.goto(baseUrl + sourcesUrl());
+    const onlyPath = await page.locator('a[data-filter-carry]').first().getAttribute('href');
+    await page.goto(new URL(onlyPath!, baseUrl).href);
+    const there = await page
+      .locator('form.filters select[name="issue"] option')
+      .evaluateAll((options) => options.map((option) => (option as HTMLOptionElement).value).filter(Boolean));
+    await page.goto(baseUrl + sourcesUrl());
+    await expect(page.locator('form.filters button[type="reset"]').textContent()).resolves.toBe('Show all');
+    const here = await page
+      .locator('form.filters select[name="issue"] option')
+      .evaluateAll((options) => options.map((option) => (option as HTMLOptionElement).value));
+    const issue = there.find((value) => here.includes(value));
+    expect(issue).toBeDefined();
+    await page.selectOption('form.filters select[name="issue"]', issue!);
+    const groups = await page.evaluate(() =>
+      [...document.querySelectorAll('section[data-filter-group]:not([hidden])')].map((section) => ({
+        count: section.querySelector('[data-filter-count]')?.textContent ?? '',
+        shown: section.querySelectorAll('[data-issues]:not([hidden])').length,
+      })),
+    );
+    expect(groups.length).toBeGreaterThan(0);
+    for (const group of groups) expect(group.count).toMatch(new RegExp(`^${group.shown} of \\d+$`));
+    const only = page.locator('a[data-filter-carry]').first();
+    await expect(only.getAttribute('href')).resolves.toContain(`issue=${issue}`);
+    await only.click();
+    await page.waitForLoadState();
+    await expect(page.locator('form.filters select[name="issue"]').inputValue()).resolves.toBe(issue);
+    await expect(page.locator('form.filters output').textContent()).resolves.toMatch(
+      /^Showing \d+ of \d+$|^Nothing here/,
+    );
+    // Every combination of the form's choices, until one matches nothing (on /quotations/: on /sources/ every
+    // issue and outlet offered has points both outlets report): the form then says what to do.
+    await page.goto(baseUrl + quotationsUrl());
+    const message = await page.evaluate(() => {
+      const form = document.querySelector<HTMLFormElement>('form.filters')!;
+      const selects = [...form.querySelectorAll('select')];
+      const combinations = selects.reduce<string[][]>(
+        (sofar, select) => sofar.flatMap((chosen) => [...select.options].map((option) => [...chosen, option.value])),
+        [[]],
+      );
+      for (const values of combinations) {
+        selects.forEach((select, at) => (select.value = values[at]!));
+        form.dispatchEvent(new Event('change'));
+        if (!document.querySelector('[data-issues]:not([hidden])')) return form.querySelector('output')?.textContent;
+      }
+      return 'every combination matched something';
+    });
+    expect(message).toBe('Nothing here matches these filters: choose others above, or Show all.');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { blockKind, blockTitle, KIND_SEPARATOR, PAGE_KINDS, pageKind } from '../../../../src/lib/reading/search-kinds.ts';
+
+describe('search result kinds', () => {
+  it('names a page by its section: the list itself, or one of its items; the corrections log last', () => {
+    expect(pageKind('/issues/sanctions/', PAGE_KINDS)).toEqual({ kind: 'Issue', last: false });
+    expect(pageKind('/sources/sanctions/', PAGE_KINDS)).toEqual({ kind: 'Comparison point', last: false });
+    expect(pageKind('/sources/', PAGE_KINDS)).toEqual({ kind: 'How the sources compare', last: false });
+    expect(pageKind('/corrections/some-entry/', PAGE_KINDS)).toEqual({ kind: 'Correction', last: true });
+    expect(pageKind('/corrections/', PAGE_KINDS)).toEqual({ kind: 'Corrections log', last: true });
+    expect(pageKind('/', PAGE_KINDS)).toEqual({ kind: '', last: false });
+  });
+
+  it('names a block by what its "link to this" control calls it, in plain words', () => {
+    expect(blockKind('Paragraph 16')).toEqual({ kind: 'Article paragraph', name: '¶16' });
+    expect(blockKind('Pull quote, paragraph 4')).toEqual({ kind: 'Article paragraph', name: '¶4 (pull quote)' });
+    expect(blockKind('Event: Petro takes office')).toEqual({ kind: 'Event', name: 'Petro takes office' });
+    expect(blockKind('Quotation of Gustavo Petro: This is a pact')).toEqual({
+      kind: 'Quotation',
+      name: 'Gustavo Petro: “This is a pact…”',
+    });
+    expect(blockKind('Comparison point: U.S. sanctions on Petro')).toEqual({
+      kind: 'Comparison point',
+      name: 'U.S. sanctions on Petro',
+    });
+    expect(blockKind('Person: Gustavo Petro')).toEqual({ kind: 'Person', name: 'Gustavo Petro' });
+    expect(blockKind('Issue: Sanctions')).toEqual({ kind: 'Issue', name: 'Sanctions' });
+    expect(blockKind('Correction of 2026-02-10')).toEqual({ kind: 'Correction', name: 'Correction of 2026-02-10' });
+    expect(blockKind('Meeting, What was discussed: Petro says he told Trump…')).toEqual({
+      kind: 'The meeting',
+      name: 'What was discussed: Petro says he told Trump…',
+    });
+    expect(blockKind('Position of Donald Trump')).toEqual({ kind: 'Position', name: 'Donald Trump' });
+    expect(blockTitle('Paragraph 16')).toBe('Article paragraph ¦ ¶16');
+    expect(blockTitle('Something else')).toBe('Something else');
+    // src/client/site-search.ts splits titles at the same separator, written there as ' ¦ '.
+    expect(KIND_SEPARATOR).toBe(' ¦ ');
+  });
+});
