@@ -21,6 +21,9 @@ export default defineConfig({
   // attribute on every element: about 1 KB less per long page with gzip (the page budget, README).
   scopedStyleStrategy: 'class',
   build: { format: 'directory', concurrency: 4 },
+  // Pages from getStaticPaths() whose cacheKey (src/data/page-keys.ts) and code are unchanged are copied from
+  // the previous build (node_modules/.astro/) instead of rendered again.
+  experimental: { incrementalBuild: true },
   // Order matters after the build: each page's CSP is narrowed to its own hashes, preview images are drawn,
   // then the address guard adds alias anchors and redirect pages and checks every published address.
   // The sitemap lists every page but the search page (the 404 is left out by the integration itself);
