@@ -11,6 +11,9 @@ import { searchIndex } from './src/integrations/search-index.ts';
 import { searchUrl } from './src/lib/links/urls.ts';
 import { rehypePlugins, remarkPlugins } from './src/markdown/plugins.ts';
 
+// Pages in flight at once while Astro renders them (measured: docs/bench-build.md).
+const CONCURRENCY = 4;
+
 // The canonical origin. Set SITE_URL when deploying; locally the preview server's address is used.
 const site = process.env.SITE_URL ?? 'http://localhost:4321';
 
@@ -20,7 +23,8 @@ export default defineConfig({
   // Scoped styles by class (astro-xxxx, added to the class list) rather than a data-astro-cid-xxxx
   // attribute on every element: about 1 KB less per long page with gzip (the page budget, README).
   scopedStyleStrategy: 'class',
-  build: { format: 'directory', concurrency: 4 },
+  // Pages built CONCURRENCY at a time (BUILD_CONCURRENCY overrides it, for npm run bench:build -- --concurrency).
+  build: { format: 'directory', concurrency: Number(process.env.BUILD_CONCURRENCY ?? CONCURRENCY) },
   // Pages from getStaticPaths() whose cacheKey (src/data/page-keys.ts) and code are unchanged are copied from
   // the previous build (node_modules/.astro/) instead of rendered again.
   experimental: { incrementalBuild: true },

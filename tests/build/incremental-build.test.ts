@@ -27,7 +27,9 @@ afterAll(() => {
 
 /** Builds `dir` (cold: its caches deleted first); fails on a failed build; returns the build's log. */
 function build(dir: string, fresh: boolean): string {
-  if (fresh) for (const cache of ['.astro', '.cache']) rmSync(join(dir, 'node_modules', cache), { recursive: true, force: true });
+  if (fresh)
+    for (const cache of ['.astro', '.cache'])
+      rmSync(join(dir, 'node_modules', cache), { recursive: true, force: true });
   const { status, output } = buildProject(dir);
   if (status !== 0) throw new Error(`astro build in ${dir} exited with ${status}:\n${output.slice(-4000)}`);
   return output;
@@ -40,7 +42,11 @@ function fingerprint(dir: string): Map<string, string> {
     for (const name of readdirSync(folder)) {
       const path = join(folder, name);
       if (statSync(path).isDirectory()) walk(path);
-      else files.set(relative(dir, path).split(sep).join('/'), createHash('sha256').update(readFileSync(path)).digest('hex'));
+      else
+        files.set(
+          relative(dir, path).split(sep).join('/'),
+          createHash('sha256').update(readFileSync(path)).digest('hex'),
+        );
     }
   };
   walk(dir);
@@ -56,14 +62,22 @@ function differences(a: string, b: string): string[] {
     .flatMap((file) =>
       left.get(file) === right.get(file)
         ? []
-        : [!left.has(file) ? `${file}: only in the cold build` : !right.has(file) ? `${file}: only in the rebuild` : `${file}: differs`],
+        : [
+            !left.has(file)
+              ? `${file}: only in the cold build`
+              : !right.has(file)
+                ? `${file}: only in the rebuild`
+                : `${file}: differs`,
+          ],
     );
 }
 
 /** The pages a build's log says were copied from the previous build rather than rendered. */
-const reused = (log: string): string[] => [...log.matchAll(/├─ (\S+) \((?:cached|restored)\)/g)].map((match) => match[1] as string);
+const reused = (log: string): string[] =>
+  [...log.matchAll(/├─ (\S+) \((?:cached|restored)\)/g)].map((match) => match[1] as string);
 /** The pages a build's log says were rendered. */
-const rendered = (log: string): string[] => [...log.matchAll(/├─ (\S+) \(\+[\d.]+m?s\)/g)].map((match) => match[1] as string);
+const rendered = (log: string): string[] =>
+  [...log.matchAll(/├─ (\S+) \(\+[\d.]+m?s\)/g)].map((match) => match[1] as string);
 
 /** Applies `edit` to both copies, rebuilds `warm` with its caches and `cold` without; returns the warm build's log. */
 function editAndRebuild(edit: (dir: string) => void): string {
@@ -105,7 +119,9 @@ describe('a rebuild gives what a cold build of the same tree gives', () => {
   }, 240_000);
 
   it("after a person's name, shown on many pages, is changed", () => {
-    const log = editAndRebuild((dir) => replaceIn(dir, 'content/people/people.yaml', '  name: Gustavo Petro\n', '  name: Gustavo Petro Urrego\n'));
+    const log = editAndRebuild((dir) =>
+      replaceIn(dir, 'content/people/people.yaml', '  name: Gustavo Petro\n', '  name: Gustavo Petro Urrego\n'),
+    );
     expect(rendered(log)).toContain('/people/gustavo-petro/index.html');
     expect(reused(log).length).toBeGreaterThan(0);
   }, 240_000);
