@@ -67,7 +67,7 @@ export async function withCacheKeys<P extends StaticPath>(
 
 /** The entries of the site as a graph of references, with each entry's digest; built once per build. */
 interface EntryGraph {
-  /** "ref digest" lines of every entry a page about `roots` can show, in a fixed order, then their timeline order. */
+  /** "ref digest" lines of every entry a page about `roots` can show, in the order reached, then their timeline order. */
   closure(roots: readonly string[]): string[];
 }
 
@@ -190,7 +190,8 @@ async function buildEntryGraph(index: SiteIndex, articles: readonly ArticleView[
             }
         frontier = next;
       }
-      const refs = [...shown].sort();
+      // In the order they were reached, which depends only on the roots and the references (no sort needed).
+      const refs = [...shown];
       return [
         ...refs.map((ref) => `${ref} ${digests.get(ref)}`),
         ordered(refs, eventOrder),
@@ -208,15 +209,15 @@ function collectStrings(value: unknown, visit: (text: string) => void): void {
     for (const item of Object.values(value)) collectStrings(item, visit);
 }
 
-/** JSON with object keys sorted and Maps and Sets as sorted arrays: the same value gives the same text. */
+/**
+ * JSON with Maps and Sets written out (JSON.stringify writes them as {}), in their own order. Object keys are
+ * not sorted: the content loaders give the same objects in the same order for the same content, and a
+ * reordering could only render a page again, never keep a stale one.
+ */
 export function stableJson(value: unknown): string {
-  return JSON.stringify(value, (_key, item: unknown) => {
-    if (item instanceof Map) return [...item.entries()].sort(([a], [b]) => String(a).localeCompare(String(b)));
-    if (item instanceof Set) return [...item].sort();
-    if (item !== null && typeof item === 'object' && !Array.isArray(item))
-      return Object.fromEntries(Object.entries(item).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-    return item;
-  });
+  return JSON.stringify(value, (_key, item: unknown) =>
+    item instanceof Map ? [...item.entries()] : item instanceof Set ? [...item] : item,
+  );
 }
 
 /**
