@@ -17,13 +17,20 @@ import { rehypePlugins, remarkPlugins } from './src/markdown/plugins.ts';
 // preview's address is used and the build says so in one line (the static-host integration).
 const { origin: site, fromSetting } = siteOrigin(process.env);
 
+// Pages in flight at once while Astro renders them (measured: docs/bench-build.md).
+const CONCURRENCY = 4;
+
 export default defineConfig({
   site,
   trailingSlash: 'always',
   // Scoped styles by class (astro-xxxx, added to the class list) rather than a data-astro-cid-xxxx
   // attribute on every element: about 1 KB less per long page with gzip (the page budget, README).
   scopedStyleStrategy: 'class',
-  build: { format: 'directory', concurrency: 4 },
+  // Pages built CONCURRENCY at a time (BUILD_CONCURRENCY overrides it, for npm run bench:build -- --concurrency).
+  build: { format: 'directory', concurrency: Number(process.env.BUILD_CONCURRENCY ?? CONCURRENCY) },
+  // Pages from getStaticPaths() whose cacheKey (src/data/page-keys.ts) and code are unchanged are copied from
+  // the previous build (node_modules/.astro/) instead of rendered again.
+  experimental: { incrementalBuild: true },
   // Order matters after the build: each page's CSP is narrowed to its own hashes, preview images are drawn,
   // then the address guard adds alias anchors and redirect pages and checks every published address.
   // The sitemap lists every page but the search page (the 404 is left out by the integration itself);

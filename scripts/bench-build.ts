@@ -1,12 +1,15 @@
 // `npm run bench:build`: the build's cost as content grows, beside a plain Astro 7 site. For each size N
-// (articles) it generates a synthetic corpus (scripts/generate-corpus.ts, today's proportions), builds
-// our site on it and, in the same run, a baseline that renders the same article Markdown with
-// @astrojs/markdown-remark's unified processor and a minimal layout (no analysis). It prints the median
-// wall time of the cold builds, the peak resident memory, the page count, the ratios to the baseline and
-// a warm rebuild after one article changed, where each of those builds spent its time (phases read from
-// its log, scripts/lib/bench/phases.ts), and exits non-zero when a budget of issue 10 is missed.
-// Our time includes everything `astro build` does: the content guard, the preview images, the CSP and
-// the address guard. Options: --sizes 100,1000,3000  --runs 3  --seed 1  --work <folder>  --keep.
+// (articles) it generates a synthetic corpus (scripts/generate-corpus.ts; people and issues recurring as in
+// the news, or --corpus per-article for today's proportions, the worst case), builds our site on it and, in
+// the same run, a baseline that renders the same article Markdown with @astrojs/markdown-remark's unified
+// processor and a minimal layout (no analysis). It prints the median wall time of the cold builds, the
+// peak memory of the whole process tree, the pages, files and bytes of the output, the ratios to the
+// baseline and a rebuild after one article is added and cited (caches kept), where each of those builds
+// spent its time (phases read from its log, scripts/lib/bench/phases.ts), and exits non-zero when a budget
+// of issue 19 is missed. Our time includes everything `astro build` does: the content guard, the preview
+// images, the CSP, the address guard and the search index. Options: --sizes 100,1000,3000  --runs 3
+// --seed 1  --corpus news|per-article  --concurrency <build.concurrency>  --without-item-pages (the
+// event, quotation and comparison-point pages left out, as issue 19's homes will)  --work <folder>  --keep.
 import { spawn } from 'node:child_process';
 import { closeSync, mkdirSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, freemem, loadavg, tmpdir, totalmem } from 'node:os';
@@ -14,7 +17,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { writeCorpus } from './lib/corpus/write.ts';
 import { checkBudgets, formatBudget, median, type SizeFigures } from './lib/bench/budget.ts';
-import { clearBuild, copySite, countPages, touchArticle, writeBaseline } from './lib/bench/projects.ts';
+import { addCitedArticle, clearBuild, copySite, measureOutput, writeBaseline } from './lib/bench/projects.ts';
 import { formatPhases, readPhases, type Phase } from './lib/bench/phases.ts';
 import { treeResidentBytes } from './lib/bench/process-tree.ts';
 
@@ -25,13 +28,23 @@ const { values } = parseArgs({
     seed: { type: 'string', default: '1' },
     work: { type: 'string', default: join(tmpdir(), 'bench-build') },
     keep: { type: 'boolean', default: false },
+    corpus: { type: 'string', default: 'news' },
+    concurrency: { type: 'string' },
+    'without-item-pages': { type: 'boolean', default: false },
   },
 });
 const sizes = values.sizes.split(',').map((size) => Number(size.trim()));
 const runs = Number(values.runs);
-if (sizes.some((size) => !Number.isInteger(size) || size < 1) || !Number.isInteger(runs) || runs < 1) {
+const cast = values.corpus;
+if (
+  sizes.some((size) => !Number.isInteger(size) || size < 1) ||
+  !Number.isInteger(runs) ||
+  runs < 1 ||
+  (cast !== 'news' && cast !== 'per-article') ||
+  (values.concurrency !== undefined && !/^[1-9]\d*$/.test(values.concurrency))
+) {
   console.error(
-    'Usage: npm run bench:build -- [--sizes 100,1000,3000] [--runs 3] [--seed 1] [--work <folder>] [--keep]',
+    'Usage: npm run bench:build -- [--sizes 100,1000,3000] [--runs 3] [--seed 1] [--corpus news|per-article] [--concurrency N] [--without-item-pages] [--work <folder>] [--keep]',
   );
   process.exit(2);
 }
@@ -71,6 +84,7 @@ async function build(project: string, label: string): Promise<BuildResult> {
         ...process.env,
         ASTRO_TELEMETRY_DISABLED: '1',
         SITE_URL: 'http://localhost:4321',
+        ...(values.concurrency === undefined ? {} : { BUILD_CONCURRENCY: values.concurrency }),
         NO_COLOR: '1',
         FORCE_COLOR: '0',
       },
@@ -115,9 +129,12 @@ for (const articles of sizes) {
   rmSync(base, { recursive: true, force: true });
   mkdirSync(work, { recursive: true });
   copySite(root, ours);
-  const corpus = writeCorpus({ out: ours, seed: Number(values.seed), articles, like: root });
+  if (values['without-item-pages'])
+    for (const route of ['events/[id].astro', 'quotations/[id].astro', 'sources/[id].astro'])
+      rmSync(join(ours, 'src', 'pages', route), { force: true });
+  const corpus = writeCorpus({ out: ours, seed: Number(values.seed), articles, like: root, cast });
   writeBaseline(root, base);
-  writeCorpus({ out: base, seed: Number(values.seed), articles, like: root });
+  writeCorpus({ out: base, seed: Number(values.seed), articles, like: root, cast });
   console.log(
     `\nN = ${articles}: ${Object.entries(corpus.counts)
       .map(([name, count]) => `${count} ${name}`)
@@ -137,12 +154,19 @@ for (const articles of sizes) {
     [...results].sort((a, b) => a.ms - b.ms)[Math.floor((results.length - 1) / 2)] as BuildResult;
   console.log(`  where a cold build went (its median run), ours: ${formatPhases(medianRun(cold).phases)}`);
   console.log(`  baseline: ${formatPhases(medianRun(baseCold).phases)}`);
-  const changed = touchArticle(ours, 1);
-  touchArticle(base, 1);
+  // The output of the last cold build, before the rebuild adds to it.
+  const output = measureOutput(join(ours, 'dist'));
+  const added = addCitedArticle(ours, true);
+  addCitedArticle(base, false);
   const warm = await build(ours, `ours-${articles}-warm`);
   const baseWarm = await build(base, `baseline-${articles}-warm`);
-  console.log(`  warm rebuild after editing ${changed}: ours ${seconds(warm.ms)}, baseline ${seconds(baseWarm.ms)}`);
-  console.log(`  where the warm rebuild went, ours: ${formatPhases(warm.phases)}`);
+  const reused = (
+    readFileSync(join(work, `ours-${articles}-warm.log`), 'utf8').match(/ \((?:cached|restored)\)/g) ?? []
+  ).length;
+  console.log(
+    `  rebuild after ${added} was added and cited: ours ${seconds(warm.ms)} (${reused} pages reused), baseline ${seconds(baseWarm.ms)}`,
+  );
+  console.log(`  where the rebuild went, ours: ${formatPhases(warm.phases)}`);
   console.log(`  baseline: ${formatPhases(baseWarm.phases)}`);
   figures.push({
     articles,
@@ -152,8 +176,10 @@ for (const articles of sizes) {
     baseWarm: baseWarm.ms,
     peak: Math.max(warm.peak, ...cold.map((result) => result.peak)),
     basePeak: Math.max(baseWarm.peak, ...baseCold.map((result) => result.peak)),
-    pages: countPages(join(ours, 'dist')),
-    basePages: countPages(join(base, 'dist')),
+    pages: output.pages,
+    basePages: measureOutput(join(base, 'dist')).pages,
+    files: output.files,
+    bytes: output.bytes,
   });
   if (!values.keep) {
     rmSync(ours, { recursive: true, force: true });
@@ -162,16 +188,29 @@ for (const articles of sizes) {
 }
 
 const rows = [
-  ['N', 'pages (base)', 'cold, median', 'baseline', 'ratio', 'warm', 'baseline', 'ratio', 'peak RSS', 'baseline'],
+  [
+    'N',
+    'pages (base)',
+    'files',
+    'output',
+    'cold, median',
+    'baseline',
+    'ratio',
+    'rebuild',
+    'ratio to base cold',
+    'peak memory',
+    'baseline',
+  ],
   ...figures.map((figure) => [
     String(figure.articles),
     `${figure.pages} (${figure.basePages})`,
+    String(figure.files),
+    megabytes(figure.bytes),
     seconds(figure.cold),
     seconds(figure.baseCold),
     ratio(figure.cold, figure.baseCold),
     seconds(figure.warm),
-    seconds(figure.baseWarm),
-    ratio(figure.warm, figure.baseWarm),
+    ratio(figure.warm, figure.baseCold),
     megabytes(figure.peak),
     megabytes(figure.basePeak),
   ]),

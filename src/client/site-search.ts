@@ -23,8 +23,14 @@ interface PagefindResultData {
   meta: { title?: string; kind?: string };
   sub_results: PagefindSubResult[];
 }
+/** The options the site gives Pagefind, for the first section of the index and every section merged into it. */
+interface SearchOptions {
+  excerptLength?: number;
+  ranking?: { pageLength?: number };
+}
 interface Pagefind {
-  options(options: { excerptLength?: number; ranking?: { pageLength?: number } }): Promise<void>;
+  options(options: SearchOptions): Promise<void>;
+  mergeIndex(indexPath: string, options: SearchOptions): Promise<void>;
   search(query: string): Promise<{ results: { data(): Promise<PagefindResultData> }[] }>;
 }
 
@@ -132,7 +138,14 @@ async function run(query: string): Promise<void> {
   pagefind ??= import(/* @vite-ignore */ bundleUrl).then(async (module: Pagefind) => {
     // A long page (an article) is penalised less than by default (0.75): a match in an article's
     // paragraph should rank with the short analysis pages that cite it.
-    await module.options({ excerptLength: 22, ranking: { pageLength: 0.2 } });
+    const options: SearchOptions = { excerptLength: 22, ranking: { pageLength: 0.2 } };
+    await module.options(options);
+    // A large site's index is built in sections (src/integrations/search-index.ts): the others are listed
+    // beside the first and merged into it.
+    const base = new URL('./', new URL(bundleUrl, location.href));
+    const listed = await fetch(new URL('sections.json', base));
+    const sections = listed.ok ? ((await listed.json()) as string[]) : [];
+    for (const section of sections) await module.mergeIndex(new URL(section, base).pathname, options);
     return module;
   });
   const { results } = await (await pagefind).search(trimmed);

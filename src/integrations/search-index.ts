@@ -1,7 +1,8 @@
 import type { AstroIntegration } from 'astro';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
 import { markSearchAnchors, SEARCH_BODY_ATTRIBUTE, SEARCH_EXCLUDED_SELECTORS } from '../lib/reading/search.ts';
@@ -19,24 +20,37 @@ const UNUSED_BUNDLE_FILES = [
   'pagefind-highlight.js',
 ];
 
-/**
- * Writes each page of `pages` that is to be indexed (its <main> marked `data-pagefind-body`) into `stage`
- * at the same path, with its blocks named for the index (markSearchAnchors); returns how many it wrote.
- * One after another in path order, so that every file system lists the folder in the same order on every
- * build and Pagefind numbers the pages alike (parallel writes and worker threads were no faster: the
- * writes, not the marking, take the time).
- */
-function stagePages(pages: readonly BuiltPage[], stage: string): number {
-  let staged = 0;
+/** A page to index: its path, the digest of its marked HTML and that HTML's length. */
+interface Marked {
+  page: BuiltPage;
+  digest: string;
+  bytes: number;
+}
+
+/** The pages to be indexed (<main> marked `data-pagefind-body`), each with the digest of what would be staged. */
+function markedPages(pages: readonly BuiltPage[]): Marked[] {
+  const marked: Marked[] = [];
   for (const page of pages) {
     const html = readFileSync(page.file, 'utf8');
     if (!html.includes(SEARCH_BODY_ATTRIBUTE)) continue;
+    const staged = markSearchAnchors(html, page.path);
+    marked.push({ page, digest: createHash('sha1').update(staged).digest('base64url'), bytes: staged.length });
+  }
+  return marked;
+}
+
+/**
+ * Writes each page of `pages` into `stage` at the same path, with its blocks named for the index
+ * (markSearchAnchors). One after another in path order, so that every file system lists the folder in the
+ * same order on every build and Pagefind numbers the pages alike (parallel writes and worker threads were no
+ * faster: the writes, not the marking, take the time).
+ */
+function stagePages(pages: readonly Marked[], stage: string): void {
+  for (const { page } of pages) {
     const file = join(stage, ...page.path.split('/').filter(Boolean), 'index.html');
     mkdirSync(dirname(file), { recursive: true });
-    writeFileSync(file, markSearchAnchors(html, page.path));
-    staged += 1;
+    writeFileSync(file, markSearchAnchors(readFileSync(page.file, 'utf8'), page.path));
   }
-  return staged;
 }
 
 /** The number of pages in a written Pagefind bundle, from its pagefind-entry.json (all languages). */
@@ -48,57 +62,159 @@ function bundlePageCount(bundleDir: string): number {
 }
 
 /**
+ * Marked HTML a section of the index holds at most. Pagefind's indexer holds everything one index holds in
+ * its memory (8.5 GB for the 114,854 pages of a 3,000-article build in one index), so a large site is
+ * indexed in sections, one after another, each indexer closed before the next starts, and the search page
+ * merges them in the browser (Pagefind's mergeIndex).
+ */
+export const SECTION_BYTES = 256 * 1024 ** 2;
+
+/** The file in the bundle folder that lists the other sections' folders, for the search page to merge. */
+export const SECTIONS_FILE = 'sections.json';
+
+/** How many sections `bytes` of marked HTML take: a power of two, so a growing site seldom regroups its pages. */
+export function sectionCount(bytes: number, sectionBytes: number): number {
+  return 2 ** Math.max(0, Math.ceil(Math.log2(bytes / sectionBytes)));
+}
+
+/** The section a page belongs to among `count`: by its path alone, so an added page moves no other. */
+export function sectionOf(path: string, count: number): number {
+  return count === 1 ? 0 : createHash('sha1').update(path).digest().readUInt32BE(0) % count;
+}
+
+/** Pagefind's options (part of a cached section's key, with the indexer's version). */
+const INDEX_OPTIONS = { forceLanguage: 'en', excludeSelectors: [...SEARCH_EXCLUDED_SELECTORS] };
+
+/** Where built sections are kept between builds, and what else they depend on (the indexer's version). */
+export interface SectionCache {
+  dir: string;
+  indexer: string;
+}
+
+/**
  * Indexes the built site in `distDir` with Pagefind and writes the bundle to `distDir`/pagefind/. Only
  * pages whose <main> is marked `data-pagefind-body` are indexed (so not redirect pages, the 404 or the
  * search page), each linkable block named so that results point at it (see markSearchAnchors).
- * The marked pages are staged in a folder of their own that Pagefind indexes as a directory: it reads and
- * indexes a directory's files on every core, where pages sent one by one through its API are indexed one
- * after another (the 38,303 indexed pages of a 1,000-article build: 43 s through the API, 10 s as a folder).
+ * A large site is indexed in sections (SECTION_BYTES): the first at pagefind/, the others in folders of
+ * their own under it, listed in pagefind/sections.json for the search page to merge. A section whose pages
+ * are what they were in a previous build (same paths, same marked HTML) is copied from `cache` instead
+ * of indexed again. The marked pages of a section are staged in a folder that Pagefind indexes as a
+ * directory: it reads and indexes a directory's files on every core, where pages sent one by one through
+ * its API are indexed one after another (the 38,303 indexed pages of a 1,000-article build: 43 s through
+ * the API, 10 s as a folder).
  * Throws when Pagefind reports an error or leaves a marked page out of the bundle, and when no page is
  * marked at all (the layout lost its marker: an empty index would make every search come back empty).
  */
-export async function buildSearchIndex(distDir: string): Promise<{ indexed: number }> {
+export async function buildSearchIndex(
+  distDir: string,
+  options: { sectionBytes?: number; cache?: SectionCache } = {},
+): Promise<{ indexed: number; sections: number; reused: number }> {
   const fail = (what: string, errors: string[]): never => {
     throw new Error(`Search index: ${what} failed: ${errors.join('; ')}`);
   };
+  const marked = markedPages(listBuiltPages(distDir));
+  if (marked.length === 0)
+    fail('indexing', [`no page in ${distDir} has ${SEARCH_BODY_ATTRIBUTE}: BaseLayout should mark <main> with it`]);
+  const count = sectionCount(
+    marked.reduce((sum, page) => sum + page.bytes, 0),
+    options.sectionBytes ?? SECTION_BYTES,
+  );
+  const sections = Array.from({ length: count }, (): Marked[] => []);
+  for (const page of marked) sections[sectionOf(page.page.path, count)]?.push(page);
+  const filled = sections.filter((pages) => pages.length > 0);
+  const bundleRoot = join(distDir, SEARCH_BUNDLE_DIR);
+  const folders = filled.map((_, at) => (at === 0 ? bundleRoot : join(bundleRoot, `section-${at + 1}`)));
+  const kept = new Set<string>();
+  let reused = 0;
+  for (const [at, pages] of filled.entries()) {
+    const folder = folders[at] as string;
+    const key = createHash('sha256')
+      .update(`${options.cache?.indexer ?? ''}\n${JSON.stringify(INDEX_OPTIONS)}\n`)
+      .update(pages.map(({ page, digest }) => `${page.path} ${digest}`).join('\n'))
+      .digest('base64url');
+    const cached = options.cache === undefined ? undefined : join(options.cache.dir, key);
+    if (cached !== undefined) kept.add(key);
+    if (cached !== undefined && existsSync(join(cached, 'pagefind-entry.json'))) {
+      cpSync(cached, folder, { recursive: true });
+      reused += 1;
+    } else {
+      await indexSection(pages, folder, fail);
+      if (cached !== undefined) {
+        rmSync(cached, { recursive: true, force: true });
+        cpSync(folder, cached, {
+          recursive: true,
+          // The first section's folder holds the others: copy its own files only.
+          filter: (source) => at !== 0 || !/[\\/]section-\d+$/.test(source),
+        });
+      }
+    }
+    const inBundle = bundlePageCount(folder);
+    if (inBundle !== pages.length)
+      fail('indexing', [
+        `the bundle holds ${inBundle} of the ${pages.length} pages marked ${SEARCH_BODY_ATTRIBUTE}${filled.length > 1 ? ` in its section ${relative(distDir, folder)}/` : ''}; Pagefind leaves out a page ` +
+          `whose <main> has no text: find it among the built pages and give it content or drop the marker`,
+      ]);
+  }
+  // Sections of earlier builds that this one no longer has.
+  const cacheDir = options.cache?.dir;
+  if (cacheDir !== undefined && existsSync(cacheDir))
+    for (const name of readdirSync(cacheDir))
+      if (!kept.has(name)) rmSync(join(cacheDir, name), { recursive: true, force: true });
+  writeFileSync(
+    join(bundleRoot, SECTIONS_FILE),
+    JSON.stringify(folders.slice(1).map((folder) => `${relative(bundleRoot, folder)}/`)),
+  );
+  return { indexed: marked.length, sections: filled.length, reused };
+}
+
+/** Indexes one section's pages into `folder` with a Pagefind indexer of its own, closed at the end (its memory freed). */
+async function indexSection(
+  pages: readonly Marked[],
+  folder: string,
+  fail: (what: string, errors: string[]) => never,
+): Promise<void> {
   const stage = mkdtempSync(join(tmpdir(), 'search-index-'));
   try {
-    const indexed = stagePages(listBuiltPages(distDir), stage);
-    if (indexed === 0)
-      fail('indexing', [`no page in ${distDir} has ${SEARCH_BODY_ATTRIBUTE}: BaseLayout should mark <main> with it`]);
-    const { index, errors } = await pagefind.createIndex({
-      forceLanguage: 'en',
-      excludeSelectors: [...SEARCH_EXCLUDED_SELECTORS],
-    });
+    stagePages(pages, stage);
+    const { index, errors } = await pagefind.createIndex(INDEX_OPTIONS);
     if (!index) return fail('starting Pagefind', errors);
     const added = await index.addDirectory({ path: stage });
     if (added.errors.length > 0) fail('indexing', added.errors);
-    const bundleDir = join(distDir, SEARCH_BUNDLE_DIR);
-    const written = await index.writeFiles({ outputPath: bundleDir });
+    const written = await index.writeFiles({ outputPath: folder });
     if (written.errors.length > 0) fail('writing the bundle', written.errors);
-    const inBundle = bundlePageCount(bundleDir);
-    if (inBundle !== indexed)
-      fail('indexing', [
-        `the bundle holds ${inBundle} of the ${indexed} pages marked ${SEARCH_BODY_ATTRIBUTE}; Pagefind leaves out a page ` +
-          `whose <main> has no text: find it among the built pages and give it content or drop the marker`,
-      ]);
-    for (const file of UNUSED_BUNDLE_FILES) rmSync(join(distDir, SEARCH_BUNDLE_DIR, file), { force: true });
-    return { indexed };
+    for (const file of UNUSED_BUNDLE_FILES) rmSync(join(folder, file), { force: true });
   } finally {
     await pagefind.close();
     rmSync(stage, { recursive: true, force: true });
   }
 }
 
-/** After the build, builds the search index (buildSearchIndex). Runs after every integration that rewrites pages. */
+/**
+ * After the build, builds the search index (buildSearchIndex), reusing the sections of earlier builds kept in
+ * the cache folder (node_modules/.astro/search-sections/). Runs after every integration that rewrites pages.
+ */
 export function searchIndex(): AstroIntegration {
+  let cache: SectionCache | undefined;
   return {
     name: 'search-index',
     hooks: {
+      'astro:config:setup': ({ config }) => {
+        const manifest = join(fileURLToPath(config.root), 'node_modules', 'pagefind', 'package.json');
+        const { version } = JSON.parse(readFileSync(manifest, 'utf8')) as { version: string };
+        cache = { dir: join(fileURLToPath(config.cacheDir), 'search-sections'), indexer: `pagefind ${version}` };
+      },
       'astro:build:done': async ({ dir, logger }) => {
         const started = Date.now();
-        const { indexed } = await buildSearchIndex(fileURLToPath(dir));
-        logger.info(`search index: ${indexed} pages indexed into /${SEARCH_BUNDLE_DIR}/ in ${Date.now() - started} ms`);
+        // SEARCH_SECTION_BYTES: smaller sections, for the tests that check the search page merges them.
+        const sectionBytes = Number(process.env['SEARCH_SECTION_BYTES'] ?? SECTION_BYTES);
+        const { indexed, sections, reused } = await buildSearchIndex(fileURLToPath(dir), {
+          sectionBytes,
+          ...(cache ? { cache } : {}),
+        });
+        logger.info(
+          `search index: ${indexed} pages indexed into /${SEARCH_BUNDLE_DIR}/ in ${Date.now() - started} ms` +
+            (sections > 1 || reused > 0 ? ` (${sections} sections, ${reused} reused from the previous build)` : ''),
+        );
       },
     },
   };

@@ -7,14 +7,14 @@ import { fixtureRoot, projectRoot } from './content.ts';
 
 /**
  * A copy of the project in a new temporary folder (named after `prefix`) with the small fixture content
- * (tests/fixtures/content), ready for `astro build`: the code and config copied and node_modules linked
- * package by package as the build benchmark does (copySite), so the copy's caches (node_modules/.astro,
- * .cache) are its own. Returns the folder; the caller removes it.
+ * (tests/fixtures/content-min/content), or the `content` folder given, ready for `astro build`: the code
+ * and config copied and node_modules linked package by package as the build benchmark does (copySite), so
+ * the copy's caches (node_modules/.astro, .cache) are its own. Returns the folder; the caller removes it.
  */
-export function copyProject(prefix: string): string {
+export function copyProject(prefix: string, content = join(fixtureRoot, 'content')): string {
   const dir = mkdtempSync(join(tmpdir(), prefix));
   copySite(projectRoot, dir);
-  cpSync(join(fixtureRoot, 'content'), join(dir, 'content'), { recursive: true });
+  cpSync(content, join(dir, 'content'), { recursive: true });
   return dir;
 }
 

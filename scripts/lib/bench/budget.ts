@@ -6,9 +6,9 @@ export interface SizeFigures {
   cold: number;
   /** Median wall time of the baseline's cold builds, ms. */
   baseCold: number;
-  /** Warm rebuild after one article changed, ms. */
+  /** Rebuild with the caches of the cold builds kept, after one article was added and cited, ms. */
   warm: number;
-  /** The baseline's warm rebuild, ms. */
+  /** The baseline's rebuild after the same article was added, ms. */
   baseWarm: number;
   /** Peak resident memory over our builds, bytes. */
   peak: number;
@@ -18,6 +18,10 @@ export interface SizeFigures {
   pages: number;
   /** Pages the baseline built. */
   basePages: number;
+  /** Files in our output folder. */
+  files: number;
+  /** Bytes in our output folder. */
+  bytes: number;
 }
 
 /** One budget, checked or not measured. */
@@ -29,17 +33,25 @@ export interface BudgetResult {
   /** The limit. */
   limit: number;
   /** How to print value and limit. */
-  unit: '×' | 'GB';
+  unit: '×' | 'GB' | 'files';
   /** Whether it holds (true when not measured). */
   ok: boolean;
 }
 
-/** The budgets of issue 10. */
+/** The budgets of issue 19 (never loosened: a budget missed is reported with the measurement that shows why). */
 export const BUDGETS = {
-  coldRatio1000: 1.3,
+  /** Our cold build at N = 1,000 against the baseline's cold build. */
+  coldRatio1000: 4,
+  /** Our rebuild after one article is added and cited, N = 1,000, against the baseline's COLD build. */
+  rebuildRatio1000: 2,
+  /** Our cold build at N = 3,000 against ours at N = 1,000 (linear). */
   growth1000to3000: 3.3,
-  peakBytes3000: 2 * 1024 ** 3,
-  warmRatio3000: 1.2,
+  /** Peak memory of the build's whole process tree at N = 3,000. */
+  peakBytes3000: 4 * 1024 ** 3,
+  /** Files in the output at N = 1,000 (what common static hosts accept). */
+  files1000: 100_000,
+  /** Bytes of the output at N = 1,000. */
+  bytes1000: 1024 ** 3,
 } as const;
 
 /** Median of a non-empty list. */
@@ -76,25 +88,31 @@ export function checkBudgets(figures: readonly SizeFigures[]): BudgetResult[] {
       '×',
     ),
     result(
+      'rebuild after one article is added and cited, N = 1,000, ours / baseline cold',
+      n1000 && n1000.warm / n1000.baseCold,
+      BUDGETS.rebuildRatio1000,
+      '×',
+    ),
+    result(
       'growth of our cold build, N = 1,000 to 3,000',
       n1000 && n3000 && n3000.cold / n1000.cold,
       BUDGETS.growth1000to3000,
       '×',
     ),
-    result('peak memory at N = 3,000', n3000?.peak, BUDGETS.peakBytes3000, 'GB'),
-    result(
-      'warm rebuild at N = 3,000, ours / baseline',
-      n3000 && n3000.warm / n3000.baseWarm,
-      BUDGETS.warmRatio3000,
-      '×',
-    ),
+    result('peak memory of the whole process tree at N = 3,000', n3000?.peak, BUDGETS.peakBytes3000, 'GB'),
+    result('files in the output at N = 1,000', n1000?.files, BUDGETS.files1000, 'files'),
+    result('size of the output at N = 1,000', n1000?.bytes, BUDGETS.bytes1000, 'GB'),
   ];
 }
 
-/** A budget as one line: "ok   cold build … 1.21× (at most 1.3×)". */
+/** A budget as one line: "ok   cold build … 3.21× (at most 4.00×)". */
 export function formatBudget(budget: BudgetResult): string {
   const show = (value: number): string =>
-    budget.unit === 'GB' ? `${(value / 1024 ** 3).toFixed(2)} GB` : `${value.toFixed(2)}×`;
+    budget.unit === 'GB'
+      ? `${(value / 1024 ** 3).toFixed(2)} GB`
+      : budget.unit === 'files'
+        ? `${value.toLocaleString('en')} files`
+        : `${value.toFixed(2)}×`;
   const state = budget.value === undefined ? 'n/a ' : budget.ok ? 'ok  ' : 'MISS';
   const value = budget.value === undefined ? 'not measured (needs that size in --sizes)' : show(budget.value);
   return `${state} ${budget.name}: ${value} (at most ${show(budget.limit)})`;

@@ -1,4 +1,16 @@
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
+import { load } from 'js-yaml';
+import { stringify } from 'yaml';
 import { join, resolve } from 'node:path';
 
 /** What of the project a copy needs to build: the code, the static files and the config, never content/. */
@@ -94,17 +106,27 @@ export function clearBuild(project: string): void {
   }
 }
 
-/** Counts the pages (index.html files) under a built dist/. */
-export function countPages(dist: string): number {
-  let count = 0;
+/** What a built dist/ holds: its pages (index.html files), all its files and their bytes. */
+export function measureOutput(dist: string): { pages: number; files: number; bytes: number } {
+  const output = { pages: 0, files: 0, bytes: 0 };
   const walk = (folder: string): void => {
     for (const entry of readdirSync(folder, { withFileTypes: true })) {
-      if (entry.isDirectory()) walk(join(folder, entry.name));
-      else if (entry.name === 'index.html') count += 1;
+      const path = join(folder, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else {
+        output.files += 1;
+        output.bytes += statSync(path).size;
+        if (entry.name === 'index.html') output.pages += 1;
+      }
     }
   };
   if (existsSync(dist)) walk(dist);
-  return count;
+  return output;
+}
+
+/** Counts the pages (index.html files) under a built dist/. */
+export function countPages(dist: string): number {
+  return measureOutput(dist).pages;
 }
 
 /**
@@ -121,4 +143,87 @@ export function touchArticle(project: string, run: number): string {
   lines[paragraph] = (lines[paragraph] as string).replace(/ \{#/, ` An editor added this sentence (${run}). {#`);
   writeFileSync(file, lines.join('\n'));
   return name;
+}
+
+/**
+ * Adds one article the way an editor does, and cites it (`withAnalysis`): a follow-up by the outlet of the
+ * newest article, a day later, reporting what that article reports (the same blocks, so every cited word is
+ * there), compared with it in a new comparison point and dated in the timeline by a new event, both citing
+ * its paragraphs. The baseline, which has no analysis, gets the article alone. Returns the new article's id.
+ */
+export function addCitedArticle(project: string, withAnalysis: boolean): string {
+  const folder = join(project, 'content', 'articles');
+  const newest = readdirSync(folder)
+    .filter((name) => name.endsWith('.md'))
+    .map((name) => ({ name, text: readFileSync(join(folder, name), 'utf8') }))
+    .map((file) => ({ ...file, date: /\n {2}date: ['"]?(\d{4}-\d{2}-\d{2})/.exec(file.text)?.[1] ?? '' }))
+    .sort((a, b) => a.date.localeCompare(b.date) || a.name.localeCompare(b.name))
+    .at(-1);
+  if (newest === undefined) throw new Error(`${folder}: no article to follow up`);
+  const source = newest.name.replace(/\.md$/, '');
+  const id = `${source}-follow-up`;
+  const next = new Date(Date.parse(newest.date) + 86_400_000).toISOString().slice(0, 10);
+  const text = newest.text
+    .replace(
+      /\ntitle: (.*)\n/,
+      (_line, title: string) => `\ntitle: ${JSON.stringify(`Follow-up: ${String(load(title))}`)}\n`,
+    )
+    .replaceAll(newest.date, next)
+    .replace(/\n {2}file: .*\n/, `\n  file: synthetic-${id}.txt\n`);
+  writeFileSync(join(folder, `${id}.md`), text);
+  if (!withAnalysis) return id;
+
+  // A comparison point with an account of the newest article: the new one reports it alike.
+  const points = readdirSync(join(project, 'content', 'comparisons'))
+    .sort()
+    .flatMap(
+      (name) => load(readFileSync(join(project, 'content', 'comparisons', name), 'utf8')) as Record<string, unknown>[],
+    );
+  type Account = {
+    article: string;
+    side?: string;
+    text: string;
+    quoted?: unknown;
+    citations: { article: string; paragraph: string; words?: string }[];
+  };
+  const point = points.find((candidate) =>
+    (candidate['accounts'] as Account[]).some((account) => account.article === source),
+  );
+  const account = (point?.['accounts'] as Account[] | undefined)?.find((candidate) => candidate.article === source);
+  if (point === undefined || account === undefined) throw new Error(`no comparison point has an account of ${source}`);
+  const { side: _side, ...alike } = account;
+  const followUp = { ...alike, citations: alike.citations.map((citation) => ({ ...citation, article: id })) };
+  writeFileSync(
+    join(project, 'content', 'comparisons', 'follow-up.yaml'),
+    stringify(
+      [
+        {
+          id: `${id}-point`,
+          topic: `The follow-up of ${source} and the report it follows`,
+          agreement: 'agree',
+          summary: 'Both report it alike, in our words.',
+          accounts: [alike, { ...followUp, article: id }],
+          issues: point['issues'],
+        },
+      ],
+      { lineWidth: 0 },
+    ),
+  );
+  writeFileSync(
+    join(project, 'content', 'events', 'follow-up.yaml'),
+    stringify(
+      [
+        {
+          id: `${id}-event`,
+          title: `A follow-up report on ${next}`,
+          when: { date: next, precision: 'day' },
+          summary: 'In our words, the report followed up a day later.',
+          citations: followUp.citations,
+          issues: point['issues'],
+        },
+      ],
+      { lineWidth: 0 },
+    ),
+  );
+  return id;
 }

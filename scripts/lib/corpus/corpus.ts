@@ -1,6 +1,17 @@
 import { stringify } from 'yaml';
 import { createRandom, type Random } from './prng.ts';
-import { claim, headingText, headline, personName, PLACES, reportSentence, ROLES, slugify, THEMES, uniquePersonName } from './words.ts';
+import {
+  claim,
+  headingText,
+  headline,
+  personName,
+  PLACES,
+  reportSentence,
+  ROLES,
+  slugify,
+  THEMES,
+  uniquePersonName,
+} from './words.ts';
 
 /** How many entries of each analysis collection the corpus has per article (today's content/ divided by its articles). */
 export interface Proportions {
@@ -14,6 +25,35 @@ export interface Proportions {
 /** The comparison format to write: `n-source` (agree | differ, 1..N accounts) or `two-source` (both | only-one | differ). */
 export type ComparisonForm = 'n-source' | 'two-source';
 
+/**
+ * Who and what a story is about. `news`: as in the news, a story most often continues a running one (a
+ * topic), whose main actors and questions come back story after story, with a few newcomers; `per-article`:
+ * every story brings its own people and issues in today's proportions per article, the worst case for the
+ * site (the most people and issue pages). See NEWS_MODEL and docs/bench-build.md.
+ */
+export type CastModel = 'news' | 'per-article';
+
+/**
+ * The `news` model's proportions. Stories join running topics by preferential attachment (a topic is picked
+ * in proportion to the stories it already has, so a few topics carry most of the coverage, as a few running
+ * stories carry most of a newsroom's); a topic's first story brings people and issues in today's
+ * proportions (the first edition is such a story: one meeting, its 11 people and 16 issues); each later
+ * story of the topic brings back its main actors and some of the rest, and adds a newcomer or two and now
+ * and then a new question.
+ */
+export const NEWS_MODEL = {
+  /** Chance that a story starts a new topic rather than continuing one. */
+  newTopic: 0.1,
+  /** The first people of a topic, who come back in every story of it (its main actors). */
+  mainActors: 3,
+  /** Of the topic's other people, how many come back in a later story (at most). */
+  returning: 3,
+  /** New people a later story adds: from 0 to this many, evenly (1 on average). */
+  newPeople: 2,
+  /** Chance that a later story adds a new issue to its topic. */
+  newIssue: 0.25,
+} as const;
+
 /** What to generate. */
 export interface CorpusOptions {
   /** Seed of the pseudo-random generator: the same seed and options give the same files, byte for byte. */
@@ -24,6 +64,8 @@ export interface CorpusOptions {
   proportions: Proportions;
   /** Comparison format; default `n-source`. */
   comparisons?: ComparisonForm;
+  /** Whether people and issues recur across stories; default `news` (see CastModel). */
+  cast?: CastModel;
 }
 
 /** A generated tree: file paths relative to the project root (content/…) and their text, sorted by path. */
@@ -116,9 +158,21 @@ const printedDate = (iso: string): string => {
 const share = (ratio: number, before: number, size: number): number =>
   Math.round(ratio * (before + size)) - Math.round(ratio * before);
 
+/** A running story: its place and themes, its people (main actors first) and its issues. */
+interface Topic {
+  place: string;
+  themes: string[];
+  people: GenPerson[];
+  issueIds: string[];
+  stories: number;
+}
+
 /** Generates a complete content/ tree (articles, outlets and every analysis collection) that passes the content checks. */
 export function generateCorpus(options: CorpusOptions): Corpus {
   const random = createRandom(options.seed);
+  const cast = options.cast ?? 'news';
+  const topics: Topic[] = [];
+  let storiesSoFar = 0;
   const form = options.comparisons ?? 'n-source';
   const { proportions } = options;
   const files = new Map<string, string>();
@@ -135,8 +189,25 @@ export function generateCorpus(options: CorpusOptions): Corpus {
   for (let story = 0; articleIndex < options.articles; story += 1) {
     const size = Math.min(options.articles - articleIndex, random.int(2, 4));
     const chunk = Math.floor(story / STORIES_PER_FILE);
-    const generated = generateStory(random, { story, firstPerson: peopleSoFar, size, before: articleIndex, proportions, form });
+    // A running topic, picked in proportion to its stories so far, or a new one.
+    let topic: Topic | undefined;
+    if (cast === 'news' && topics.length > 0 && !random.chance(NEWS_MODEL.newTopic)) {
+      let at = random.int(0, storiesSoFar - 1);
+      topic = topics.find((candidate) => (at -= candidate.stories) < 0);
+    }
+    const generated = generateStory(random, {
+      story,
+      firstPerson: peopleSoFar,
+      size,
+      before: articleIndex,
+      proportions,
+      form,
+      topic,
+    });
     peopleSoFar += generated.people.length;
+    if (topic === undefined) topics.push(generated.topic);
+    (topic ?? generated.topic).stories += 1;
+    storiesSoFar += 1;
     for (const article of generated.articles) {
       files.set(`content/articles/${article.id}.md`, article.markdown);
       // The content check wants each article's capture file to exist; a synthetic article has none of its own.
@@ -196,26 +267,42 @@ interface StoryInput {
   before: number;
   proportions: Proportions;
   form: ComparisonForm;
+  /** The running story this one continues (its people and issues come back); none for a new topic. */
+  topic?: Topic | undefined;
 }
 
 function generateStory(random: Random, input: StoryInput) {
-  const { story, size, before, proportions } = input;
-  const place = random.pick(PLACES);
-  const themes = random.sample(THEMES, 4);
+  const { story, size, before, proportions, topic } = input;
+  const place = topic?.place ?? random.pick(PLACES);
+  const themes = topic?.themes ?? random.sample(THEMES, 4);
   const theme = themes[0] as string;
   const prefix = `s${story + 1}`;
   const counts = {
-    people: Math.max(1, share(proportions.people, before, size)),
-    issues: Math.max(1, share(proportions.issues, before, size)),
+    people: topic ? random.int(0, NEWS_MODEL.newPeople) : Math.max(1, share(proportions.people, before, size)),
+    issues: topic ? (random.chance(NEWS_MODEL.newIssue) ? 1 : 0) : Math.max(1, share(proportions.issues, before, size)),
     events: Math.max(1, share(proportions.events, before, size)),
     quotations: share(proportions.quotations, before, size),
     comparisons: share(proportions.comparisons, before, size),
   };
 
-  const people: GenPerson[] = Array.from({ length: counts.people }, (_, index) => {
+  const newcomers: GenPerson[] = Array.from({ length: counts.people }, (_, index) => {
     const name = uniquePersonName(input.firstPerson + index);
     return { id: `${prefix}-${slugify(name)}-${index + 1}`, name, role: `${random.pick(ROLES)} of ${place}` };
   });
+  // A continuing story: the topic's main actors, some of its other people, then the newcomers.
+  const returning = topic
+    ? [
+        ...topic.people.slice(0, NEWS_MODEL.mainActors),
+        ...random.sample(
+          topic.people.slice(NEWS_MODEL.mainActors),
+          Math.min(
+            topic.people.length - Math.min(topic.people.length, NEWS_MODEL.mainActors),
+            random.int(0, NEWS_MODEL.returning),
+          ),
+        ),
+      ]
+    : [];
+  const people: GenPerson[] = [...returning, ...newcomers];
   const outlets = random.sample(OUTLETS, size);
   const quotes: GenQuote[] = [];
   let speakerTurn = 0;
@@ -301,10 +388,12 @@ function generateStory(random: Random, input: StoryInput) {
     citations: cites(random.int(1, 2), within),
   });
 
-  const issueIds = Array.from(
+  const newIssueIds = Array.from(
     { length: counts.issues },
     (_, index) => `${prefix}-${themes[index % themes.length]}-${index + 1}`,
   );
+  // What the story's events, quotations and points bear on: its topic's questions and any new one.
+  const issueIds = [...(topic?.issueIds ?? []), ...newIssueIds];
   const firstDate = articles[0]?.date ?? isoDate(START);
   const eventIds: string[] = [];
   let previousDaysBefore = Number.POSITIVE_INFINITY;
@@ -318,7 +407,8 @@ function generateStory(random: Random, input: StoryInput) {
       precision,
     };
     // "After" only where the dates allow it: the content check refuses an event dated before the one it follows.
-    if (index > 0 && random.chance(0.1) && daysBefore <= previousDaysBefore) when['after'] = eventIds[index - 1] as string;
+    if (index > 0 && random.chance(0.1) && daysBefore <= previousDaysBefore)
+      when['after'] = eventIds[index - 1] as string;
     previousDaysBefore = daysBefore;
     eventIds.push(id);
     const entry: Record<string, unknown> = {
@@ -351,13 +441,16 @@ function generateStory(random: Random, input: StoryInput) {
       const event = random.pick(eventIds);
       entry['event'] = event;
       // A quotation made at an event is dated like it: the content check refuses a date outside the event's.
-      const { date, precision } = (events.find((candidate) => candidate['id'] === event)?.['when'] ?? {}) as Record<string, string>;
+      const { date, precision } = (events.find((candidate) => candidate['id'] === event)?.['when'] ?? {}) as Record<
+        string,
+        string
+      >;
       if (date !== undefined && precision !== undefined) entry['when'] = { date, precision };
     }
     return entry;
   });
 
-  const issues = issueIds.map((id, index) => {
+  const issues = newIssueIds.map((id, index) => {
     const title = `${(themes[index % themes.length] as string).replace(/^./, (c) => c.toUpperCase())} in ${place}${index >= themes.length ? `, part ${Math.floor(index / themes.length) + 1}` : ''}`;
     const positions = random.sample(people, random.int(0, 2)).map((person) => ({
       who: person.id,
@@ -377,7 +470,7 @@ function generateStory(random: Random, input: StoryInput) {
     };
   });
 
-  const personEntries = people.map((person) => {
+  const personEntries = newcomers.map((person) => {
     const named = namedIn.get(person.id) as { article: GenArticle; block: Block };
     return {
       id: person.id,
@@ -431,6 +524,13 @@ function generateStory(random: Random, input: StoryInput) {
     quotations,
     comparisons,
     meeting,
+    topic: {
+      place,
+      themes,
+      people: [...(topic?.people ?? []), ...newcomers],
+      issueIds: [...(topic?.issueIds ?? []), ...newIssueIds],
+      stories: 0,
+    } satisfies Topic,
   };
 }
 
@@ -458,7 +558,8 @@ function comparisonPoint(random: Random, input: PointInput, form: ComparisonForm
   const withSides = form === 'n-source' && differ && random.chance(0.5);
   const difference = differ ? random.pick(DIFFERENCES) : undefined;
   // A difference in wording, a figure, a date or the framing is shown in each outlet's own words.
-  const mustQuote = form === 'n-source' && difference !== undefined && ['wording', 'figure', 'date', 'framing'].includes(difference);
+  const mustQuote =
+    form === 'n-source' && difference !== undefined && ['wording', 'figure', 'date', 'framing'].includes(difference);
   const accounts = reporting.map((article, index) => {
     const account: Record<string, unknown> = {
       article: article.id,

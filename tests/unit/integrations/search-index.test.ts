@@ -32,7 +32,8 @@ describe('buildSearchIndex', () => {
       ),
       '/old/': page('<p>Moved</p>', false),
     });
-    await expect(buildSearchIndex(dist)).resolves.toEqual({ indexed: 2 });
+    await expect(buildSearchIndex(dist)).resolves.toEqual({ indexed: 2, sections: 1, reused: 0 });
+    expect(JSON.parse(readFileSync(join(dist, 'pagefind', 'sections.json'), 'utf8'))).toEqual([]);
     const bundle = readdirSync(join(dist, 'pagefind'));
     expect(bundle).toEqual(expect.arrayContaining(['pagefind.js', 'pagefind-worker.js', 'pagefind-entry.json']));
     expect(bundle.filter((file) => /ui|highlight/.test(file))).toEqual([]);
@@ -100,4 +101,64 @@ describe('buildSearchIndex', () => {
       `Search index: indexing failed: no page in ${dist} has data-pagefind-body: BaseLayout should mark <main> with it`,
     );
   }, 60_000);
+
+  it('indexes a large site in sections, listed for the search page to merge, and reuses a section whose pages are unchanged', async () => {
+    const items = (word: string): Record<string, string> =>
+      Object.fromEntries(
+        Array.from({ length: 40 }, (_, n) => [
+          `/items/${n}/`,
+          page(
+            `<h1>Item ${n}</h1><p id="p${n}">Petro and Trump on item ${n}, ${n === 7 ? word : 'met'} ${'x'.repeat(400)}</p>`,
+          ),
+        ]),
+      );
+    const bundle = (dist: string): Record<string, string> => {
+      const files: Record<string, string> = {};
+      const walk = (at: string): void => {
+        for (const entry of readdirSync(at, { withFileTypes: true })) {
+          const path = join(at, entry.name);
+          if (entry.isDirectory()) walk(path);
+          else files[path.slice(dist.length)] = readFileSync(path).toString('base64');
+        }
+      };
+      walk(join(dist, 'pagefind'));
+      return files;
+    };
+    const cache = { dir: mkdtempSync(join(tmpdir(), 'search-sections-')), indexer: 'test' };
+    made.push(cache.dir);
+    // About 20 KB of pages in sections of at most 4 KB: 8 sections (a power of two), each listed but the first.
+    const first = site(items('met'));
+    const built = await buildSearchIndex(first, { sectionBytes: 4096, cache });
+    expect(built).toEqual({ indexed: 40, sections: 8, reused: 0 });
+    const listed = JSON.parse(readFileSync(join(first, 'pagefind', 'sections.json'), 'utf8')) as string[];
+    expect(listed).toEqual(Array.from({ length: 7 }, (_, n) => `section-${n + 2}/`));
+    const counts = ['', ...listed].map(
+      (folder) =>
+        (
+          JSON.parse(readFileSync(join(first, 'pagefind', folder, 'pagefind-entry.json'), 'utf8')) as {
+            languages: { en: { page_count: number } };
+          }
+        ).languages.en.page_count,
+    );
+    expect(counts.reduce((sum, count) => sum + count, 0)).toBe(40);
+    // The same pages again: every section copied from the cache, byte for byte what indexing wrote.
+    const again = site(items('met'));
+    await expect(buildSearchIndex(again, { sectionBytes: 4096, cache })).resolves.toEqual({
+      indexed: 40,
+      sections: 8,
+      reused: 8,
+    });
+    expect(bundle(again)).toEqual(bundle(first));
+    // One page changed: its section alone is indexed again, and the result is what a build without the cache writes.
+    const changed = site(items('differed'));
+    await expect(buildSearchIndex(changed, { sectionBytes: 4096, cache })).resolves.toEqual({
+      indexed: 40,
+      sections: 8,
+      reused: 7,
+    });
+    const fresh = site(items('differed'));
+    await buildSearchIndex(fresh, { sectionBytes: 4096 });
+    expect(bundle(changed)).toEqual(bundle(fresh));
+    expect(bundle(changed)).not.toEqual(bundle(first));
+  }, 120_000);
 });

@@ -26,7 +26,7 @@ describe('generateCorpus', () => {
     expect([...a.files]).not.toEqual([...c.files]);
   });
 
-  it('keeps the proportions of the content it is modelled on', () => {
+  it('with --corpus per-article, keeps the proportions of the content it is modelled on (the worst case)', () => {
     const proportions = proportionsOf({
       articles: 2,
       events: 36,
@@ -35,7 +35,13 @@ describe('generateCorpus', () => {
       quotations: 26,
       comparisons: 68,
     });
-    const corpus = generateCorpus({ seed: 1, articles: 100, proportions, comparisons: 'two-source' });
+    const corpus = generateCorpus({
+      seed: 1,
+      articles: 100,
+      proportions,
+      comparisons: 'two-source',
+      cast: 'per-article',
+    });
     expect(corpus.counts).toMatchObject({
       articles: 100,
       events: 1800,
@@ -65,6 +71,33 @@ describe('generateCorpus', () => {
     }
     expect(pullquotes).toBeGreaterThan(0);
     expect(outlets.size).toBeGreaterThanOrEqual(4);
+  });
+
+  it('by default lets people and issues recur across stories, as in the news, and passes every content check', () => {
+    const news = generateCorpus({ seed: 4, articles: 120, proportions: today });
+    const worst = generateCorpus({ seed: 4, articles: 120, proportions: today, cast: 'per-article' });
+    // The same articles, events, quotations and points; far fewer people and issues, each coming back.
+    expect(news.counts).toMatchObject({
+      articles: 120,
+      events: worst.counts.events,
+      quotations: worst.counts.quotations,
+    });
+    expect(news.counts.people).toBeLessThan(worst.counts.people / 3);
+    expect(news.counts.issues).toBeLessThan(worst.counts.issues / 3);
+    const { problems, model } = checkContent(asSources(news.files));
+    expect(problems).toEqual([]);
+    // A person's quotations come from several stories (the story is the prefix of a quotation's id).
+    const storiesOf = new Map<string, Set<string>>();
+    for (const { entry } of model.data.quotations)
+      storiesOf.set(entry.speaker, (storiesOf.get(entry.speaker) ?? new Set()).add(entry.id.split('-')[0] as string));
+    const recurring = [...storiesOf.values()].filter((stories) => stories.size >= 3).length;
+    expect(recurring).toBeGreaterThan(5);
+    // Events bear on issues that earlier stories raised.
+    const raisedIn = new Map(model.data.issues.map(({ entry }) => [entry.id, entry.id.split('-')[0]]));
+    const later = model.data.events.filter(({ entry }) =>
+      entry.issues.some((issue) => raisedIn.get(issue) !== entry.id.split('-')[0]),
+    );
+    expect(later.length).toBeGreaterThan(model.data.events.length / 2);
   });
 
   it('gives every person a name of their own', () => {

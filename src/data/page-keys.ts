@@ -1,0 +1,240 @@
+import { createHash } from 'node:crypto';
+import type { SiteIndex } from '../lib/analysis/site-index.ts';
+import { getArticles, type ArticleView } from './articles.ts';
+import { indexPageOf } from './indexes.ts';
+import { getSiteIndex } from './site.ts';
+import type { IndexPage } from '../lib/links/pagination.ts';
+import { indexPageUrl } from '../lib/links/urls.ts';
+
+/**
+ * Cache keys for Astro's incremental build (`experimental.incrementalBuild`): a page from getStaticPaths()
+ * whose `cacheKey` and code are unchanged is copied from the previous build instead of rendered. A key must
+ * therefore change whenever anything the page shows can change, and should not change otherwise.
+ *
+ * Every key is made here, in one way, as a digest of:
+ * - the page's route and its props exactly as getStaticPaths returns them;
+ * - what the route says the page shows beyond its props (`view`: its place among its siblings, counts);
+ * - its layout's inputs: its "last updated" date (a count of the stored articles, where a page shows one, is
+ *   in its `view`);
+ * - every entry the page can show, found from its `roots` (the entries it is about, as "people/x"): the
+ *   roots, the entries that name a root (a person's quotations and events, an article's citations), and
+ *   everything those name, two steps out (an event's people and issues, and their names); each entry with
+ *   what the site index works out for it (where it is listed, how a comparison point's accounts relate,
+ *   the date a relative date hangs on) and their order in the timeline.
+ * Entries reference each other by id, so the graph is read off the entries themselves: any string value of
+ * an entry that is another entry's id (or "collection/id") is a reference. Reading more than a page needs
+ * only costs reuse, never correctness; tests/build/incremental-build.test.ts holds a rebuild to a cold build
+ * byte for byte.
+ */
+
+/** What a route says about one of its pages, for its key. */
+export interface PageShows {
+  /** The page's address (for its "last updated" date). */
+  path: string;
+  /** The entries the page is about, as "collection/id" ("people/gustavo-petro", "articles/x"). */
+  roots: readonly string[];
+  /** Anything else the page shows that its props and entries do not hold (its place among its siblings). */
+  view?: unknown;
+}
+
+/** A getStaticPaths entry. */
+interface StaticPath {
+  params: Record<string, string | undefined>;
+  props: Record<string, unknown>;
+}
+
+/** Gives each of a route's getStaticPaths entries the cache key of what its page shows. */
+export async function withCacheKeys<P extends StaticPath>(
+  route: string,
+  paths: readonly P[],
+  shows: (path: P, index: SiteIndex) => PageShows | Promise<PageShows>,
+): Promise<(P & { cacheKey: string })[]> {
+  const index = await getSiteIndex();
+  const graph = await entryGraph(index);
+  return Promise.all(
+    paths.map(async (path) => {
+      const page = await shows(path, index);
+      const hash = createHash('sha256');
+      hash.update(
+        `${route}\n${stableJson(path.params)}\n${stableJson(path.props)}\n${stableJson(page.view ?? null)}\n`,
+      );
+      hash.update(`${index.lastUpdatedOf(page.path) ?? ''}\n`);
+      for (const line of graph.closure(page.roots)) hash.update(`${line}\n`);
+      return { ...path, cacheKey: hash.digest('base64url') };
+    }),
+  );
+}
+
+/** The entries of the site as a graph of references, with each entry's digest; built once per build. */
+interface EntryGraph {
+  /** "ref digest" lines of every entry a page about `roots` can show, in the order reached, then their timeline order. */
+  closure(roots: readonly string[]): string[];
+}
+
+let graphs = new WeakMap<SiteIndex, Promise<EntryGraph>>();
+
+/** Forgets the graphs built so far (tests build several indexes). */
+export function resetPageKeys(): void {
+  graphs = new WeakMap();
+}
+
+function entryGraph(index: SiteIndex): Promise<EntryGraph> {
+  let graph = graphs.get(index);
+  if (!graph) {
+    graph = getArticles().then((articles) => buildEntryGraph(index, articles));
+    graphs.set(index, graph);
+  }
+  return graph;
+}
+
+/** An entry: what it holds and what the site index works out for it. */
+interface Entry {
+  data: unknown;
+  derived: () => Promise<unknown> | unknown;
+}
+
+async function buildEntryGraph(index: SiteIndex, articles: readonly ArticleView[]): Promise<EntryGraph> {
+  const entries = new Map<string, Entry>();
+  const add = (collection: string, id: string, data: unknown, derived: Entry['derived'] = () => null): void => {
+    entries.set(`${collection}/${id}`, { data, derived });
+  };
+  const unordered = index.timelineOrderNotGiven();
+  for (const article of articles)
+    // An article as other pages show it: its front matter, outlet and the numbering of its blocks (a
+    // citation's label is "LA Times ¶14"); its text is in the props of its own pages.
+    add('articles', article.id, {
+      data: article.data,
+      outlet: article.outlet,
+      blocks: article.blocks.map((block) => [block.id, block.kind]),
+    });
+  for (const outlet of index.outlets) add('outlets', outlet.id, outlet);
+  for (const person of index.people) add('people', person.id, person, async () => indexPageOf('people', person.id));
+  for (const issue of index.issues) add('issues', issue.id, issue, async () => indexPageOf('issues', issue.id));
+  for (const event of index.events)
+    add('events', event.id, event, () => [
+      index.timelinePartOf(event.id).id,
+      unordered.has(event.id),
+      index.anchorOf(event.when) ?? null,
+    ]);
+  for (const quotation of index.quotations)
+    add('quotations', quotation.id, quotation, async () => [
+      await indexPageOf('quotations', quotation.id),
+      index.anchorOf(quotation.when) ?? null,
+    ]);
+  for (const comparison of index.comparisons)
+    add('comparisons', comparison.id, comparison, () => [
+      index.comparisonEntryUrl(comparison),
+      index.relationText(comparison),
+      index.relationOf(comparison),
+    ]);
+  for (const correction of index.correctionLog) add('corrections', correction.id, correction);
+  add('meeting', index.meeting.id, index.meeting);
+
+  // References: every string in an entry that names another entry, as its id or as "collection/id".
+  const byId = new Map<string, string[]>();
+  for (const ref of entries.keys()) {
+    const id = ref.slice(ref.indexOf('/') + 1);
+    byId.set(id, [...(byId.get(id) ?? []), ref]);
+    byId.set(ref, [ref]);
+  }
+  const forward = new Map<string, Set<string>>();
+  const backward = new Map<string, Set<string>>();
+  for (const [ref, { data }] of entries) {
+    const found = new Set<string>();
+    collectStrings(data, (text) => {
+      for (const target of byId.get(text) ?? []) if (target !== ref) found.add(target);
+    });
+    forward.set(ref, found);
+    for (const target of found) {
+      let set = backward.get(target);
+      if (!set) backward.set(target, (set = new Set()));
+      set.add(ref);
+    }
+  }
+
+  const digests = new Map<string, string>();
+  for (const [ref, entry] of entries)
+    digests.set(
+      ref,
+      createHash('sha1')
+        .update(`${stableJson(entry.data)}\n${stableJson(await entry.derived())}`)
+        .digest('base64url'),
+    );
+  const eventOrder = new Map(index.timeline.map((event, at) => [`events/${event.id}`, at]));
+  const quotationOrder = new Map(index.quotationsInOrder.map((quotation, at) => [`quotations/${quotation.id}`, at]));
+  const ordered = (refs: readonly string[], order: Map<string, number>): string =>
+    refs
+      .filter((ref) => order.has(ref))
+      .sort((a, b) => (order.get(a) as number) - (order.get(b) as number))
+      .join(' ');
+
+  return {
+    closure(roots) {
+      const unknown = roots.filter((ref) => !entries.has(ref));
+      if (unknown.length > 0)
+        throw new Error(
+          `page-keys: unknown entries ${unknown.join(', ')}; roots are "collection/id" of stored entries`,
+        );
+      // The roots and what names them, then two steps of what those name.
+      const start = new Set(roots);
+      for (const root of roots) for (const ref of backward.get(root) ?? []) start.add(ref);
+      const shown = new Set(start);
+      let frontier = [...start];
+      for (let step = 0; step < 2; step += 1) {
+        const next: string[] = [];
+        for (const ref of frontier)
+          for (const target of forward.get(ref) ?? [])
+            if (!shown.has(target)) {
+              shown.add(target);
+              next.push(target);
+            }
+        frontier = next;
+      }
+      // In the order they were reached, which depends only on the roots and the references (no sort needed).
+      const refs = [...shown];
+      return [
+        ...refs.map((ref) => `${ref} ${digests.get(ref)}`),
+        ordered(refs, eventOrder),
+        ordered(refs, quotationOrder),
+      ];
+    },
+  };
+}
+
+/** Calls `visit` with every string value and object key in `value`, depth first. */
+function collectStrings(value: unknown, visit: (text: string) => void): void {
+  if (typeof value === 'string') visit(value);
+  else if (Array.isArray(value)) for (const item of value) collectStrings(item, visit);
+  else if (value !== null && typeof value === 'object')
+    for (const item of Object.values(value)) collectStrings(item, visit);
+}
+
+/**
+ * JSON with Maps and Sets written out (JSON.stringify writes them as {}), in their own order. Object keys are
+ * not sorted: the content loaders give the same objects in the same order for the same content, and a
+ * reordering could only render a page again, never keep a stale one.
+ */
+export function stableJson(value: unknown): string {
+  return JSON.stringify(value, (_key, item: unknown) =>
+    item instanceof Map ? [...item.entries()] : item instanceof Set ? [...item] : item,
+  );
+}
+
+/**
+ * Keys for the further pages of a paginated index (at `indexUrl`), each about the entries `rootsOf` names for
+ * its items; `view` adds what a page of that index shows beyond its items (totals over the whole index).
+ */
+export function withIndexPageKeys<T>(
+  route: string,
+  indexUrl: string,
+  paths: readonly { params: { n: string }; props: { page: IndexPage<T> } }[],
+  rootsOf: (item: T) => string[],
+  view: (page: IndexPage<T>, index: SiteIndex) => unknown = () => null,
+): Promise<{ params: { n: string }; props: { page: IndexPage<T> }; cacheKey: string }[]> {
+  return withCacheKeys(route, paths, (path, index) => ({
+    path: indexPageUrl(indexUrl, Number(path.params.n)),
+    roots: path.props.page.items.flatMap(rootsOf),
+    // The indexes say how many articles the site has stored.
+    view: { articles: index.articles.length, index: view(path.props.page, index) },
+  }));
+}
