@@ -17,6 +17,7 @@ import {
   listIds,
   manifestText,
   movedLinkIds,
+  redirectsToEntry,
   parseAliases,
   parseManifest,
   redirectPageHtml,
@@ -62,24 +63,26 @@ export function loadAliases(root: string): Aliases {
 
 /**
  * The addresses of a built site: every page with its ids. A redirect page forwards the fragment, so an
- * old page's fragments live on as the ids of the page it redirects to. Also lists ids a page repeats.
+ * old page's fragments live on as the ids of the page it redirects to; an item's old page, redirected to
+ * its entry, sends them all there (they are its ids in `published`). Also lists ids a page repeats.
  */
 export function builtAddresses(
   distDir: string,
   aliases: Aliases,
-  itemRedirects: ReadonlyMap<string, readonly string[]> = new Map(),
+  published: Addresses = {},
 ): { current: Addresses; duplicates: string[] } {
   const redirects = new Map(aliases.pages.map((alias) => [alias.from, alias.to]));
   const current: Addresses = {};
   const duplicates: string[] = [];
   for (const page of listBuiltPages(distDir)) {
     if (redirects.has(page.path)) continue;
-    if (itemRedirects.has(page.path)) {
-      // An item's old page sends every fragment it had to the item's entry, which was found in its home.
-      current[page.path] = [...(itemRedirects.get(page.path) ?? [])];
+    const html = readFileSync(page.file, 'utf8');
+    if (redirectsToEntry(html)) {
+      // An item's old page sends every fragment it had to the item's entry (keepHomes found it in its home).
+      current[page.path] = [...(published[page.path] ?? [])];
       continue;
     }
-    const ids = listIds(readFileSync(page.file, 'utf8'));
+    const ids = listIds(html);
     for (const id of duplicateIds(ids))
       duplicates.push(
         `  - ${page.path}: id "${id}" is used more than once; ids on a page must be unique (see src/lib/links/urls.ts)`,
@@ -218,7 +221,7 @@ export function guardAddresses(options: {
   const homes = keepHomes({ published: manifest?.addresses ?? {}, pages, distDir, site, aliases });
   if (homes.problems.length > 0) throw new AddressError(formatAliasProblems(homes.problems));
 
-  const { current, duplicates } = builtAddresses(distDir, aliases, homes.itemRedirects);
+  const { current, duplicates } = builtAddresses(distDir, aliases, manifest?.addresses);
   if (duplicates.length > 0)
     throw new AddressError(
       ['Address check failed: a page repeats an id, so its links are ambiguous.', ...duplicates].join('\n'),
@@ -286,7 +289,7 @@ function homePlaces(pages: ReadonlyMap<string, string>): {
  * fragment of a home's page whose entry is now on another page of the same home (the home split, or an
  * entry placed before it moved it on) becomes a moved-entry link on the old page to the entry's new
  * place. An entry is found only when exactly one page of its home has its id (moved-entry links aside).
- * Returns the item pages redirected, each with the ids it had, and a problem for each item not found.
+ * Returns a problem for each item not found.
  */
 export function keepHomes(options: {
   published: Addresses;
@@ -294,9 +297,8 @@ export function keepHomes(options: {
   distDir: string;
   site: string;
   aliases: Aliases;
-}): { itemRedirects: Map<string, readonly string[]>; problems: Problem[] } {
+}): { problems: Problem[] } {
   const { published, pages, distDir, site, aliases } = options;
-  const itemRedirects = new Map<string, readonly string[]>();
   const problems: Problem[] = [];
   const aliased = new Set(aliases.pages.map((alias) => alias.from));
   const { placesOf, elsewhere } = homePlaces(pages);
@@ -323,7 +325,6 @@ export function keepHomes(options: {
         const folder = join(distDir, ...path.split('/').filter(Boolean));
         mkdirSync(folder, { recursive: true });
         writeFileSync(join(folder, 'index.html'), redirectPageHtml({ to, canonical: absoluteUrl(to, site), siteName }));
-        itemRedirects.set(path, published[path] ?? []);
         break;
       }
       continue;
@@ -341,7 +342,7 @@ export function keepHomes(options: {
     const file = pages.get(path) as string;
     writeFileSync(file, insertMovedLinks(readFileSync(file, 'utf8'), links));
   }
-  return { itemRedirects, problems };
+  return { problems };
 }
 
 function formatAliasProblems(problems: readonly Problem[]): string {

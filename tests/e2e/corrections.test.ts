@@ -40,11 +40,17 @@ describe('the corrections and updates log', () => {
 
   it("shows an entry in full on its own page: why, each change before and after, the sources' words as cited quotations", () => {
     const entryPage = pageTree('/corrections/not-the-best-of-friends/');
-    expect(toString(select('h1', entryPage) ?? entryPage)).toBe(log.find((entry) => entry.id === 'not-the-best-of-friends')?.what);
-    expect(toString(select('main', entryPage) ?? entryPage)).toContain('Before: He qualified his praise: the two had not been friends');
+    expect(toString(select('h1', entryPage) ?? entryPage)).toBe(
+      log.find((entry) => entry.id === 'not-the-best-of-friends')?.what,
+    );
+    expect(toString(select('main', entryPage) ?? entryPage)).toContain(
+      'Before: He qualified his praise: the two had not been friends',
+    );
     const quote = select('main .sources q', entryPage);
     expect(quote && toString(quote)).toBe('You know, he and I weren’t exactly the best of friends');
-    expect(String(quote?.properties['cite'])).toMatch(/^\/articles\/los-angeles-times-petro-and-trump-make-peace\/#not-the-best-of-friends/);
+    expect(String(quote?.properties['cite'])).toMatch(
+      /^\/articles\/los-angeles-times-petro-and-trump-make-peace\/#not-the-best-of-friends/,
+    );
     expect(select('main a[href="/corrections/#not-the-best-of-friends"]', entryPage)).not.toBeNull();
   });
 
@@ -61,7 +67,7 @@ describe('last updated', () => {
 
   it('is on every page, never before the edition (redirect pages left by withdrawn entries excepted)', () => {
     const pages = allPages().filter((path) => !isRedirectPage(readFileSync(join(distDir, path, 'index.html'), 'utf8')));
-    expect(pages.length).toBeGreaterThan(100);
+    expect(pages.length).toBeGreaterThan(50);
     for (const path of pages) {
       const date = shown(path);
       expect(date, path).toMatch(/^\d{4}-\d{2}-\d{2}$/);
@@ -71,9 +77,10 @@ describe('last updated', () => {
 
   it('is the date of the latest log entry touching what the page shows, else the edition', () => {
     const corrected = log.find((entry) => entry.affects.includes('events/gifts-exchanged'))?.date;
-    expect(shown('/events/gifts-exchanged/')).toBe(corrected);
+    // The event's home, its part of the timeline; a person's page that shows nothing the log touched.
+    expect(shown('/timeline/2026-february/')).toBe(corrected);
     expect(shown('/timeline/')).toBe(corrected);
-    expect(shown('/events/petro-elected/')).toBe(edition);
+    expect(shown('/people/ana-ceballos/')).toBe(edition);
     expect(shown('/articles/')).toBe(edition);
   });
 });

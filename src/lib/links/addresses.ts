@@ -331,6 +331,10 @@ export function movedLinkIds(html: string): Set<string> {
   return new Set([...html.matchAll(link)].map((match) => match[1] as string));
 }
 
+/** True when the HTML is a redirect page to an entry (an address with a fragment): an item's old page. */
+export const redirectsToEntry = (html: string): boolean =>
+  /<meta http-equiv="refresh" content="0; url=[^"#]*#/i.test(html);
+
 /** True when the HTML is one of the redirect pages written for page aliases. */
 export const isRedirectPage = (html: string): boolean => /<meta http-equiv="refresh"/i.test(html);
 
