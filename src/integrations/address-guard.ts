@@ -148,8 +148,8 @@ export function guardAddresses(options: {
     }
     const html = edited.get(file) ?? readFileSync(file, 'utf8');
     if (alias.toPage !== undefined && alias.toPage !== alias.page) {
-      // Moved to another page: the old page keeps a link with the old id to the new place.
-      const href = withFragment(alias.toPage, alias.to);
+      // Moved to another page: the old page keeps a link with the old id to the new place. If the entry has
+      // since moved on within its home (the home split), the link follows it there.
       const targetFile = pages.get(alias.toPage);
       if (targetFile === undefined) {
         problems.push({
@@ -159,7 +159,10 @@ export function guardAddresses(options: {
         });
         continue;
       }
-      if (!listIds(readFileSync(targetFile, 'utf8')).includes(alias.to)) {
+      const onTarget = listIds(readFileSync(targetFile, 'utf8')).includes(alias.to);
+      const toPage = onTarget ? alias.toPage : (builtPlaces.elsewhere(alias.toPage, alias.to) ?? alias.toPage);
+      const href = withFragment(toPage, alias.to);
+      if (!onTarget && toPage === alias.toPage) {
         problems.push({
           ...at,
           field: 'to',

@@ -176,12 +176,15 @@ const eventHome = (): string => homeOf(event, '/timeline/');
 
 /** The pages the third source adds or changes. */
 const touchedPages = (): string[] => [
-  `/articles/${slug}/`,
-  pointHome(),
-  eventHome(),
-  '/sources/',
-  `/sources/only/${slug}/`,
-  '/articles/',
+  ...new Set([
+    `/articles/${slug}/`,
+    pointHome(),
+    eventHome(),
+    '/sources/',
+    `/timeline/2026-february/`,
+    `/sources/only/${slug}/`,
+    '/articles/',
+  ]),
 ];
 
 describe('a third source, imported, cited and built', () => {
@@ -235,7 +238,9 @@ describe('a third source, imported, cited and built', () => {
   });
 
   it('the event is an entry in its part of the timeline and cites the new paragraph; the overview links there', async () => {
-    expect(eventHome()).toBe('/timeline/2026-february/');
+    // February now holds more events than a page takes: the month is cut into pages, the new event (4 February,
+    // after the meeting) on the second.
+    expect(eventHome()).toBe('/timeline/2026-february-2/');
     const { page } = await open(eventHome());
     await expect(
       page.locator(`[id="${event}"] a[href^="/articles/${slug}/#${paragraph}"]`).count(),
@@ -244,6 +249,21 @@ describe('a third source, imported, cited and built', () => {
     const overview = await open('/timeline/');
     await expect(overview.page.locator(`a[href="${eventHome()}#${event}"]`).count()).resolves.toBeGreaterThan(0);
     await overview.page.close();
+  });
+
+  it('keeps every published February entry where it was: the new event joins the month at its end, on a page of its own', () => {
+    const published = JSON.parse(readFileSync(join(dir, 'content', 'addresses', 'published.json'), 'utf8')) as {
+      pages: Record<string, string[]>;
+    };
+    const old = readFileSync(join(dir, 'dist', 'timeline', '2026-february', 'index.html'), 'utf8');
+    const entries = (html: string): string[] => [...html.matchAll(/<li id="([^"]+)"/g)].map((match) => match[1]!);
+    const kept = (published.pages['/timeline/2026-february/'] ?? []).filter((id) => id !== 'main');
+    expect(kept.length).toBeGreaterThan(10);
+    expect(entries(old)).toEqual(expect.arrayContaining(kept));
+    expect(old).not.toContain('data-moved');
+    expect(entries(readFileSync(join(dir, 'dist', 'timeline', '2026-february-2', 'index.html'), 'utf8'))).toEqual([
+      event,
+    ]);
   });
 
   it('every link on the pages the third source touches resolves, fragment included', async () => {

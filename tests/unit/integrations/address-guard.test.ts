@@ -308,4 +308,25 @@ describe('items in their homes (HOME_FAMILIES)', () => {
     expect(() => run(where)).not.toThrow();
     expect(read(where, '/quotations/')).toContain('<a id="old-b" href="/quotations/page/2/#b" data-moved>');
   });
+
+  it('follows an entry a toPage alias sends to, when it moved on to another page of its home', () => {
+    // Published: the event on the overview. Its alias sends it to /timeline/2026/, which split: it is on 2026-2.
+    const before = { '/timeline/': page('<ol><li id="x">X</li></ol>') };
+    const after = {
+      '/timeline/': page('<p id="chart">Chart</p>'),
+      '/timeline/2026/': page('<ol><li id="y">Y</li></ol>'),
+      '/timeline/2026-2/': page('<ol><li id="x">X</li></ol>'),
+    };
+    const alias = '- { page: /timeline/, from: x, toPage: /timeline/2026/, to: x }\n';
+    const where = rebuild(before, after, alias);
+    expect(() => run(where)).not.toThrow();
+    expect(read(where, '/timeline/')).toContain('<a id="x" href="/timeline/2026-2/#x" data-moved>');
+    // A page that renders that link itself, to the entry's page now, agrees with the alias.
+    const rendered = rebuild(
+      before,
+      { ...after, '/timeline/': page('<a id="x" href="/timeline/2026-2/#x" data-moved>X</a>') },
+      alias,
+    );
+    expect(() => run(rendered)).not.toThrow();
+  });
 });
