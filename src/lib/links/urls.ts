@@ -177,36 +177,34 @@ export interface HomeFamily {
   itemOf?(path: string): string | undefined;
 }
 
-// Segments no item id may take under a section (index pages, "only in" pages).
-const notReserved = `(?!${INDEX_PAGE_SEGMENT}/|${SOURCES_RESERVED_SEGMENT}/)`;
-const further = `(?:${INDEX_PAGE_SEGMENT}/\\d+/)?`;
-const itemIn =
-  (pattern: RegExp) =>
-  (path: string): string | undefined =>
-    pattern.exec(path)?.[1];
+// Built inside the functions, not at load: the browser's script imports this module for a constant, and
+// patterns built at load would be bundled into every page's script.
+const notReserved = (): string => `(?!${INDEX_PAGE_SEGMENT}/|${SOURCES_RESERVED_SEGMENT}/)`;
+const indexPage = (section: string, path: string): boolean =>
+  new RegExp(`^/${section}/(?:${INDEX_PAGE_SEGMENT}/\\d+/)?$`).test(path);
 
 /** Every home and the pages of the first edition that redirect to its entries. */
 export const HOME_FAMILIES: readonly HomeFamily[] = [
   {
     name: 'the timeline parts (events)',
     isHome: (path) => /^\/timeline\/[^/]+\/$/.test(path),
-    itemOf: itemIn(/^\/events\/([^/]+)\/$/),
+    itemOf: (path) => /^\/events\/([^/]+)\/$/.exec(path)?.[1],
   },
   {
     name: "the speakers' pages (quotations)",
-    isHome: (path) => new RegExp(`^/people/${notReserved}[^/]+/$`).test(path),
-    itemOf: itemIn(new RegExp(`^/quotations/${notReserved}([^/]+)/$`)),
+    isHome: (path) => new RegExp(`^/people/${notReserved()}[^/]+/$`).test(path),
+    itemOf: (path) => new RegExp(`^/quotations/${notReserved()}([^/]+)/$`).exec(path)?.[1],
   },
   {
     name: 'the comparison pages (comparison points)',
     isHome: (path) =>
-      new RegExp(`^/sources/(?:${INDEX_PAGE_SEGMENT}/\\d+/|${SOURCES_RESERVED_SEGMENT}/[^/]+/)?$`).test(path),
-    itemOf: itemIn(new RegExp(`^/sources/${notReserved}([^/]+)/$`)),
+      indexPage('sources', path) || new RegExp(`^/sources/${SOURCES_RESERVED_SEGMENT}/[^/]+/$`).test(path),
+    itemOf: (path) => new RegExp(`^/sources/${notReserved()}([^/]+)/$`).exec(path)?.[1],
   },
-  { name: 'the quotations pages', isHome: (path) => new RegExp(`^/quotations/${further}$`).test(path) },
-  { name: 'the people index', isHome: (path) => new RegExp(`^/people/${further}$`).test(path) },
-  { name: 'the issues index', isHome: (path) => new RegExp(`^/issues/${further}$`).test(path) },
-  { name: 'the articles index', isHome: (path) => new RegExp(`^/articles/${further}$`).test(path) },
+  { name: 'the quotations pages', isHome: (path) => indexPage('quotations', path) },
+  { name: 'the people index', isHome: (path) => indexPage('people', path) },
+  { name: 'the issues index', isHome: (path) => indexPage('issues', path) },
+  { name: 'the articles index', isHome: (path) => indexPage('articles', path) },
 ];
 
 /** A line of the meeting page. */
