@@ -97,14 +97,14 @@ function typeOf(path: string): string {
     articles: ['articles index', 'article'],
     issues: ['issues index', 'issue'],
     people: ['people index', 'person'],
-    quotations: ['quotations index', 'quotation'],
-    sources: ['sources', 'comparison point'],
-    events: ['events index', 'event'],
+    quotations: ['quotations index', 'quotations index'],
+    sources: ['sources', 'sources'],
   };
   if (parts.length === 0) return 'home';
   if (parts[0] === 'sources' && parts[1] === 'only') return 'only in one source';
   const pair = names[parts[0] ?? ''];
-  return pair ? pair[parts.length === 1 ? 0 : 1] : (parts[0] ?? path);
+  // The further pages of an index (/sources/page/2/) are of the index's type.
+  return pair ? pair[parts.length === 1 || parts[1] === 'page' ? 0 : 1] : (parts[0] ?? path);
 }
 /** A module and the modules it imports statically (Vite splits shared code into chunks), as dist paths. */
 function withImports(file: string, found = new Set<string>()): Set<string> {

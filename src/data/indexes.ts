@@ -2,14 +2,16 @@ import { INDEX_PAGE_SIZE, type PaginatedIndex } from '../lib/links/pagination.ts
 import type { Issue, Person, Quotation } from '../schemas/index.ts';
 import { getSiteIndex } from './site.ts';
 
-/** Every quotation in the order of the quotations index: speakers with the most first, each speaker's in order. */
+/**
+ * Every quotation in the order of the quotations pages: the timeline's order, so that a new quotation joins
+ * at the end (a quotation's address is its entry on its speaker's page; these pages link there).
+ */
 export async function quotationsIndexOrder(): Promise<{ person: Person; quotation: Quotation }[]> {
   const index = await getSiteIndex();
-  const count = (id: string): number => index.quotationsOf(id).length;
-  return [...new Set(index.quotations.map((quotation) => quotation.speaker))]
-    .flatMap((id) => index.personById.get(id) ?? [])
-    .sort((a, b) => count(b.id) - count(a.id) || a.name.localeCompare(b.name))
-    .flatMap((person) => index.quotationsOf(person.id).map((quotation) => ({ person, quotation })));
+  return index.quotationsInOrder.flatMap((quotation) => {
+    const person = index.personById.get(quotation.speaker);
+    return person ? [{ person, quotation }] : [];
+  });
 }
 
 /** The sides people are grouped by on the people index, in order. */
@@ -50,7 +52,9 @@ export async function indexPageOf(index: Exclude<PaginatedIndex, 'articles'>, id
         : index === 'people'
           ? (await peopleIndexOrder()).map((item) => item.person.id)
           : (await issuesIndexOrder()).map((issue) => issue.id);
-    map = order().then((ids) => new Map(ids.map((item, position) => [item, Math.floor(position / INDEX_PAGE_SIZE[index]) + 1])));
+    map = order().then(
+      (ids) => new Map(ids.map((item, position) => [item, Math.floor(position / INDEX_PAGE_SIZE[index]) + 1])),
+    );
     pageMaps.set(index, map);
   }
   return (await map).get(id) ?? 1;

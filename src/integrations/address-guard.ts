@@ -17,6 +17,8 @@ import {
   isRedirectPage,
   listIds,
   manifestText,
+  movedLinkIds,
+  redirectsToEntry,
   parseAliases,
   parseManifest,
   redirectPageHtml,
@@ -25,7 +27,7 @@ import {
 } from '../lib/links/addresses.ts';
 import { siteName } from '../lib/links/navigation.ts';
 import { formatProblem, type Problem } from '../lib/content/problems.ts';
-import { absoluteUrl, withFragment } from '../lib/links/urls.ts';
+import { absoluteUrl, HOME_FAMILIES, withFragment, type HomeFamily } from '../lib/links/urls.ts';
 import { listBuiltPages } from './built-pages.ts';
 
 /** The environment variable `npm run addresses:update` sets to rewrite the manifest instead of checking it. */
@@ -62,15 +64,26 @@ export function loadAliases(root: string): Aliases {
 
 /**
  * The addresses of a built site: every page with its ids. A redirect page forwards the fragment, so an
- * old page's fragments live on as the ids of the page it redirects to. Also lists ids a page repeats.
+ * old page's fragments live on as the ids of the page it redirects to; an item's old page, redirected to
+ * its entry, sends them all there (they are its ids in `published`). Also lists ids a page repeats.
  */
-export function builtAddresses(distDir: string, aliases: Aliases): { current: Addresses; duplicates: string[] } {
+export function builtAddresses(
+  distDir: string,
+  aliases: Aliases,
+  published: Addresses = {},
+): { current: Addresses; duplicates: string[] } {
   const redirects = new Map(aliases.pages.map((alias) => [alias.from, alias.to]));
   const current: Addresses = {};
   const duplicates: string[] = [];
   for (const page of listBuiltPages(distDir)) {
     if (redirects.has(page.path)) continue;
-    const ids = listIds(readFileSync(page.file, 'utf8'));
+    const html = readFileSync(page.file, 'utf8');
+    if (redirectsToEntry(html)) {
+      // An item's old page sends every fragment it had to the item's entry (keepHomes found it in its home).
+      current[page.path] = [...(published[page.path] ?? [])];
+      continue;
+    }
+    const ids = listIds(html);
     for (const id of duplicateIds(ids))
       duplicates.push(
         `  - ${page.path}: id "${id}" is used more than once; ids on a page must be unique (see src/lib/links/urls.ts)`,
@@ -122,6 +135,7 @@ export function guardAddresses(options: {
   }
   const edited = new Map<string, string>();
   const moved = new Map<string, { from: string; href: string }[]>();
+  const builtPlaces = homePlaces(pages);
   for (const alias of aliases.fragments) {
     const at = { file: ADDRESS_FILES.aliases, line: alias.line };
     const file = pages.get(alias.page);
@@ -135,22 +149,41 @@ export function guardAddresses(options: {
     }
     const html = edited.get(file) ?? readFileSync(file, 'utf8');
     if (alias.toPage !== undefined && alias.toPage !== alias.page) {
-      // Moved to another page: the old page keeps a link with the old id to the new place.
-      const href = withFragment(alias.toPage, alias.to);
+      // Moved to another page: the old page keeps a link with the old id to the new place. If the entry has
+      // since moved on within its home (the home split), the link follows it there.
       const targetFile = pages.get(alias.toPage);
       if (targetFile === undefined) {
-        problems.push({ ...at, field: 'toPage', message: `${alias.toPage} is not a page of the site; give the page the entry moved to` });
+        problems.push({
+          ...at,
+          field: 'toPage',
+          message: `${alias.toPage} is not a page of the site; give the page the entry moved to`,
+        });
         continue;
       }
-      if (!listIds(readFileSync(targetFile, 'utf8')).includes(alias.to)) {
-        problems.push({ ...at, field: 'to', message: `no element on ${alias.toPage} has id "${alias.to}"; give the id the entry has there` });
+      const onTarget = listIds(readFileSync(targetFile, 'utf8')).includes(alias.to);
+      const toPage = onTarget ? alias.toPage : (builtPlaces.elsewhere(alias.toPage, alias.to) ?? alias.toPage);
+      const href = withFragment(toPage, alias.to);
+      if (!onTarget && toPage === alias.toPage) {
+        problems.push({
+          ...at,
+          field: 'to',
+          message: `no element on ${alias.toPage} has id "${alias.to}"; give the id the entry has there`,
+        });
         continue;
       }
       const there = elementAt(html, alias.from);
       if (there.kind === 'moved' && there.href !== href) {
-        problems.push({ ...at, field: 'toPage', message: `${alias.page} links #${alias.from} to ${there.href}, but this alias moves it to ${href}; make them agree` });
+        problems.push({
+          ...at,
+          field: 'toPage',
+          message: `${alias.page} links #${alias.from} to ${there.href}, but this alias moves it to ${href}; make them agree`,
+        });
       } else if (there.kind === 'element') {
-        problems.push({ ...at, field: 'from', message: `${alias.page} has an element with id "${alias.from}" again; remove this alias` });
+        problems.push({
+          ...at,
+          field: 'from',
+          message: `${alias.page} has an element with id "${alias.from}" again; remove this alias`,
+        });
       } else if (there.kind === 'none') {
         moved.set(file, [...(moved.get(file) ?? []), { from: alias.from, href }]);
       }
@@ -166,6 +199,12 @@ export function guardAddresses(options: {
       continue;
     }
     const result = insertAliasAnchor(html, alias.from, alias.to);
+    // The element it stands for moved to another page of the same home (the home split): follow it there.
+    const movedTo = result === undefined ? builtPlaces.elsewhere(alias.page, alias.to) : undefined;
+    if (movedTo !== undefined) {
+      moved.set(file, [...(moved.get(file) ?? []), { from: alias.from, href: withFragment(movedTo, alias.to) }]);
+      continue;
+    }
     if (result === undefined) {
       problems.push({
         ...at,
@@ -176,11 +215,17 @@ export function guardAddresses(options: {
     }
     edited.set(file, result);
   }
-  for (const [file, links] of moved) edited.set(file, insertMovedLinks(edited.get(file) ?? readFileSync(file, 'utf8'), links));
+  for (const [file, links] of moved)
+    edited.set(file, insertMovedLinks(edited.get(file) ?? readFileSync(file, 'utf8'), links));
   for (const [file, html] of edited) writeFileSync(file, html);
   if (problems.length > 0) throw new AddressError(formatAliasProblems(problems));
 
-  const { current, duplicates } = builtAddresses(distDir, aliases);
+  const manifest = files.manifest ? parseManifest(files.manifest.file, files.manifest.text) : undefined;
+  if (manifest && !manifest.addresses) throw new AddressError(formatAliasProblems(manifest.problems));
+  const homes = keepHomes({ published: manifest?.addresses ?? {}, pages, distDir, site, aliases });
+  if (homes.problems.length > 0) throw new AddressError(formatAliasProblems(homes.problems));
+
+  const { current, duplicates } = builtAddresses(distDir, aliases, manifest?.addresses);
   if (duplicates.length > 0)
     throw new AddressError(
       ['Address check failed: a page repeats an id, so its links are ambiguous.', ...duplicates].join('\n'),
@@ -190,13 +235,118 @@ export function guardAddresses(options: {
     writeManifest(root, manifestText(current));
     return { current, added: [], updated: true, noManifest: false };
   }
-  if (!files.manifest) return { current, added: [], updated: false, noManifest: true };
-  const manifest = parseManifest(files.manifest.file, files.manifest.text);
-  if (!manifest.addresses) throw new AddressError(formatAliasProblems(manifest.problems));
+  if (!manifest?.addresses) return { current, added: [], updated: false, noManifest: true };
   const { vanished, added } = compareAddresses(manifest.addresses, current);
   if (vanished.length > 0)
     throw new AddressError(describeVanished(vanished, new Map(aliases.pages.map((alias) => [alias.from, alias.to]))));
   return { current, added: added.map(formatAddress), updated: false, noManifest: false };
+}
+
+/**
+ * Where the entries of each home are on a built site, read from its pages when first asked (only a
+ * published address that needs it asks). Moved-entry links are left out: they stand for entries elsewhere.
+ */
+function homePlaces(pages: ReadonlyMap<string, string>): {
+  /** Each id on the pages of a home, with the pages that have it. */
+  placesOf(family: HomeFamily): Map<string, string[]>;
+  /** The ids of a page, moved-entry links left out. */
+  pageIds(path: string): Set<string>;
+  /** The one other page of the home of `path` that has `id`, if exactly one has it. */
+  elsewhere(path: string, id: string): string | undefined;
+} {
+  const places = new Map<HomeFamily, Map<string, string[]>>();
+  const idsOf = new Map<string, Set<string>>();
+  const pageIds = (path: string): Set<string> => {
+    let ids = idsOf.get(path);
+    if (!ids) {
+      const html = readFileSync(pages.get(path) as string, 'utf8');
+      const moved = movedLinkIds(html);
+      ids = new Set(listIds(html).filter((id) => !moved.has(id)));
+      idsOf.set(path, ids);
+    }
+    return ids;
+  };
+  const placesOf = (family: HomeFamily): Map<string, string[]> => {
+    let map = places.get(family);
+    if (!map) {
+      map = new Map();
+      for (const path of pages.keys()) {
+        if (!family.isHome(path)) continue;
+        for (const id of pageIds(path)) map.set(id, [...(map.get(id) ?? []), path]);
+      }
+      places.set(family, map);
+    }
+    return map;
+  };
+  const elsewhere = (path: string, id: string): string | undefined => {
+    const family = HOME_FAMILIES.find((candidate) => candidate.isHome(path));
+    const others = family === undefined ? [] : (placesOf(family).get(id) ?? []).filter((other) => other !== path);
+    return others.length === 1 ? others[0] : undefined;
+  };
+  return { placesOf, pageIds, elsewhere };
+}
+
+/**
+ * Items live in homes (HOME_FAMILIES in src/lib/links/urls.ts), and the guard keeps their published
+ * addresses without a hand edit: a published page an item had of its own (`/events/<id>/`) that the build
+ * no longer makes becomes a redirect page to the item's entry in its home, found by its id; a published
+ * fragment of a home's page whose entry is now on another page of the same home (the home split, or an
+ * entry placed before it moved it on) becomes a moved-entry link on the old page to the entry's new
+ * place. An entry is found only when exactly one page of its home has its id (moved-entry links aside).
+ * Returns a problem for each item not found.
+ */
+export function keepHomes(options: {
+  published: Addresses;
+  pages: ReadonlyMap<string, string>;
+  distDir: string;
+  site: string;
+  aliases: Aliases;
+}): { problems: Problem[] } {
+  const { published, pages, distDir, site, aliases } = options;
+  const problems: Problem[] = [];
+  const aliased = new Set(aliases.pages.map((alias) => alias.from));
+  const { placesOf, elsewhere } = homePlaces(pages);
+  const moved = new Map<string, { from: string; href: string }[]>();
+  for (const path of Object.keys(published).sort()) {
+    if (aliased.has(path)) continue;
+    if (!pages.has(path)) {
+      for (const family of HOME_FAMILIES) {
+        const id = family.itemOf?.(path);
+        if (id === undefined) continue;
+        const homes = placesOf(family).get(id) ?? [];
+        if (homes.length !== 1) {
+          problems.push({
+            file: ADDRESS_FILES.manifest,
+            field: path,
+            message:
+              homes.length === 0
+                ? `${path} was an item's page and now redirects to its entry, but none of ${family.name} has an entry with id "${id}"; give the entry its id back, or keep it with an alias on its page: - { page: /its/home/page/, from: ${id}, to: its-new-id }`
+                : `${path} was an item's page and now redirects to its entry, but ${homes.join(' and ')} all have id "${id}"; an entry's id must be on one page of ${family.name}`,
+          });
+          break;
+        }
+        const to = withFragment(homes[0] as string, id);
+        const folder = join(distDir, ...path.split('/').filter(Boolean));
+        mkdirSync(folder, { recursive: true });
+        writeFileSync(join(folder, 'index.html'), redirectPageHtml({ to, canonical: absoluteUrl(to, site), siteName }));
+        break;
+      }
+      continue;
+    }
+    if (!HOME_FAMILIES.some((family) => family.isHome(path))) continue;
+    const present = new Set(listIds(readFileSync(pages.get(path) as string, 'utf8')));
+    for (const id of published[path] ?? []) {
+      if (present.has(id)) continue;
+      const there = elsewhere(path, id);
+      if (there !== undefined)
+        moved.set(path, [...(moved.get(path) ?? []), { from: id, href: withFragment(there, id) }]);
+    }
+  }
+  for (const [path, links] of moved) {
+    const file = pages.get(path) as string;
+    writeFileSync(file, insertMovedLinks(readFileSync(file, 'utf8'), links));
+  }
+  return { problems };
 }
 
 function formatAliasProblems(problems: readonly Problem[]): string {

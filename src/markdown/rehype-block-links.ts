@@ -37,7 +37,7 @@ const rehypeBlockLinks: Plugin<[Options?], Root> = (options = {}) => {
         : marker
           ? 'the note on the embedded post'
           : `${node.tagName === 'figure' ? 'pull quote, paragraph' : 'paragraph'} ${number}`;
-      const control = linkToThis(id, what, numbered ? number : undefined);
+      const control = linkToThis(id, what, { number: numbered ? number : undefined });
       const link: Element = {
         type: 'element',
         tagName: 'a',

@@ -3,14 +3,19 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readContentSources } from '../../src/data/read-sources.ts';
 import { checkContent } from '../../src/lib/content/check-content.ts';
-import { articleUrl, comparisonUrl, sourcesOnlyInUrl, sourcesUrl } from '../../src/lib/links/urls.ts';
+import { articleUrl, sourcesOnlyInUrl, sourcesUrl } from '../../src/lib/links/urls.ts';
 import { DIFFERENCES_NEEDING_QUOTED } from '../../src/schemas/comparison.ts';
 import { baseUrl, launchBrowser } from '../helpers/browser.ts';
-import { projectRoot } from '../helpers/content.ts';
-import { pageTree } from '../helpers/dist.ts';
+import { projectRoot, siteIndexOf } from '../helpers/content.ts';
+import { blockText, pageTree } from '../helpers/dist.ts';
 
 const { model } = checkContent(readContentSources(projectRoot));
 const comparisons = model.data.comparisons.map((loaded) => loaded.entry);
+const outlets = new Map(model.data.outlets.map(({ entry }) => [entry.id, entry]));
+const index = siteIndexOf(model, (id) => outlets.get(id)!);
+/** A point's home: the page that lists it (its address without the fragment). */
+const homeOf = (id: string): string =>
+  index.comparisonEntryUrl(comparisons.find((point) => point.id === id)!).split('#')[0]!;
 let browser: Browser;
 beforeAll(async () => {
   browser = await launchBrowser();
@@ -41,9 +46,9 @@ async function open(width: number, path: string): Promise<Page> {
 }
 
 describe('accounts of a point, side by side or stacked', () => {
-  it('at desktop width the accounts of /sources/meeting-length/ stand side by side, one per article', async () => {
-    const page = await open(1280, comparisonUrl('meeting-length'));
-    const boxes = await accountBoxes(page, 'main');
+  it('at desktop width the accounts of the point on the meeting’s length stand side by side, one per article', async () => {
+    const page = await open(1280, homeOf('meeting-length'));
+    const boxes = await accountBoxes(page, '#meeting-length');
     // The site's order of articles (by publication), as the source cards list them.
     expect(boxes.map((box) => box.article)).toEqual([
       'los-angeles-times-petro-and-trump-make-peace',
@@ -56,8 +61,8 @@ describe('accounts of a point, side by side or stacked', () => {
   });
 
   it('at 390 px they are stacked, the second under the first, each the full width', async () => {
-    const page = await open(390, comparisonUrl('meeting-length'));
-    const boxes = await accountBoxes(page, 'main');
+    const page = await open(390, homeOf('meeting-length'));
+    const boxes = await accountBoxes(page, '#meeting-length');
     const [first, second] = boxes as [(typeof boxes)[number], (typeof boxes)[number]];
     expect(second.x).toBe(first.x);
     expect(second.y).toBeGreaterThanOrEqual(first.bottom);
@@ -70,27 +75,19 @@ describe('accounts of a point, side by side or stacked', () => {
       [1280, true],
       [390, false],
     ] as const) {
-      const page = await open(width, comparisonUrl('meeting-length'));
+      const page = await open(width, homeOf('meeting-length'));
       // A third account, as a third source would add one.
-      await page.locator('main .accounts').evaluate((accounts) => {
+      await page.locator('#meeting-length .accounts').evaluate((accounts) => {
         const third = accounts.lastElementChild!.cloneNode(true) as HTMLElement;
         third.dataset['article'] = 'a-third-article';
         accounts.append(third);
       });
-      const boxes = await accountBoxes(page, 'main');
+      const boxes = await accountBoxes(page, '#meeting-length');
       expect(boxes).toHaveLength(3);
       const rows = new Set(boxes.map((box) => box.y));
       expect(rows.size).toBe(sideBySide ? 1 : 3);
       await page.close();
     }
-  });
-
-  it('on /sources/ the accounts of a point stand side by side at desktop width', async () => {
-    const page = await open(1280, sourcesUrl());
-    const boxes = await accountBoxes(page, '#meeting-length');
-    expect(boxes).toHaveLength(2);
-    expect(boxes[1]!.y).toBe(boxes[0]!.y);
-    await page.close();
   });
 });
 
@@ -106,13 +103,11 @@ describe('the outlets’ own words', () => {
     expect(quotedPoints.map((point) => point.id)).toContain('meeting-length');
   });
 
-  for (const path of [sourcesUrl(), ...quotedPoints.map((point) => comparisonUrl(point.id))]) {
+  for (const path of [...new Set(quotedPoints.map((point) => homeOf(point.id)))]) {
     it(`${path}: every account of a difference in wording, a figure, a date or framing shows its outlet’s printed words as a cited <q>`, async () => {
       const page = await open(1280, path);
-      for (const point of path === sourcesUrl()
-        ? quotedPoints
-        : quotedPoints.filter((candidate) => comparisonUrl(candidate.id) === path)) {
-        const scope = path === sourcesUrl() ? `#${point.id}` : 'main';
+      for (const point of quotedPoints.filter((candidate) => homeOf(candidate.id) === path)) {
+        const scope = `#${point.id}`;
         for (const account of point.accounts) {
           const shown = await page
             .locator(`${scope} [data-account][data-article="${account.article}"] q`)
@@ -136,9 +131,9 @@ describe('the outlets’ own words', () => {
   }
 
   it('the two lists of topics stand together on one point, each outlet’s list in its own words', async () => {
-    const page = await open(1280, comparisonUrl('topics-discussed'));
+    const page = await open(1280, homeOf('topics-discussed'));
     const lists = await page
-      .locator('main .accounts > [data-account]')
+      .locator('#topics-discussed .accounts > [data-account]')
       .evaluateAll((accounts) =>
         accounts.map((account) => [...account.querySelectorAll('q')].map((quote) => quote.textContent)),
       );
@@ -162,8 +157,8 @@ describe('how the accounts relate, stated', () => {
   });
 
   it('a difference with sides says which article stands on which', async () => {
-    const page = await open(1280, comparisonUrl('meeting-length'));
-    await expect(page.locator('main .kind').textContent()).resolves.toBe(
+    const page = await open(1280, homeOf('meeting-length'));
+    await expect(page.locator('#meeting-length .kind').textContent()).resolves.toBe(
       'They differ in wording: Los Angeles Times (unhedged) against Clash Report (hedged).',
     );
     await page.close();
@@ -176,9 +171,14 @@ describe('addresses of withdrawn points keep working', () => {
     ['petro-turn-after-raid', 'maduro-raid'],
     ['drug-links-qualified', 'drug-accusation-timing'],
   ] as const) {
-    it(`/sources/${from}/ leads to /sources/${to}/, and /sources/#${from} to the point #${to}`, async () => {
-      const page = await open(1280, comparisonUrl(from));
-      await page.waitForURL(`${baseUrl}${comparisonUrl(to)}`);
+    it(`/sources/${from}/ and /sources/#${from} lead to the point #${to}`, async () => {
+      // The point's old page redirects to its old id on /sources/, which an alias puts on the point that replaced it.
+      expect(homeOf(to)).toBe(sourcesUrl());
+      const page = await open(1280, `/sources/${from}/`);
+      await page.waitForURL(`${baseUrl}${sourcesUrl()}#${from}`);
+      await expect(
+        page.locator(`[id="${to}"]:target, [id="${to}"]:has(> [id="${from}"]:target)`).count(),
+      ).resolves.toBe(1);
       await page.goto(`${baseUrl}${sourcesUrl()}#${from}`);
       await expect(page.locator(`[id="${from}"]`).getAttribute('data-alias-of')).resolves.toBe(to);
       await expect(
@@ -188,10 +188,14 @@ describe('addresses of withdrawn points keep working', () => {
     });
   }
 
-  it('/sources/#group-both lands on the group every source reports alike', async () => {
-    const page = await open(1280, `${sourcesUrl()}#group-both`);
-    await expect(page.locator('[id="group-both"]').getAttribute('data-alias-of')).resolves.toBe('group-all');
-    await page.close();
+  it('/sources/#group-both and #group-all land on the group every source reports alike, now on page 2', async () => {
+    expect(homeOf('meeting-held')).toBe('/sources/page/2/');
+    for (const old of ['group-both', 'group-all']) {
+      const page = await open(1280, `${sourcesUrl()}#${old}`);
+      await page.waitForURL(`${baseUrl}/sources/page/2/#group-all`);
+      await expect(page.locator('#group-all').isVisible()).resolves.toBe(true);
+      await page.close();
+    }
   });
 });
 
@@ -201,23 +205,43 @@ describe('every point, in the built pages', () => {
     const reporting = point.accounts.map((account) => account.article);
     return point.agreement === 'agree' && reporting.length === 1 && articles.length > 1
       ? sourcesOnlyInUrl(reporting[0]!)
-      : sourcesUrl();
+      : homeOf(point.id);
   };
 
-  it('its page sets out one account per reporting article, in [data-account][data-article] inside .accounts', () => {
+  it('its entry in its home is the point in full: one account per reporting article, or, reported alike, a cited paragraph of each', () => {
     for (const point of comparisons) {
-      const shown = selectAll('.accounts > [data-account][data-article]', pageTree(comparisonUrl(point.id))).map(
-        (element) => String(element.properties['dataArticle']),
+      const entry = select(`li[id="${point.id}"]`, pageTree(homeOf(point.id)))!;
+      const reporting = point.accounts.map((account) => account.article).sort();
+      const shown = selectAll('.accounts > [data-account][data-article]', entry).map((element) =>
+        String(element.properties['dataArticle']),
       );
-      expect([...shown].sort(), point.id).toEqual(point.accounts.map((account) => account.article).sort());
+      const cited = selectAll('a.citation', entry).map((link) => String(link.properties['href']).split('#')[0]);
+      if (shown.length > 0) expect([...shown].sort(), point.id).toEqual(reporting);
+      else expect([...new Set(cited)].sort(), point.id).toEqual(reporting.map((id) => articleUrl(id)));
+      expect(blockText(entry), point.id).toContain(point.summary);
     }
   });
 
-  it('it has its place in the full comparison: only-one points on their article’s page, the others on /sources/, each linking to its page', () => {
+  it('it has one place in the full comparison: only-one points on their article’s page, the others on /sources/ or its further pages', () => {
+    const homes = ['/sources/', '/sources/page/2/', ...articles.map((id) => sourcesOnlyInUrl(id))];
     for (const point of comparisons) {
-      const entry = select(`li[id="${point.id}"]`, pageTree(placeOf(point)));
-      expect(entry, `${point.id} on ${placeOf(point)}`).toBeTruthy();
-      expect(select(`a[href="${comparisonUrl(point.id)}"]`, entry!), point.id).toBeTruthy();
+      const on = homes.filter((home) => Boolean(select(`li[id="${point.id}"]`, pageTree(home))));
+      expect(on, point.id).toEqual([placeOf(point)]);
+    }
+  });
+
+  it('every link to a point goes to its entry in its home, and its old page redirects there', () => {
+    for (const point of comparisons) {
+      const tree = pageTree(`/sources/${point.id}/`);
+      const refresh = select('meta[http-equiv="refresh"]', tree);
+      expect(String(refresh?.properties['content']), point.id).toBe(`0; url=${index.comparisonEntryUrl(point)}`);
+    }
+    for (const issue of model.data.issues.map(({ entry }) => entry)) {
+      for (const point of index.comparisonsOfIssue(issue.id))
+        expect(
+          select(`a[href="${index.comparisonEntryUrl(point)}"]`, pageTree(`/issues/${issue.id}/`)),
+          `${issue.id} → ${point.id}`,
+        ).toBeTruthy();
     }
   });
 });

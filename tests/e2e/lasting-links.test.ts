@@ -9,6 +9,7 @@ import {
   issuesUrl,
   meetingUrl,
   peopleUrl,
+  personUrl,
   quotationsUrl,
   sourcesUrl,
   timelineUrl,
@@ -23,7 +24,8 @@ const articlePath = articleUrl('los-angeles-times-petro-and-trump-make-peace');
 const paragraph = 'come-get-me';
 const words = 'Come get me';
 /** A part of the timeline (/timeline/ itself is an overview that links each event to its part). */
-const timelinePart = builtPages().find((path) => path.startsWith(timelineUrl()) && path !== timelineUrl()) ?? timelineUrl();
+const timelinePart =
+  builtPages().find((path) => path.startsWith(timelineUrl()) && path !== timelineUrl()) ?? timelineUrl();
 
 let browser: Browser;
 beforeAll(async () => {
@@ -115,7 +117,7 @@ describe('"link to this"', () => {
     [timelinePart, '.timeline > li'],
     [issuesUrl(), '.cards > li'],
     [peopleUrl(), '.people > li'],
-    [quotationsUrl(), 'figure.quote[id]'],
+    [personUrl('donald-trump'), 'figure.quote[id]'],
     [sourcesUrl(), '.points > li'],
     [meetingUrl(), '.line'],
     [meetingUrl(), 'section h2'],
@@ -132,6 +134,21 @@ describe('"link to this"', () => {
       await context.close();
     });
   }
+
+  it('copies, on the quotations pages, a quotation’s address in its home: its entry on its speaker’s page', async () => {
+    const { context, page } = await open();
+    await page.goto(baseUrl + quotationsUrl());
+    const block = page.locator('figure.quote[id]').nth(1);
+    const id = (await block.getAttribute('id')) ?? '';
+    const speaker = (await block.locator('figcaption a[href^="/people/"]').first().getAttribute('href')) ?? '';
+    expect(speaker).toMatch(/^\/people\/[a-z0-9-]+\/$/);
+    await block.locator('.link-to-this').click();
+    await expect(page.evaluate(() => navigator.clipboard.readText())).resolves.toBe(`${site}${speaker}#${id}`);
+    // The control is also the link there: the entry on the speaker's page, marked.
+    await page.waitForURL(`${baseUrl}${speaker}#${id}`);
+    await expect(page.locator(`[id="${id}"]`).evaluate((element) => element.matches(':target'))).resolves.toBe(true);
+    await context.close();
+  });
 
   it('without JavaScript is a plain link to the fragment', async () => {
     const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 390, height: 844 } });
@@ -251,6 +268,44 @@ describe('aliases keep old addresses working', () => {
     await page.waitForURL(`${baseUrl}${articlePath}#${paragraph}`);
     await expect(page.locator(`#${paragraph}`).evaluate((element) => element.matches(':target'))).resolves.toBe(true);
     expect(errors).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('items live in homes: their old addresses land on the entry', () => {
+  // The pages the first edition gave every event, quotation and comparison point, each now a redirect
+  // written by the address guard, and a fragment of /sources/ whose entry moved to its page 2.
+  for (const [from, to] of [
+    ['/events/jan-7-call/', '/timeline/2026-january/#jan-7-call'],
+    ['/events/white-house-meeting/#quotations-heading', '/timeline/2026-february/#white-house-meeting'],
+    ['/quotations/come-get-me/', '/people/gustavo-petro/#come-get-me'],
+    ['/sources/meeting-length/#main', '/sources/#meeting-length'],
+    ['/sources/meeting-held/', '/sources/page/2/#meeting-held'],
+    ['/sources/#meeting-held', '/sources/page/2/#meeting-held'],
+    ['/quotations/#speaker-gustavo-petro', '/people/gustavo-petro/#quotations'],
+  ] as const) {
+    it(`${from} lands on ${to}, marked and focused, with no CSP error`, async () => {
+      const { context, page, errors } = await open({ viewport: { width: 390, height: 844 } });
+      await page.goto(baseUrl + from);
+      await page.waitForURL(baseUrl + to);
+      const id = to.split('#')[1] ?? '';
+      await page.waitForFunction((target) => document.activeElement?.id === target, id);
+      const where = await page.evaluate(landing, id);
+      expect(where.marked).toBe(true);
+      expect(where.top).toBeGreaterThanOrEqual(where.covered);
+      expect(errors).toEqual([]);
+      await context.close();
+    });
+  }
+
+  it('without JavaScript an old item page still leads to the entry (meta refresh), and a moved entry’s old fragment is a link to it', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${baseUrl}/events/jan-7-call/`);
+    await page.waitForURL(`${baseUrl}/timeline/2026-january/#jan-7-call`);
+    await page.goto(`${baseUrl}/sources/#meeting-held`);
+    await expect(page.locator('#meeting-held').getAttribute('href')).resolves.toBe('/sources/page/2/#meeting-held');
+    await expect(page.locator('#meeting-held').evaluate((element) => element.matches(':target'))).resolves.toBe(true);
     await context.close();
   });
 });

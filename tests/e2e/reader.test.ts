@@ -99,6 +99,27 @@ describe('search', () => {
     await context.close();
   });
 
+  // Items live in homes: the index holds the homes, and a result lands on the entry.
+  for (const [query, entry] of [
+    ['obey the orders of humanity', '/people/gustavo-petro/#obey-humanity'],
+    ['letting reporters into the Oval Office', '/sources/page/2/#closed-to-press'],
+  ] as const) {
+    it(`finds “${query}” at its entry in its home, ${entry}, and not on a page that only repeats it`, async () => {
+      const { context, page, errors } = await open();
+      await page.goto(`${baseUrl}${searchUrl()}?${SEARCH_QUERY_PARAM}=${encodeURIComponent(query)}`);
+      await page.waitForFunction(() => /match/.test(document.querySelector('[data-search-status]')?.textContent ?? ''));
+      const results = await page.evaluate(shownResults);
+      expect(results.flatMap((result) => result.blocks.map((block) => block.href))).toContain(entry);
+      // The quotations pages list every quotation too, but are not indexed: their entries' address is elsewhere.
+      expect(results.map((result) => result.page).filter((path) => path.startsWith('/quotations/'))).toEqual([]);
+      await page.locator(`a[href="${entry}"]`).first().click();
+      await page.waitForURL(`${baseUrl}${entry}`);
+      await expect(page.locator(':target').getAttribute('id')).resolves.toBe(entry.split('#')[1]);
+      expect(errors).toEqual([]);
+      await context.close();
+    });
+  }
+
   it('says so when nothing matches', async () => {
     const { context, page } = await open();
     await page.goto(`${baseUrl}${searchQueryUrl('zzqxv')}`);

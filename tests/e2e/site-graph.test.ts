@@ -63,14 +63,24 @@ describe('the site as a graph', () => {
 
   it('reaches every analysis page from the home page in one or two steps', () => {
     const fromHome = new Set(internalLinks('/'));
-    for (const section of ['/meeting/', '/timeline/', '/issues/', '/people/', '/quotations/', '/sources/', '/articles/']) {
+    for (const section of [
+      '/meeting/',
+      '/timeline/',
+      '/issues/',
+      '/people/',
+      '/quotations/',
+      '/sources/',
+      '/articles/',
+    ]) {
       expect(fromHome.has(section) || internalLinks('/meeting/').includes(section), section).toBe(true);
     }
   });
 });
 
 describe('every quotation on every page', () => {
-  const quotes = pages.flatMap((page) => selectAll('blockquote[cite], q[cite]', pageTree(page)).map((element) => ({ page, element })));
+  const quotes = pages.flatMap((page) =>
+    selectAll('blockquote[cite], q[cite]', pageTree(page)).map((element) => ({ page, element })),
+  );
 
   it('exists (the site shows quotations)', () => {
     expect(quotes.length).toBeGreaterThan(50);
@@ -111,7 +121,9 @@ describe('every citation link on every page', () => {
 
 describe('the timeline', () => {
   // The parts in the overview's order, each listing its events: together, the whole timeline.
-  const parts = selectAll('a[href^="/timeline/"]', select('ul.part-list', pageTree('/timeline/'))!).map((link) => String(link.properties['href']));
+  const parts = selectAll('a[href^="/timeline/"]', select('ul.part-list', pageTree('/timeline/'))!).map((link) =>
+    String(link.properties['href']),
+  );
   const items = parts.flatMap((part) => selectAll('ol.timeline > li', pageTree(part)));
 
   it('gives every entry an id and a machine-readable date at its precision', () => {
@@ -126,17 +138,28 @@ describe('the timeline', () => {
   it('runs oldest first, meeting every order the sources give, and says where they give none', () => {
     const { model } = checkContent(readContentSources(projectRoot));
     const events = model.data.events.map(({ entry }) => entry);
-    const { chronology } = buildChronology(chronologyItems(events, model.data.quotations.map(({ entry }) => entry)));
+    const { chronology } = buildChronology(
+      chronologyItems(
+        events,
+        model.data.quotations.map(({ entry }) => entry),
+      ),
+    );
     const ids = items.map((item) => String(item.properties['id']));
     expect(ids).toEqual(buildTimeline(events).map((event) => event.id));
     const place = new Map(ids.map((id, position) => [id, position]));
     for (const event of events) {
-      for (const earlier of [event.when.after, event.when.during]) if (earlier) expect(place.get(earlier), `${earlier} before ${event.id}`).toBeLessThan(place.get(event.id) ?? -1);
-      if (event.when.before) expect(place.get(event.id), `${event.id} before ${event.when.before}`).toBeLessThan(place.get(event.when.before) ?? -1);
+      for (const earlier of [event.when.after, event.when.during])
+        if (earlier)
+          expect(place.get(earlier), `${earlier} before ${event.id}`).toBeLessThan(place.get(event.id) ?? -1);
+      if (event.when.before)
+        expect(place.get(event.id), `${event.id} before ${event.when.before}`).toBeLessThan(
+          place.get(event.when.before) ?? -1,
+        );
     }
     // Dates that cannot overlap keep their order.
     ids.forEach((id, position) => {
-      for (const later of ids.slice(position + 1)) expect(chronology.knownBefore(`event:${later}`, `event:${id}`), `${later} listed after ${id}`).toBe(false);
+      for (const later of ids.slice(position + 1))
+        expect(chronology.knownBefore(`event:${later}`, `event:${id}`), `${later} listed after ${id}`).toBe(false);
     });
     const marked = items.filter((item) => select('.unordered', item)).map((item) => String(item.properties['id']));
     expect(marked).toEqual([...orderNotGiven(chronology, 'event', ids)]);
@@ -144,20 +167,95 @@ describe('the timeline', () => {
   });
 });
 
-describe('the quotations index', () => {
-  it('keeps the timeline order for each speaker, and says where the sources give none', () => {
-    const { model } = checkContent(readContentSources(projectRoot));
-    const { chronology } = buildChronology(chronologyItems(model.data.events.map(({ entry }) => entry), model.data.quotations.map(({ entry }) => entry)));
-    const sections = selectAll('main section[aria-labelledby^="speaker-"]', pageTree('/quotations/'));
-    expect(sections.length).toBeGreaterThan(1);
-    for (const section of sections) {
-      const figures = selectAll('figure.quote', section);
-      const ids = figures.map((figure) => String(figure.properties['id']));
-      ids.forEach((id, position) => {
-        for (const later of ids.slice(position + 1)) expect(chronology.knownBefore(`quotation:${later}`, `quotation:${id}`), `${later} listed after ${id}`).toBe(false);
-      });
-      const marked = figures.filter((figure) => select('.unordered', figure)).map((figure) => String(figure.properties['id']));
-      expect(marked).toEqual([...orderNotGiven(chronology, 'quotation', ids)]);
+describe('the quotations pages and the speakers’ pages', () => {
+  const { model } = checkContent(readContentSources(projectRoot));
+  const quotations = model.data.quotations.map(({ entry }) => entry);
+  const { chronology } = buildChronology(
+    chronologyItems(
+      model.data.events.map(({ entry }) => entry),
+      quotations,
+    ),
+  );
+  const listed = ['/quotations/', ...pages.filter((page) => page.startsWith('/quotations/page/'))];
+
+  it('list every quotation once, in the timeline’s order, and say where the sources give none', () => {
+    const figures = listed.flatMap((page) => selectAll('main figure.quote', pageTree(page)));
+    const ids = figures.map((figure) => String(figure.properties['id']));
+    expect([...ids].sort()).toEqual(quotations.map((quotation) => quotation.id).sort());
+    ids.forEach((id, position) => {
+      for (const later of ids.slice(position + 1))
+        expect(chronology.knownBefore(`quotation:${later}`, `quotation:${id}`), `${later} listed after ${id}`).toBe(
+          false,
+        );
+    });
+    for (const page of listed) {
+      const onPage = selectAll('main figure.quote', pageTree(page));
+      const marked = onPage
+        .filter((figure) => select('.unordered', figure))
+        .map((figure) => String(figure.properties['id']));
+      expect(marked).toEqual([
+        ...orderNotGiven(
+          chronology,
+          'quotation',
+          onPage.map((figure) => String(figure.properties['id'])),
+        ),
+      ]);
     }
+  });
+
+  it('give each quotation its address on its speaker’s page, in the timeline’s order; the quotations pages’ ¶ points there', () => {
+    for (const quotation of quotations) {
+      const home = `/people/${quotation.speaker}/`;
+      const entry = select(`figure.quote[id="${quotation.id}"]`, pageTree(home));
+      expect(entry, `${quotation.id} on ${home}`).toBeTruthy();
+      expect(select(`a.link-to-this[href="#${quotation.id}"]`, entry!), quotation.id).toBeTruthy();
+      const copy = listed.map((page) => select(`figure.quote[id="${quotation.id}"]`, pageTree(page))).find(Boolean);
+      expect(select(`a.link-to-this[href="${home}#${quotation.id}"]`, copy!), quotation.id).toBeTruthy();
+    }
+    for (const person of model.data.people.map(({ entry }) => entry)) {
+      const ids = selectAll('main figure.quote', pageTree(`/people/${person.id}/`)).map((figure) =>
+        String(figure.properties['id']),
+      );
+      ids.forEach((id, position) => {
+        for (const later of ids.slice(position + 1))
+          expect(
+            chronology.knownBefore(`quotation:${later}`, `quotation:${id}`),
+            `${person.id}: ${later} after ${id}`,
+          ).toBe(false);
+      });
+    }
+  });
+
+  it('keep the speakers’ old group ids on the quotations pages, as links to each speaker’s quotations', () => {
+    const link = select('a[id="speaker-donald-trump"][data-moved]', pageTree('/quotations/'));
+    expect(String(link?.properties['href'])).toBe('/people/donald-trump/#quotations');
+  });
+});
+
+describe('items in their homes', () => {
+  it('the page each event, quotation and comparison point had of its own redirects to its entry, which exists', () => {
+    const redirects = pages.filter(
+      (page) =>
+        /^\/(events|quotations|sources)\/[^/]+\/$/.test(page) &&
+        isRedirectPage(readFileSync(join(distDir, page, 'index.html'), 'utf8')),
+    );
+    expect(redirects.length).toBeGreaterThan(100);
+    for (const page of redirects) {
+      const to = String(select('meta[http-equiv="refresh"]', pageTree(page))?.properties['content']).replace(
+        /^0; url=/,
+        '',
+      );
+      const [path = '', id = ''] = to.split('#');
+      expect(select(`[id="${id}"]`, pageTree(path)), `${page} → ${to}`).toBeTruthy();
+    }
+  });
+
+  it('no page links to an item’s old page: every link goes to the entry in its home', () => {
+    const old = /^\/(events\/|quotations\/(?!page\/)[^/]+\/|sources\/(?!page\/|only\/)[^/]+\/)/;
+    for (const page of pages.filter((path) => !isRedirectPage(readFileSync(join(distDir, path, 'index.html'), 'utf8'))))
+      expect(
+        internalLinks(page).filter((link) => old.test(link)),
+        page,
+      ).toEqual([]);
   });
 });

@@ -7,6 +7,7 @@ import {
   readdirSync,
   readFileSync,
   rmSync,
+  statSync,
   symlinkSync,
   writeFileSync,
 } from 'node:fs';
@@ -148,26 +149,47 @@ async function open(path: string, width = 1280): Promise<{ page: Page; errors: s
 }
 
 const boxes = (page: Page) =>
-  page.locator(`.accounts > [data-account][data-article]`).evaluateAll((elements) =>
+  page.locator(`[id="${point}"] .accounts > [data-account][data-article]`).evaluateAll((elements) =>
     elements.map((element) => {
       const box = element.getBoundingClientRect();
       return { article: element.getAttribute('data-article'), x: Math.round(box.x), y: Math.round(box.y) };
     }),
   );
 
+/** The page of the built copy under `section` whose list has the entry `id`: the entry's home. */
+function homeOf(id: string, section: string): string {
+  const found: string[] = [];
+  const walk = (path: string): void => {
+    const folder = join(dir, 'dist', ...path.split('/').filter(Boolean));
+    if (readFileSync(join(folder, 'index.html'), 'utf8').includes(`<li id="${id}"`)) found.push(path);
+    for (const entry of readdirSync(folder, { withFileTypes: true }))
+      if (entry.isDirectory() && statSync(join(folder, entry.name, 'index.html'), { throwIfNoEntry: false }))
+        walk(`${path}${entry.name}/`);
+  };
+  walk(section);
+  if (found.length !== 1)
+    throw new Error(`expected one home for ${id} under ${section}, found ${found.join(', ') || 'none'}`);
+  return found[0]!;
+}
+const pointHome = (): string => homeOf(point, '/sources/');
+const eventHome = (): string => homeOf(event, '/timeline/');
+
 /** The pages the third source adds or changes. */
 const touchedPages = (): string[] => [
-  `/articles/${slug}/`,
-  `/sources/${point}/`,
-  `/events/${event}/`,
-  '/sources/',
-  `/sources/only/${slug}/`,
-  '/articles/',
+  ...new Set([
+    `/articles/${slug}/`,
+    pointHome(),
+    eventHome(),
+    '/sources/',
+    `/timeline/2026-february/`,
+    `/sources/only/${slug}/`,
+    '/articles/',
+  ]),
 ];
 
 describe('a third source, imported, cited and built', () => {
   it('shows the three accounts of the point side by side on a wide screen and stacked on a phone', async () => {
-    const wide = await open(`/sources/${point}/`);
+    const wide = await open(pointHome());
     const side = await boxes(wide.page);
     // Accounts on the same side stand together (Clash Report and the fixture hedge, the LA Times does not).
     expect(side.map((box) => box.article).sort()).toEqual([...articles].sort());
@@ -177,7 +199,7 @@ describe('a third source, imported, cited and built', () => {
     expect(wide.errors).toEqual([]);
     await wide.page.close();
 
-    const phone = await open(`/sources/${point}/`, 390);
+    const phone = await open(pointHome(), 390);
     const stacked = await boxes(phone.page);
     expect(new Set(stacked.map((box) => box.x)).size).toBe(1);
     expect(stacked.map((box) => box.y)).toEqual([...stacked.map((box) => box.y)].sort((a, b) => a - b));
@@ -186,8 +208,8 @@ describe('a third source, imported, cited and built', () => {
   });
 
   it('the new account quotes and cites the new paragraph, and the link lands on it', async () => {
-    const { page } = await open(`/sources/${point}/`);
-    const account = page.locator(`[data-account][data-article="${slug}"]`);
+    const { page } = await open(pointHome());
+    const account = page.locator(`[id="${point}"] [data-account][data-article="${slug}"]`);
     await expect(account.locator('q').first().textContent()).resolves.toContain('for about two hours');
     const href = await account.locator(`a[href^="/articles/${slug}/#${paragraph}"]`).first().getAttribute('href');
     expect(href).toMatch(new RegExp(`^/articles/${slug}/#${paragraph}(:~:text=|$)`));
@@ -204,8 +226,9 @@ describe('a third source, imported, cited and built', () => {
     const citedBy = await page
       .locator(`#cited-by-${paragraph} a`)
       .evaluateAll((links) => links.map((link) => link.getAttribute('href')));
-    expect(citedBy).toContain(`/sources/${point}/`);
-    expect(citedBy).toContain(`/events/${event}/`);
+    // Each at its entry in its home.
+    expect(citedBy).toContain(`${pointHome()}#${point}`);
+    expect(citedBy).toContain(`${eventHome()}#${event}`);
     await expect(page.locator(`#${paragraph} .cited-by-link`).count()).resolves.toBe(1);
     await expect(page.locator('h1').textContent()).resolves.toContain(
       'Test fixture: Trump and Petro talk for about two hours at the White House',
@@ -214,15 +237,33 @@ describe('a third source, imported, cited and built', () => {
     await page.close();
   });
 
-  it('the event is on the timeline and cites the new paragraph', async () => {
-    const { page } = await open(`/events/${event}/`);
-    await expect(page.locator(`a[href^="/articles/${slug}/#${paragraph}"]`).count()).resolves.toBeGreaterThan(0);
-    const place = await page.locator(`a[href*="#${event}"]`).first().getAttribute('href');
-    expect(place).toMatch(/^\/timeline\//);
+  it('the event is an entry in its part of the timeline and cites the new paragraph; the overview links there', async () => {
+    // February now holds more events than a page takes: the month is cut into pages, the new event (4 February,
+    // after the meeting) on the second.
+    expect(eventHome()).toBe('/timeline/2026-february-2/');
+    const { page } = await open(eventHome());
+    await expect(
+      page.locator(`[id="${event}"] a[href^="/articles/${slug}/#${paragraph}"]`).count(),
+    ).resolves.toBeGreaterThan(0);
     await page.close();
-    const timeline = await open(place ?? '/timeline/');
-    await expect(timeline.page.locator(`[id="${event}"]`).count()).resolves.toBe(1);
-    await timeline.page.close();
+    const overview = await open('/timeline/');
+    await expect(overview.page.locator(`a[href="${eventHome()}#${event}"]`).count()).resolves.toBeGreaterThan(0);
+    await overview.page.close();
+  });
+
+  it('keeps every published February entry where it was: the new event joins the month at its end, on a page of its own', () => {
+    const published = JSON.parse(readFileSync(join(dir, 'content', 'addresses', 'published.json'), 'utf8')) as {
+      pages: Record<string, string[]>;
+    };
+    const old = readFileSync(join(dir, 'dist', 'timeline', '2026-february', 'index.html'), 'utf8');
+    const entries = (html: string): string[] => [...html.matchAll(/<li id="([^"]+)"/g)].map((match) => match[1]!);
+    const kept = (published.pages['/timeline/2026-february/'] ?? []).filter((id) => id !== 'main');
+    expect(kept.length).toBeGreaterThan(10);
+    expect(entries(old)).toEqual(expect.arrayContaining(kept));
+    expect(old).not.toMatch(/<a [^>]*data-moved/);
+    expect(entries(readFileSync(join(dir, 'dist', 'timeline', '2026-february-2', 'index.html'), 'utf8'))).toEqual([
+      event,
+    ]);
   });
 
   it('every link on the pages the third source touches resolves, fragment included', async () => {

@@ -52,7 +52,12 @@ describe('the timeline overview and its parts', () => {
       const part = await context.newPage();
       await part.goto(baseUrl + path);
       for (const [id, title] of await part.locator('ol.timeline > li').evaluateAll((items) =>
-        items.map((item) => [item.id, item.querySelector('.event-title a')?.textContent?.trim() ?? ''] as const),
+        // The title is the heading's own text (in its home the entry's title is not a link; the ¶ control follows it).
+        items.map((item) => {
+          const heading = item.querySelector('.event-title');
+          const title = [...(heading?.childNodes ?? [])].filter((node) => node.nodeType === Node.TEXT_NODE);
+          return [item.id, title.map((node) => node.textContent).join('').trim()] as const;
+        }),
       ))
         entries.set(`${path}#${id}`, title);
       await part.close();

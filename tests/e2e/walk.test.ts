@@ -2,8 +2,9 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { baseUrl, launchBrowser, watchErrors } from '../helpers/browser.ts';
 
-// A reader's walk, by clicking only: home → event → issue → person → quotation → the cited
-// paragraph in the article → back to the quotation through "What cites this article" → home.
+// A reader's walk, by clicking only: home → an event (its entry in the timeline) → issue → person → one of
+// their quotations (its entry on their page) → the cited paragraph in the article → back to the quotation
+// through "What cites this article" → home.
 let browser: Browser;
 beforeAll(async () => {
   browser = await launchBrowser();
@@ -13,6 +14,10 @@ afterAll(async () => {
 });
 
 const path = (page: Page): string => new URL(page.url()).pathname;
+const address = (page: Page): string => {
+  const url = new URL(page.url());
+  return `${url.pathname}${url.hash}`;
+};
 
 describe('walking the site', () => {
   it('goes from the home page to an event, an issue, a person, a quotation and a cited paragraph, and back', async () => {
@@ -21,36 +26,42 @@ describe('walking the site', () => {
     await page.goto(`${baseUrl}/`);
 
     await page.locator('section[aria-labelledby="latest"] ol a').first().click();
-    expect(path(page)).toMatch(/^\/events\/[a-z0-9-]+\/$/);
-    const eventPath = path(page);
+    expect(address(page)).toMatch(/^\/timeline\/[a-z0-9-]+\/#[a-z0-9-]+$/);
+    const eventAddress = address(page);
+    const event = page.locator(`[id="${new URL(page.url()).hash.slice(1)}"]`);
+    await expect(event.evaluate((element) => element.matches(':target'))).resolves.toBe(true);
 
-    await page.locator('.link-list', { hasText: 'Issues:' }).locator('a').first().click();
+    await event.locator('.link-list', { hasText: 'Issues:' }).locator('a').first().click();
     expect(path(page)).toMatch(/^\/issues\/[a-z0-9-]+\/$/);
-    await expect(page.locator(`a[href="${eventPath}"]`).count()).resolves.toBeGreaterThan(0); // the issue links back to its event
+    await expect(page.locator(`a[href="${eventAddress}"]`).count()).resolves.toBeGreaterThan(0); // the issue links back to its event
 
     // A person who is quoted (the first listed may be one the articles only name, with no quotations).
     await page.locator('section[aria-labelledby="people"] li > a', { hasText: 'Gustavo Petro' }).first().click();
     expect(path(page)).toMatch(/^\/people\/[a-z0-9-]+\/$/);
     const personPath = path(page);
 
-    await page.locator('section[aria-labelledby="quotations"] a.permalink').first().click();
-    expect(path(page)).toMatch(/^\/quotations\/[a-z0-9-]+\/$/);
-    const quotationPath = path(page);
-    await expect(page.locator(`figcaption a[href="${personPath}"]`).count()).resolves.toBe(1); // and back to the speaker
-    const quoted = (await page.locator('blockquote p').textContent()) ?? '';
+    // The quotation's address is its entry here, on its speaker's page.
+    const quotation = page.locator('section[aria-labelledby="quotations"] figure.quote[id]').first();
+    const quotationAddress = `${personPath}#${(await quotation.getAttribute('id')) ?? ''}`;
+    await expect(
+      quotation.locator(`a.link-to-this[href="#${(await quotation.getAttribute('id')) ?? ''}"]`).count(),
+    ).resolves.toBe(1);
+    const quoted = (await quotation.locator('blockquote p').textContent()) ?? '';
 
-    await page.locator('figcaption a.citation').click();
+    await quotation.locator('figcaption a.citation').click();
     expect(path(page)).toMatch(/^\/articles\/[a-z0-9-]+\/$/);
     const paragraphId = decodeURIComponent(new URL(page.url()).hash.slice(1)).split(':~:')[0] ?? '';
     const paragraph = page.locator(`[id="${paragraphId}"]`);
-    await expect(paragraph.evaluate((element) => element.matches(':target'))).resolves.toBe(true);
+    // Chromium looks for a text fragment's words after the page has loaded, then sets the target.
+    await page.waitForFunction((id) => document.getElementById(id)?.matches(':target'), paragraphId);
     await expect(paragraph.textContent()).resolves.toContain(quoted);
 
     await paragraph.locator('a.cited-by-link').click();
     const citedBy = page.locator(`[id="cited-by-${paragraphId}"]`);
     await expect(citedBy.evaluate((element) => element.matches(':target'))).resolves.toBe(true);
-    await citedBy.locator(`a[href="${quotationPath}"]`).click();
-    expect(path(page)).toBe(quotationPath);
+    await citedBy.locator(`a[href="${quotationAddress}"]`).click();
+    expect(address(page)).toBe(quotationAddress);
+    await expect(page.locator(':target figure.quote, figure.quote:target').count()).resolves.toBe(1);
 
     for (let step = 0; step < 8 && path(page) !== '/'; step += 1) await page.goBack();
     expect(path(page)).toBe('/');
@@ -64,7 +75,11 @@ describe('walking the site', () => {
     const labels = await page.locator('nav[aria-label="Site"] a').allTextContents();
     expect(labels).toEqual(['The meeting', 'Timeline', 'Issues', 'People', 'Quotations', 'Sources', 'Articles']);
     await expect(page.locator('nav[aria-label="Site"] a[aria-current]').textContent()).resolves.toBe('People');
-    await expect(page.locator('nav[aria-label="Breadcrumb"] li').allTextContents()).resolves.toEqual(['Home', 'People', 'Gustavo Petro']);
+    await expect(page.locator('nav[aria-label="Breadcrumb"] li').allTextContents()).resolves.toEqual([
+      'Home',
+      'People',
+      'Gustavo Petro',
+    ]);
     await page.close();
   });
 });

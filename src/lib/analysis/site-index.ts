@@ -6,17 +6,22 @@ import type { Anchor } from './dates.ts';
 import type { When } from '../../schemas/when.ts';
 import { periodOfWhen, splitTimeline, type TimelinePart } from './timeline-parts.ts';
 import { buildChronology, chronologyItems, chronologyKey, orderNotGiven, resolveAnchor } from './timeline.ts';
-import { describeRelation, onlyInArticle, relationOf, type Relation, type RelationText } from './comparison-relation.ts';
-import { paginateByWeight, SOURCES_PAGE, type IndexPage } from '../links/pagination.ts';
+import {
+  describeRelation,
+  onlyInArticle,
+  relationOf,
+  type Relation,
+  type RelationText,
+} from './comparison-relation.ts';
+import { INDEX_PAGE_SIZE, paginate, paginateByWeight, SOURCES_PAGE, type IndexPage } from '../links/pagination.ts';
 import {
   articlesUrl,
   articleUrl,
-  comparisonUrl,
   correctionsUrl,
   comparisonEntryUrl,
   correctionUrl,
-  eventUrl,
   homeUrl,
+  indexPageUrl,
   issuesUrl,
   issueUrl,
   meetingLineUrl,
@@ -24,12 +29,14 @@ import {
   paragraphUrl,
   peopleUrl,
   personUrl,
+  quotationHomeUrl,
   quotationsUrl,
-  quotationUrl,
   sourcesOnlyInUrl,
   sourcesUrl,
+  timelineEntryUrl,
   timelinePartUrl,
   timelineUrl,
+  withFragment,
 } from '../links/urls.ts';
 
 /** What the index needs to know of an article. */
@@ -97,6 +104,10 @@ export interface SiteIndex extends SiteContent {
   timelineParts: readonly TimelinePart[];
   /** The part of the timeline that lists an event. */
   timelinePartOf(eventId: string): TimelinePart;
+  /** An event's address: its entry in the part of the timeline that lists it (its home). */
+  eventHomeUrl(eventId: string): string;
+  /** A quotation's address: its entry on its speaker's page (its home; the quotations pages link there). */
+  quotationHomeUrl(quotation: Quotation): string;
   /** An event's place in the timeline, from 0 (looked up, not searched for: every event page asks). */
   timelinePosition(eventId: string): number;
   /** Every quotation in the same order as the timeline. */
@@ -134,7 +145,7 @@ export interface SiteIndex extends SiteContent {
   relationOf(comparison: Comparison): Relation;
   /** That relation in words, naming the outlets. */
   relationText(comparison: Comparison): RelationText;
-  /** A comparison point's place in the full comparison (a page of /sources/ or an "only in" page). */
+  /** A comparison point's address: its entry in the full comparison (a page of /sources/ or an "only in" page), its home. */
   comparisonEntryUrl(comparison: Comparison): string;
   /** The articles an article is compared with, itself included, in the site's order (see comparedArticles). */
   comparedWith(articleId: string): readonly string[];
@@ -166,20 +177,34 @@ export const paragraphKey = (articleId: string, paragraphId: string): string => 
 /** Builds every cross-link of the site from validated content (references were checked by the guard). */
 export function buildSiteIndex(content: SiteContent): SiteIndex {
   const blockIndex = new Map(
-    content.articles.flatMap((article, articleIndex) => article.blocks.map((block, index): [string, number] => [`${article.id}#${block.id}`, articleIndex * 10_000 + index])),
+    content.articles.flatMap((article, articleIndex) =>
+      article.blocks.map((block, index): [string, number] => [
+        `${article.id}#${block.id}`,
+        articleIndex * 10_000 + index,
+      ]),
+    ),
   );
-  const blockText = new Map(content.articles.flatMap((article) => article.blocks.map((block): [string, string] => [`${article.id}#${block.id}`, block.text])));
+  const blockText = new Map(
+    content.articles.flatMap((article) =>
+      article.blocks.map((block): [string, string] => [`${article.id}#${block.id}`, block.text]),
+    ),
+  );
   const quotationOf = new Map(content.quotations.map((quotation) => [quotation.id, quotation]));
   const items = chronologyItems(content.events, content.quotations).map((item) => {
     const quotation = item.kind === 'quotation' ? quotationOf.get(item.id) : undefined;
     if (!quotation) return item;
     // Quotations nothing else orders keep the order of the text: article, paragraph, place in it.
     const key = `${quotation.source.article}#${quotation.source.paragraph}`;
-    return { ...item, sequence: (blockIndex.get(key) ?? 0) * 10_000 + Math.max(0, (blockText.get(key) ?? '').indexOf(quotation.text)) };
+    return {
+      ...item,
+      sequence: (blockIndex.get(key) ?? 0) * 10_000 + Math.max(0, (blockText.get(key) ?? '').indexOf(quotation.text)),
+    };
   });
   const { chronology } = buildChronology(items);
   const eventByKey = new Map(content.events.map((event) => [chronologyKey('event', event.id), event]));
-  const quotationByKey = new Map(content.quotations.map((quotation) => [chronologyKey('quotation', quotation.id), quotation]));
+  const quotationByKey = new Map(
+    content.quotations.map((quotation) => [chronologyKey('quotation', quotation.id), quotation]),
+  );
   const timeline = chronology.order.flatMap((key) => eventByKey.get(key) ?? []);
   const timelinePositions = new Map(timeline.map((event, at) => [event.id, at]));
   const quotationsInOrder = chronology.order.flatMap((key) => quotationByKey.get(key) ?? []);
@@ -215,7 +240,10 @@ export function buildSiteIndex(content: SiteContent): SiteIndex {
     sourcesPagesList ??= paginateByWeight(
       SOURCES_GROUPS.flatMap((group) =>
         content.comparisons
-          .filter((comparison) => relationOfPoint(comparison).kind === group && onlyInArticle(relationOfPoint(comparison)) === undefined)
+          .filter(
+            (comparison) =>
+              relationOfPoint(comparison).kind === group && onlyInArticle(relationOfPoint(comparison)) === undefined,
+          )
           .map((comparison) => ({ group, comparison })),
       ),
       SOURCES_PAGE.capacity,
@@ -225,9 +253,24 @@ export function buildSiteIndex(content: SiteContent): SiteIndex {
   };
   let sourcesPageMap: Map<string, number> | undefined;
   const sourcesPageOf = (): Map<string, number> => {
-    sourcesPageMap ??= new Map(sourcesPages().flatMap((page) => page.items.map((entry) => [entry.comparison.id, page.number] as const)));
+    sourcesPageMap ??= new Map(
+      sourcesPages().flatMap((page) => page.items.map((entry) => [entry.comparison.id, page.number] as const)),
+    );
     return sourcesPageMap;
   };
+
+  const timelineParts = splitTimeline(timeline, (event) => {
+    const when = event.when.precision === 'relative' ? resolveAnchor(event.when, eventById)?.when : event.when;
+    return when && periodOfWhen(when);
+  });
+  const partOf = new Map(timelineParts.flatMap((part) => part.events.map((event) => [event.id, part] as const)));
+  const eventHomeUrl = (eventId: string): string => {
+    const part = partOf.get(eventId);
+    if (!part) throw new Error(`timeline: no event "${eventId}" (an event id from content/events/ was expected)`);
+    return timelineEntryUrl(part.id, eventId);
+  };
+  const comparisonHomeUrl = (comparison: Comparison): string =>
+    comparisonEntryUrl(comparison, scopeOf(comparison), sourcesPageOf().get(comparison.id));
 
   const paragraphNumbers = new Map(content.articles.map((article) => [article.id, numberParagraphs(article.blocks)]));
 
@@ -241,7 +284,11 @@ export function buildSiteIndex(content: SiteContent): SiteIndex {
     }
   };
   for (const event of timeline) {
-    addBacklinks([...event.citations, ...(event.discrepancy?.citations ?? [])], { kind: 'event', label: event.title, href: eventUrl(event.id) });
+    addBacklinks([...event.citations, ...(event.discrepancy?.citations ?? [])], {
+      kind: 'event',
+      label: event.title,
+      href: eventHomeUrl(event.id),
+    });
   }
   for (const issue of content.issues) {
     const citations = [
@@ -251,29 +298,43 @@ export function buildSiteIndex(content: SiteContent): SiteIndex {
     ];
     addBacklinks(citations, { kind: 'issue', label: issue.title, href: issueUrl(issue.id) });
   }
-  for (const person of content.people) addBacklinks(person.citations, { kind: 'person', label: person.name, href: personUrl(person.id) });
+  for (const person of content.people)
+    addBacklinks(person.citations, { kind: 'person', label: person.name, href: personUrl(person.id) });
   for (const quotation of content.quotations) {
     const speaker = personById.get(quotation.speaker)?.name ?? quotation.speaker;
-    addBacklinks([quotation.source], { kind: 'quotation', label: `${speaker}: “${truncate(quotation.text, 60)}”`, href: quotationUrl(quotation.id) });
+    addBacklinks([quotation.source], {
+      kind: 'quotation',
+      label: `${speaker}: “${truncate(quotation.text, 60)}”`,
+      href: quotationHomeUrl(quotation.speaker, quotation.id),
+    });
   }
   for (const line of [...content.meeting.facts, ...content.meeting.sections.flatMap((section) => section.lines)]) {
-    addBacklinks(line.citations, { kind: 'meeting', label: `The meeting: ${line.label ?? truncate(line.text, 60)}`, href: meetingLineUrl(line.id) });
+    addBacklinks(line.citations, {
+      kind: 'meeting',
+      label: `The meeting: ${line.label ?? truncate(line.text, 60)}`,
+      href: meetingLineUrl(line.id),
+    });
   }
   for (const comparison of content.comparisons) {
     const quoted = comparison.accounts.flatMap((account) =>
-      (account.quoted ?? []).map((words) => ({ article: account.article, paragraph: words.paragraph, words: words.words })),
+      (account.quoted ?? []).map((words) => ({
+        article: account.article,
+        paragraph: words.paragraph,
+        words: words.words,
+      })),
     );
-    addBacklinks([...comparison.accounts.flatMap((account) => account.citations), ...quoted], { kind: 'comparison', label: `Sources compared: ${comparison.topic}`, href: comparisonUrl(comparison.id) });
+    addBacklinks([...comparison.accounts.flatMap((account) => account.citations), ...quoted], {
+      kind: 'comparison',
+      label: `Sources compared: ${comparison.topic}`,
+      href: comparisonHomeUrl(comparison),
+    });
   }
 
-  const timelineParts = splitTimeline(timeline, (event) => {
-    const when = event.when.precision === 'relative' ? resolveAnchor(event.when, eventById)?.when : event.when;
-    return when && periodOfWhen(when);
-  });
-  const partOf = new Map(timelineParts.flatMap((part) => part.events.map((event) => [event.id, part] as const)));
-
-  const quotationOrder = (a: Quotation, b: Quotation): number => (quotationPlace.get(a.id) ?? 0) - (quotationPlace.get(b.id) ?? 0);
-  const correctionLog = [...(content.corrections ?? [])].sort((a, b) => b.date.localeCompare(a.date) || a.id.localeCompare(b.id));
+  const quotationOrder = (a: Quotation, b: Quotation): number =>
+    (quotationPlace.get(a.id) ?? 0) - (quotationPlace.get(b.id) ?? 0);
+  const correctionLog = [...(content.corrections ?? [])].sort(
+    (a, b) => b.date.localeCompare(a.date) || a.id.localeCompare(b.id),
+  );
 
   // What each page shows, for its "last updated" date: the entry itself and what it lists in full.
   const pageContents = new Map<string, Set<string>>();
@@ -282,9 +343,17 @@ export function buildSiteIndex(content: SiteContent): SiteIndex {
     refs.forEach((ref) => set.add(ref));
     pageContents.set(path, set);
   };
-  const meetingQuotations = [...content.meeting.facts, ...content.meeting.sections.flatMap((section) => section.lines)].flatMap((line) => line.quotations);
+  const meetingQuotations = [
+    ...content.meeting.facts,
+    ...content.meeting.sections.flatMap((section) => section.lines),
+  ].flatMap((line) => line.quotations);
   page(homeUrl(), 'meeting/*', 'issues/*', ...timeline.slice(-5).map((event) => `events/${event.id}`));
-  page(meetingUrl(), 'meeting/*', `events/${content.meeting.event}`, ...meetingQuotations.map((id) => `quotations/${id}`));
+  page(
+    meetingUrl(),
+    'meeting/*',
+    `events/${content.meeting.event}`,
+    ...meetingQuotations.map((id) => `quotations/${id}`),
+  );
   page(timelineUrl(), 'events/*');
   for (const part of timelineParts) page(timelinePartUrl(part.id), ...part.events.map((event) => `events/${event.id}`));
   page(quotationsUrl(), 'quotations/*');
@@ -292,18 +361,36 @@ export function buildSiteIndex(content: SiteContent): SiteIndex {
   page(peopleUrl(), 'people/*');
   page(sourcesUrl(), 'comparisons/*');
   page(articlesUrl(), 'articles/*');
-  page(correctionsUrl(), 'events/*', 'quotations/*', 'issues/*', 'people/*', 'meeting/*', 'comparisons/*', 'outlets/*', 'articles/*');
+  page(
+    correctionsUrl(),
+    'events/*',
+    'quotations/*',
+    'issues/*',
+    'people/*',
+    'meeting/*',
+    'comparisons/*',
+    'outlets/*',
+    'articles/*',
+  );
   for (const correction of correctionLog) page(correctionUrl(correction.id), ...correction.affects);
   for (const article of content.articles) {
     page(articleUrl(article.id), `articles/${article.id}`);
     page(sourcesOnlyInUrl(article.id), 'comparisons/*');
   }
-  for (const event of content.events) page(eventUrl(event.id), `events/${event.id}`);
   for (const quotation of content.quotations) {
-    page(quotationUrl(quotation.id), `quotations/${quotation.id}`, ...(quotation.event === undefined ? [] : [`events/${quotation.event}`]));
-    if (quotation.event !== undefined) page(eventUrl(quotation.event), `quotations/${quotation.id}`);
+    // An event's entry names its quotations; a quotation's entry names its event.
+    if (quotation.event !== undefined) {
+      page(timelinePartUrl(partOf.get(quotation.event)?.id ?? ''), `quotations/${quotation.id}`);
+      page(personUrl(quotation.speaker), `events/${quotation.event}`);
+    }
   }
-  for (const comparison of content.comparisons) page(comparisonUrl(comparison.id), `comparisons/${comparison.id}`);
+  for (const part of sourcesPages()) page(indexPageUrl(sourcesUrl(), part.number), 'comparisons/*');
+  for (const quotationsPage of paginate(quotationsInOrder, INDEX_PAGE_SIZE.quotations))
+    page(
+      indexPageUrl(quotationsUrl(), quotationsPage.number),
+      ...quotationsPage.items.map((quotation) => `quotations/${quotation.id}`),
+      ...quotationsPage.items.map((quotation) => `people/${quotation.speaker}`),
+    );
   for (const issue of content.issues) {
     page(issueUrl(issue.id), `issues/${issue.id}`);
     for (const position of issue.positions) page(personUrl(position.who), `issues/${issue.id}`);
@@ -317,7 +404,8 @@ export function buildSiteIndex(content: SiteContent): SiteIndex {
     for (const issue of quotation.issues) page(issueUrl(issue), `quotations/${quotation.id}`);
     page(personUrl(quotation.speaker), `quotations/${quotation.id}`);
   }
-  for (const comparison of content.comparisons) for (const issue of comparison.issues) page(issueUrl(issue), `comparisons/${comparison.id}`);
+  for (const comparison of content.comparisons)
+    for (const issue of comparison.issues) page(issueUrl(issue), `comparisons/${comparison.id}`);
 
   // Each lookup below is a list per id, built once here: pages ask them per item, and a scan of every
   // event or quotation per item would grow with the square of the content.
@@ -348,6 +436,8 @@ export function buildSiteIndex(content: SiteContent): SiteIndex {
     ...content,
     timeline,
     timelineParts,
+    eventHomeUrl,
+    quotationHomeUrl: (quotation) => quotationHomeUrl(quotation.speaker, quotation.id),
     timelinePosition: (eventId) => timelinePositions.get(eventId) ?? -1,
     timelinePartOf(eventId) {
       const part = partOf.get(eventId);
@@ -356,7 +446,12 @@ export function buildSiteIndex(content: SiteContent): SiteIndex {
     },
     quotationsInOrder,
     orderNotGiven: (kind, ids) => orderNotGiven(chronology, kind, ids),
-    timelineOrderNotGiven: () => (timelineUnordered ??= orderNotGiven(chronology, 'event', timeline.map((event) => event.id))),
+    timelineOrderNotGiven: () =>
+      (timelineUnordered ??= orderNotGiven(
+        chronology,
+        'event',
+        timeline.map((event) => event.id),
+      )),
     personById,
     issueById,
     eventById,
@@ -407,9 +502,13 @@ export function buildSiteIndex(content: SiteContent): SiteIndex {
     relationOf: relationOfPoint,
     relationText: (comparison) =>
       remember(relationTexts, comparison, () =>
-        describeRelation(relationOfPoint(comparison), comparison.difference, (id) => articleById.get(id)?.outlet.name ?? id),
+        describeRelation(
+          relationOfPoint(comparison),
+          comparison.difference,
+          (id) => articleById.get(id)?.outlet.name ?? id,
+        ),
       ),
-    comparisonEntryUrl: (comparison) => comparisonEntryUrl(comparison, scopeOf(comparison), sourcesPageOf().get(comparison.id)),
+    comparisonEntryUrl: comparisonHomeUrl,
     comparedWith: (articleId) => comparedWith.get(articleId) ?? [articleId],
     onlyIn: (articleId) => listOf(onlyInByArticle(), articleId),
     sourcesPages,
@@ -430,17 +529,22 @@ export function buildSiteIndex(content: SiteContent): SiteIndex {
       const [collection = '', id = ''] = ref.split('/');
       switch (collection) {
         case 'events':
-          return eventUrl(id);
-        case 'quotations':
-          return quotationUrl(id);
+          return eventById.has(id) ? eventHomeUrl(id) : timelineUrl();
+        case 'quotations': {
+          const quotation = quotationById.get(id);
+          return quotation ? quotationHomeUrl(quotation.speaker, id) : quotationsUrl();
+        }
         case 'issues':
           return issueUrl(id);
         case 'people':
           return personUrl(id);
         case 'meeting':
           return id === content.meeting.id ? meetingUrl() : meetingLineUrl(id);
-        case 'comparisons':
-          return comparisonUrl(id);
+        case 'comparisons': {
+          const comparison = content.comparisons.find((point) => point.id === id);
+          // A withdrawn point: its id on /sources/ is kept by an alias (content/addresses/aliases.yaml).
+          return comparison ? comparisonHomeUrl(comparison) : withFragment(sourcesUrl(), id);
+        }
         case 'articles':
           return articleUrl(id);
         default:
@@ -472,12 +576,15 @@ function remember<K, V>(cache: Map<K, V>, key: K, make: () => V): V {
  * silent, and an article about another story is not named. (With every article compared with every
  * other, as in the first edition, it is every article.)
  */
-function comparedArticles(articleIds: readonly string[], comparisons: readonly Comparison[]): Map<string, readonly string[]> {
+function comparedArticles(
+  articleIds: readonly string[],
+  comparisons: readonly Comparison[],
+): Map<string, readonly string[]> {
   const parent = new Map(articleIds.map((id) => [id, id]));
   const root = (id: string): string => {
     let at = id;
     while (parent.get(at) !== at && parent.has(at)) at = parent.get(at) as string;
-    for (let step = id; step !== at; ) {
+    for (let step = id; step !== at;) {
       const next = parent.get(step) as string;
       parent.set(step, at);
       step = next;

@@ -287,7 +287,10 @@ export const movedLink = (from: string, href: string): string =>
  * What stands at id `id` on a page: nothing, an element, or a moved-entry link (an `<a data-moved>`) and
  * where it goes.
  */
-export function elementAt(html: string, id: string): { kind: 'none' } | { kind: 'element' } | { kind: 'moved'; href: string } {
+export function elementAt(
+  html: string,
+  id: string,
+): { kind: 'none' } | { kind: 'element' } | { kind: 'moved'; href: string } {
   let found: Element | undefined;
   visit(fromHtml(html) as Root, 'element', (node: Element) => {
     if (found === undefined && node.properties['id'] === id) found = node;
@@ -299,6 +302,9 @@ export function elementAt(html: string, id: string): { kind: 'none' } | { kind: 
     : { kind: 'element' };
 }
 
+const MOVED_LIST_START = '<aside class="moved-links" aria-label="Entries moved to other pages">';
+const MOVED_LIST_END = '</ul></aside>';
+
 /**
  * Adds to a page a short, visible list of links for entries that moved to other pages, at the end of its
  * main content: each link carries the old id, so `#old` lands on it (and, with JavaScript, the page script
@@ -306,18 +312,28 @@ export function elementAt(html: string, id: string): { kind: 'none' } | { kind: 
  */
 export function insertMovedLinks(html: string, links: readonly { from: string; href: string }[]): string {
   if (links.length === 0) return html;
-  const list = [
-    '<aside class="moved-links" aria-label="Entries moved to other pages">',
-    '<p>These entries are now on other pages:</p>',
-    '<ul>',
-    ...links.map((link) => `<li>${movedLink(link.from, link.href)}</li>`),
-    '</ul>',
-    '</aside>',
-  ].join('');
+  const items = links.map((link) => `<li>${movedLink(link.from, link.href)}</li>`).join('');
+  // A page has one such list: links added by a later pass join it.
+  const start = html.indexOf(MOVED_LIST_START);
+  const listEnd = start === -1 ? -1 : html.indexOf(MOVED_LIST_END, start);
+  if (listEnd !== -1) return html.slice(0, listEnd) + items + html.slice(listEnd);
+  const list = [MOVED_LIST_START, '<p>These entries are now on other pages:</p>', '<ul>', items, MOVED_LIST_END].join(
+    '',
+  );
   const at = html.lastIndexOf('</main>');
   const end = at === -1 ? html.lastIndexOf('</body>') : at;
   return end === -1 ? html + list : html.slice(0, end) + list + html.slice(end);
 }
+
+/** The ids of the moved-entry links of a page (`<a id="…" … data-moved>`): they stand for entries that are elsewhere. */
+export function movedLinkIds(html: string): Set<string> {
+  const link = new RegExp(`<a id="([^"]+)"[^>]*?\\s${MOVED_ATTRIBUTE}[\\s>=]`, 'g');
+  return new Set([...html.matchAll(link)].map((match) => match[1] as string));
+}
+
+/** True when the HTML is a redirect page to an entry (an address with a fragment): an item's old page. */
+export const redirectsToEntry = (html: string): boolean =>
+  /<meta http-equiv="refresh" content="0; url=[^"#]*#/i.test(html);
 
 /** True when the HTML is one of the redirect pages written for page aliases. */
 export const isRedirectPage = (html: string): boolean => /<meta http-equiv="refresh"/i.test(html);
@@ -325,10 +341,14 @@ export const isRedirectPage = (html: string): boolean => /<meta http-equiv="refr
 /**
  * The static page written at an old page path: a meta refresh (which CSP does not restrict), a canonical
  * link to the new page, a visible link for when neither refresh nor script runs, and a one-line script,
- * allowed by its hash in the page's own CSP, that carries the fragment over (`/old/#x` → `/new/#x`).
+ * allowed by its hash in the page's own CSP, that carries the fragment over (`/old/#x` → `/new/#x`), unless
+ * `to` has a fragment of its own (an item's old page sends every fragment to the item's entry).
  */
 export function redirectPageHtml(options: { to: string; canonical: string; siteName: string }): string {
-  const script = `location.replace(${JSON.stringify(options.to).replace(/</g, '\\u003c')}+location.hash)`;
+  // An address with a fragment (an item's page redirected to its entry) is the place itself: any
+  // fragment of the old page lands on the entry. A page's address carries the fragment over.
+  const carry = options.to.includes('#') ? '' : '+location.hash';
+  const script = `location.replace(${JSON.stringify(options.to).replace(/</g, '\\u003c')}${carry})`;
   const hash = createHash('sha256').update(script).digest('base64');
   const to = escapeAttribute(options.to);
   return [

@@ -34,7 +34,11 @@ export function paginate<T>(items: readonly T[], size: number): IndexPage<T>[] {
  * entries differ in size, such as /sources/, where a point that differs is shown in full and the others
  * as one line. Always at least one page.
  */
-export function paginateByWeight<T>(items: readonly T[], capacity: number, weightOf: (item: T) => number): IndexPage<T>[] {
+export function paginateByWeight<T>(
+  items: readonly T[],
+  capacity: number,
+  weightOf: (item: T) => number,
+): IndexPage<T>[] {
   if (!(capacity > 0)) throw new Error(`page capacity must be positive, got ${capacity}`);
   const runs: T[][] = [[]];
   let load = 0;
@@ -70,20 +74,27 @@ export function pageLinks(current: number, count: number, around = 2): (number |
   return shown;
 }
 
-/** Items per page of each paginated index: sized so the heaviest page stays under 14 KB compressed. */
+/**
+ * Items per page of each paginated index: sized so the heaviest page stays under 14 KB compressed. The
+ * quotations pages, in time order since issue 19, name a different speaker on almost every entry (a link
+ * each, and a ¶ with the speaker-page address): 40 weighed 15.4 KB gzip at 100 articles, 30 fit.
+ */
 export const INDEX_PAGE_SIZE = {
   articles: 40,
-  quotations: 40,
+  quotations: 30,
   people: 120,
   issues: 40,
 } as const;
 
 /**
  * What one page of /sources/ holds, in shares of a page: a point that differs is shown in full with each
- * outlet's account (1), a point reported alike as its topic and relation on one line (a third). The first
- * edition's 22 listed points (15 that differ) weigh 17⅓ and fit one page.
+ * outlet's account (1), a point reported alike as its topic, summary and a cited paragraph per account (a
+ * quarter, as measured: about 110 B of 450 B compressed). The first edition's 22 listed points (15 that
+ * differ) weigh 16¾: /sources/ holds 16, /sources/page/2/ the last 3 points reported alike (since points
+ * have no pages of their own and each entry is the point in full, issue 19; the guard keeps their old
+ * fragments on /sources/ landing).
  */
-export const SOURCES_PAGE = { capacity: 20, full: 1, brief: 1 / 3 } as const;
+export const SOURCES_PAGE = { capacity: 15, full: 1, brief: 1 / 4 } as const;
 
 /**
  * Up to how many articles the home page and /sources/ list every one (the home page the latest this many

@@ -29,14 +29,8 @@ export const peopleUrl = (): string => '/people/';
 export const personUrl = (personId: string): string => `/people/${personId}/`;
 /** The index of quotations. */
 export const quotationsUrl = (): string => '/quotations/';
-/** One quotation. */
-export const quotationUrl = (quotationId: string): string => `/quotations/${quotationId}/`;
-/** One event's own page. */
-export const eventUrl = (eventId: string): string => `/events/${eventId}/`;
 /** The comparison of the sources. */
 export const sourcesUrl = (): string => '/sources/';
-/** One point of the comparison, on its own page. */
-export const comparisonUrl = (comparisonId: string): string => `/sources/${comparisonId}/`;
 /** The corrections and updates log. */
 export const correctionsUrl = (): string => '/corrections/';
 /** One entry of the log in full (why, the sources' words, before and after), on its own page. */
@@ -116,7 +110,7 @@ export const timelinePartId = (partId: string): string => `part-${partId}`;
 /** The fragment id, on the people index, of one side's group. */
 export const sideId = (side: string): string => `side-${side}`;
 
-/** The fragment id, on the quotations index, of one speaker's group. */
+/** The fragment id, on the quotations pages, of the link to one speaker's quotations (once the id of their group there). */
 export const speakerId = (personId: string): string => `speaker-${personId}`;
 
 /** The fragment id, on an issue page, of one side's position. */
@@ -135,11 +129,17 @@ export const entryId = (itemId: string): string => itemId;
 export const timelineEntryUrl = (partId: string, eventId: string): string =>
   withFragment(timelinePartUrl(partId), entryId(eventId));
 /** An issue's place in the index of issues. */
-export const issueEntryUrl = (issueId: string, page = 1): string => withFragment(indexPageUrl(issuesUrl(), page), entryId(issueId));
+export const issueEntryUrl = (issueId: string, page = 1): string =>
+  withFragment(indexPageUrl(issuesUrl(), page), entryId(issueId));
 /** A person's place in the index of people. */
-export const personEntryUrl = (personId: string, page = 1): string => withFragment(indexPageUrl(peopleUrl(), page), entryId(personId));
-/** A quotation's place among all quotations. */
-export const quotationEntryUrl = (quotationId: string, page = 1): string => withFragment(indexPageUrl(quotationsUrl(), page), entryId(quotationId));
+export const personEntryUrl = (personId: string, page = 1): string =>
+  withFragment(indexPageUrl(peopleUrl(), page), entryId(personId));
+/**
+ * A quotation's address: its entry on its speaker's page (see docs/lasting-links.md, "Homes"). The
+ * quotations pages list it too, in time order, as an entry whose "link to this" gives this address.
+ */
+export const quotationHomeUrl = (speakerId: string, quotationId: string): string =>
+  withFragment(personUrl(speakerId), entryId(quotationId));
 /** The points only one article reports, on a page per article (the comparison is split to keep pages light). */
 export const sourcesOnlyInUrl = (articleId: string): string => `/sources/only/${articleId}/`;
 /** The path segment under /sources/ that no comparison id may take. */
@@ -149,10 +149,64 @@ export const SOURCES_RESERVED_SEGMENT = 'only';
  * compared with, `comparedArticles`) is listed on that article's page, every other point on /sources/,
  * on page `page` of it.
  */
-export function comparisonEntryUrl(comparison: RelationInput & { id: string }, comparedArticles: readonly string[], page = 1): string {
+export function comparisonEntryUrl(
+  comparison: RelationInput & { id: string },
+  comparedArticles: readonly string[],
+  page = 1,
+): string {
   const only = onlyInArticle(relationOf(comparison, comparedArticles));
-  return withFragment(only === undefined ? indexPageUrl(sourcesUrl(), page) : sourcesOnlyInUrl(only), entryId(comparison.id));
+  return withFragment(
+    only === undefined ? indexPageUrl(sourcesUrl(), page) : sourcesOnlyInUrl(only),
+    entryId(comparison.id),
+  );
 }
+/**
+ * Items live in homes: an event, a quotation or a comparison point has no page of its own but an entry
+ * on the pages that list it (its home). Each kind's home is a family of pages: the guard
+ * (src/integrations/address-guard.ts) finds an entry on them by its id, so that the page the item had
+ * in the first edition (`itemOf` names it) redirects to the entry, and an entry that moves from one page of
+ * its home to another (a home split by the page budget, an entry placed earlier in time order) keeps
+ * its published fragment without a hand edit. Families without `itemOf` are indexes split into pages.
+ */
+export interface HomeFamily {
+  /** What it holds, for messages ("events", "the quotations pages"). */
+  name: string;
+  /** Whether the page at `path` is one of this home's pages. */
+  isHome(path: string): boolean;
+  /** The item id of a page the kind's items had of their own (`/events/<id>/`), or undefined for other paths. */
+  itemOf?(path: string): string | undefined;
+}
+
+// Built inside the functions, not at load: the browser's script imports this module for a constant, and
+// patterns built at load would be bundled into every page's script.
+const notReserved = (): string => `(?!${INDEX_PAGE_SEGMENT}/|${SOURCES_RESERVED_SEGMENT}/)`;
+const indexPage = (section: string, path: string): boolean =>
+  new RegExp(`^/${section}/(?:${INDEX_PAGE_SEGMENT}/\\d+/)?$`).test(path);
+
+/** Every home and the pages of the first edition that redirect to its entries. */
+export const HOME_FAMILIES: readonly HomeFamily[] = [
+  {
+    name: 'the timeline parts (events)',
+    isHome: (path) => /^\/timeline\/[^/]+\/$/.test(path),
+    itemOf: (path) => /^\/events\/([^/]+)\/$/.exec(path)?.[1],
+  },
+  {
+    name: "the speakers' pages (quotations)",
+    isHome: (path) => new RegExp(`^/people/${notReserved()}[^/]+/$`).test(path),
+    itemOf: (path) => new RegExp(`^/quotations/${notReserved()}([^/]+)/$`).exec(path)?.[1],
+  },
+  {
+    name: 'the comparison pages (comparison points)',
+    isHome: (path) =>
+      indexPage('sources', path) || new RegExp(`^/sources/${SOURCES_RESERVED_SEGMENT}/[^/]+/$`).test(path),
+    itemOf: (path) => new RegExp(`^/sources/${notReserved()}([^/]+)/$`).exec(path)?.[1],
+  },
+  { name: 'the quotations pages', isHome: (path) => indexPage('quotations', path) },
+  { name: 'the people index', isHome: (path) => indexPage('people', path) },
+  { name: 'the issues index', isHome: (path) => indexPage('issues', path) },
+  { name: 'the articles index', isHome: (path) => indexPage('articles', path) },
+];
+
 /** A line of the meeting page. */
 export const meetingLineUrl = (lineId: string): string => withFragment(meetingUrl(), lineId);
 
@@ -181,13 +235,12 @@ export function ogImageUrl(pagePath: string): string {
 }
 
 /**
- * The pages whose items share their section page's preview image: an item page (an event, a quotation,
- * a person, an issue, a comparison point) and a part of the timeline are shared with their own title and
+ * The pages whose items share their section page's preview image: a person's or an issue's page, an
+ * "only in" page of the comparison and a part of the timeline are shared with their own title and
  * description, which every platform prints with the card; the image only has to say which site and
  * section the link is from (a large archive has a thousand parts of the timeline).
  */
 const SHARED_PREVIEW_SECTIONS: Readonly<Record<string, string>> = {
-  events: timelineUrl(),
   timeline: timelineUrl(),
   quotations: quotationsUrl(),
   people: peopleUrl(),

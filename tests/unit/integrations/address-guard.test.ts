@@ -4,6 +4,8 @@ import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { guardAddresses } from '../../../src/integrations/address-guard.ts';
 import { manifestText } from '../../../src/lib/links/addresses.ts';
+import { paginate } from '../../../src/lib/links/pagination.ts';
+import { indexPageUrl, quotationsUrl } from '../../../src/lib/links/urls.ts';
 
 // The guard on a small built site: a project root with content/addresses/ and a dist/ of pages.
 const made: string[] = [];
@@ -16,7 +18,7 @@ const page = (body: string) =>
 const published = {
   '/': page('<h2 id="why">Why</h2>'),
   '/articles/x/': page('<p id="come-get-me">A</p><p id="second">B</p>'),
-  '/events/old-name/': page('<h1>Old</h1>'),
+  '/notes/old-name/': page('<h1>Old</h1>'),
 };
 
 function temporaryRoot(pages: Record<string, string>): string {
@@ -79,14 +81,14 @@ describe('the address guard', () => {
     const moved = {
       '/': published['/'],
       '/articles/x/': published['/articles/x/'],
-      '/events/new-name/': page('<h1>New</h1>'),
+      '/notes/new-name/': page('<h1>New</h1>'),
     };
-    expect(() => run(site(moved))).toThrow(/\/events\/old-name\/: the page is gone\. Redirect it/);
-    const where = site(moved, '- from: /events/old-name/\n  to: /events/new-name/\n');
+    expect(() => run(site(moved))).toThrow(/\/notes\/old-name\/: the page is gone\. Redirect it/);
+    const where = site(moved, '- from: /notes/old-name/\n  to: /notes/new-name/\n');
     expect(() => run(where)).not.toThrow();
-    const redirect = readFileSync(join(where.distDir, 'events', 'old-name', 'index.html'), 'utf8');
-    expect(redirect).toContain('<meta http-equiv="refresh" content="0; url=/events/new-name/">');
-    expect(redirect).toContain('<link rel="canonical" href="https://example.org/events/new-name/">');
+    const redirect = readFileSync(join(where.distDir, 'notes', 'old-name', 'index.html'), 'utf8');
+    expect(redirect).toContain('<meta http-equiv="refresh" content="0; url=/notes/new-name/">');
+    expect(redirect).toContain('<link rel="canonical" href="https://example.org/notes/new-name/">');
   });
 
   it('refuses an alias that cannot work, naming the line', () => {
@@ -105,7 +107,7 @@ describe('the address guard', () => {
       '/': published['/'],
       '/articles/x/': page('<p id="come-get-me">A</p>'),
       '/articles/y/': page('<p id="second-part">B</p>'),
-      '/events/old-name/': published['/events/old-name/'],
+      '/notes/old-name/': published['/notes/old-name/'],
     };
     const alias = '- { page: /articles/x/, from: second, toPage: /articles/y/, to: second-part }\n';
 
@@ -180,7 +182,7 @@ describe('the address guard', () => {
 
 describe('a redirected page', () => {
   it('keeps its fragments only where the new page has them, and says where to alias the others', () => {
-    const withIds = { ...published, '/events/old-name/': page('<h1>Old</h1><p id="why-it-matters">W</p>') };
+    const withIds = { ...published, '/notes/old-name/': page('<h1>Old</h1><p id="why-it-matters">W</p>') };
     const root = temporaryRoot(withIds);
     const manifest = manifestText(
       guardAddresses({ root, distDir: join(root, 'dist'), site: 'https://example.org/', update: false }).current,
@@ -188,17 +190,143 @@ describe('a redirected page', () => {
     const moved = {
       '/': published['/'],
       '/articles/x/': published['/articles/x/'],
-      '/events/new-name/': page('<h1>New</h1><p id="why">W</p>'),
+      '/notes/new-name/': page('<h1>New</h1><p id="why">W</p>'),
     };
-    const where = site(moved, '- from: /events/old-name/\n  to: /events/new-name/\n');
+    const where = site(moved, '- from: /notes/old-name/\n  to: /notes/new-name/\n');
     writeFileSync(join(where.root, 'content', 'addresses', 'published.json'), manifest);
     expect(() => run(where)).toThrow(
-      '  - /events/old-name/#why-it-matters: /events/old-name/ now redirects to /events/new-name/, which has no id "why-it-matters". Alias it there: - { page: /events/new-name/, from: why-it-matters, to: its-new-id }',
+      '  - /notes/old-name/#why-it-matters: /notes/old-name/ now redirects to /notes/new-name/, which has no id "why-it-matters". Alias it there: - { page: /notes/new-name/, from: why-it-matters, to: its-new-id }',
     );
     writeFileSync(
       join(where.root, 'content', 'addresses', 'aliases.yaml'),
-      '- from: /events/old-name/\n  to: /events/new-name/\n- page: /events/new-name/\n  from: why-it-matters\n  to: why\n',
+      '- from: /notes/old-name/\n  to: /notes/new-name/\n- page: /notes/new-name/\n  from: why-it-matters\n  to: why\n',
     );
     expect(() => run(where)).not.toThrow();
+  });
+});
+
+describe('items in their homes (HOME_FAMILIES)', () => {
+  /** A build and the manifest recorded from an earlier build, as `npm run addresses:update` writes it. */
+  function rebuild(before: Record<string, string>, after: Record<string, string>, aliases?: string) {
+    const earlier = temporaryRoot(before);
+    const manifest = manifestText(
+      guardAddresses({ root: earlier, distDir: join(earlier, 'dist'), site: 'https://example.org/', update: false })
+        .current,
+    );
+    const where = site(after, aliases);
+    writeFileSync(join(where.root, 'content', 'addresses', 'published.json'), manifest);
+    return where;
+  }
+  const read = (where: { distDir: string }, path: string) =>
+    readFileSync(join(where.distDir, ...path.split('/').filter(Boolean), 'index.html'), 'utf8');
+
+  // The quotations pages, in time order, cut into pages of `size` by the site's own pagination.
+  const quotationsPages = (ids: readonly string[], size: number): Record<string, string> =>
+    Object.fromEntries(
+      paginate(ids, size).map((part) => [
+        indexPageUrl(quotationsUrl(), part.number),
+        page(part.items.map((id) => `<figure id="${id}">${id}</figure>`).join('')),
+      ]),
+    );
+
+  it('keeps a fragment that moved to the next page when its home grew past its split, without a hand edit', () => {
+    // Published: four quotations on /quotations/. Then one said earlier joins, and a page holds four:
+    // the last of the first page moves to /quotations/page/2/.
+    const before = quotationsPages(['a', 'b', 'c', 'd'], 4);
+    const after = quotationsPages(['a', 'earlier', 'b', 'c', 'd'], 4);
+    expect(Object.keys(after)).toEqual(['/quotations/', '/quotations/page/2/']);
+    const where = rebuild(before, after);
+    const report = run(where);
+    expect(read(where, '/quotations/')).toContain(
+      '<li><a id="d" href="/quotations/page/2/#d" data-moved>/quotations/page/2/#d</a></li>',
+    );
+    // The guard proves it: every published address is there, the moved one as a link to its new place.
+    expect(report.current['/quotations/']).toContain('d');
+    expect(report.added).toEqual(['/quotations/#earlier', '/quotations/page/2/']);
+  });
+
+  it('does not follow an id that two pages of the home have, and names what vanished', () => {
+    const before = quotationsPages(['a', 'b', 'c', 'd'], 4);
+    const after = {
+      ...quotationsPages(['a', 'b', 'c', 'x', 'y', 'd', 'e', 'f'], 4),
+      '/quotations/page/3/': page('<p id="d">again</p>'),
+    };
+    expect(() => run(rebuild(before, after))).toThrow('/quotations/#d: no element on /quotations/ has id "d" any more');
+  });
+
+  it("turns an item's old page into a redirect to its entry in its home, every old fragment landing on the entry", () => {
+    const before = {
+      '/': page('<h2 id="why">Why</h2>'),
+      '/events/jan-call/': page('<h1>The call</h1><h2 id="quotations-heading">Quotations</h2>'),
+      '/quotations/very-nice/': page('<h1>Very nice</h1>'),
+      '/sources/meeting-length/': page('<h1>Length</h1>'),
+    };
+    const after = {
+      '/': before['/'],
+      '/timeline/2026-january/': page('<ol><li id="jan-call">The call</li></ol>'),
+      '/people/donald-trump/': page('<figure id="very-nice">Very nice</figure>'),
+      '/sources/': page('<ol><li id="other">Other</li></ol>'),
+      '/sources/page/2/': page('<ol><li id="meeting-length">Length</li></ol>'),
+    };
+    const where = rebuild(before, after);
+    const report = run(where);
+    const redirect = read(where, '/events/jan-call/');
+    expect(redirect).toContain('<meta http-equiv="refresh" content="0; url=/timeline/2026-january/#jan-call">');
+    // The entry is the place: the old page's fragments (#quotations-heading) are not carried over.
+    expect(redirect).toContain('<script>location.replace("/timeline/2026-january/#jan-call")</script>');
+    expect(read(where, '/quotations/very-nice/')).toContain('url=/people/donald-trump/#very-nice');
+    expect(read(where, '/sources/meeting-length/')).toContain('url=/sources/page/2/#meeting-length');
+    expect(report.current['/events/jan-call/']).toEqual(['main', 'quotations-heading']);
+  });
+
+  it("fails, naming the item and the fix, when an item's old page has no entry in its home", () => {
+    const before = { '/': page('<h2 id="why">Why</h2>'), '/events/jan-call/': page('<h1>The call</h1>') };
+    const after = { '/': before['/'], '/timeline/2026-january/': page('<ol><li id="january-call">The call</li></ol>') };
+    expect(() => run(rebuild(before, after))).toThrow(
+      'content/addresses/published.json › /events/jan-call/: /events/jan-call/ was an item\'s page and now redirects to its entry, but none of the timeline parts (events) has an entry with id "jan-call"; give the entry its id back, or keep it with an alias on its page: - { page: /its/home/page/, from: jan-call, to: its-new-id }',
+    );
+    // The alias the message suggests puts the old id on the entry, and the redirect lands there.
+    const where = rebuild(before, after, '- { page: /timeline/2026-january/, from: jan-call, to: january-call }\n');
+    expect(() => run(where)).not.toThrow();
+    expect(read(where, '/events/jan-call/')).toContain('url=/timeline/2026-january/#jan-call');
+  });
+
+  it('moves an alias with the element it stands for when that element moves to another page of the home', () => {
+    const before = quotationsPages(['a', 'b'], 4);
+    const after = quotationsPages(['a', 'x', 'y', 'z', 'b'], 4);
+    const where = rebuild(
+      {
+        ...before,
+        '/quotations/': before['/quotations/']!.replace(
+          '<figure id="b">',
+          '<figure id="b"><span id="old-b" data-alias-of="b"></span>',
+        ),
+      },
+      after,
+      '- { page: /quotations/, from: old-b, to: b }\n',
+    );
+    expect(() => run(where)).not.toThrow();
+    expect(read(where, '/quotations/')).toContain('<a id="old-b" href="/quotations/page/2/#b" data-moved>');
+  });
+
+  it('follows an entry a toPage alias sends to, when it moved on to another page of its home', () => {
+    // Published: the event on the overview. Its alias sends it to /timeline/2026/, which split: it is on 2026-2.
+    const before = { '/timeline/': page('<ol><li id="x">X</li></ol>') };
+    const after = {
+      '/timeline/': page('<p id="chart">Chart</p>'),
+      '/timeline/2026/': page('<ol><li id="y">Y</li></ol>'),
+      '/timeline/2026-2/': page('<ol><li id="x">X</li></ol>'),
+    };
+    const alias = '- { page: /timeline/, from: x, toPage: /timeline/2026/, to: x }\n';
+    const where = rebuild(before, after, alias);
+    expect(() => run(where)).not.toThrow();
+    expect(read(where, '/timeline/')).toContain('<a id="x" href="/timeline/2026-2/#x" data-moved>');
+    // A page that renders that link itself, to the entry's page now, agrees with the alias.
+    const rendered = rebuild(
+      before,
+      { ...after, '/timeline/': page('<a id="x" href="/timeline/2026-2/#x" data-moved>X</a>') },
+      alias,
+    );
+    expect(() => run(rendered)).not.toThrow();
   });
 });

@@ -7,19 +7,29 @@ import { readContentSources } from '../../../../src/data/read-sources.ts';
 import { asSources, projectRoot, readFixture, siteIndexOf } from '../../../helpers/content.ts';
 
 const { model } = checkContent(readFixture());
-const index = siteIndexOf(model, () => ({ id: 'sample-outlet', name: 'Sample Outlet', shortName: 'Sample', kind: 'A test outlet' }));
+const index = siteIndexOf(model, () => ({
+  id: 'sample-outlet',
+  name: 'Sample Outlet',
+  shortName: 'Sample',
+  kind: 'A test outlet',
+}));
 
 describe('the site index', () => {
   it('lists everything that cites a paragraph, once each', () => {
-    const kinds = index.citedBy.get(paragraphKey('sample-article', 'leaders-met'))?.map((link) => `${link.kind} ${link.href}`);
+    const kinds = index.citedBy
+      .get(paragraphKey('sample-article', 'leaders-met'))
+      ?.map((link) => `${link.kind} ${link.href}`);
     expect(kinds).toEqual([
-      'event /events/the-meeting/',
+      `event ${index.eventHomeUrl('the-meeting')}`,
       'issue /issues/talks/',
       'person /people/ada-leader/',
-      'quotation /quotations/very-positive/',
+      'quotation /people/ada-leader/#very-positive',
       'meeting /meeting/#when',
     ]);
-    expect(index.citedBy.get(paragraphKey('sample-article', 'no-deal'))?.map((link) => link.kind)).toEqual(['meeting', 'comparison']);
+    expect(index.citedBy.get(paragraphKey('sample-article', 'no-deal'))?.map((link) => link.kind)).toEqual([
+      'meeting',
+      'comparison',
+    ]);
   });
 
   it('resolves a citation to a labelled paragraph link', () => {
@@ -43,18 +53,23 @@ describe('the site index', () => {
 
 describe('last updated, from the corrections log', () => {
   it('dates each page by the latest log entry touching what it shows, else by the edition', () => {
-    expect(index.lastUpdatedOf('/events/the-meeting/')).toBe('2026-02-05');
+    // The event's home (its part of the timeline), and the quotation's (its speaker's page, whose entry names
+    // the event); the quotations pages list the quotation, not its event.
+    expect(index.lastUpdatedOf(index.eventHomeUrl('the-meeting').split('#')[0] ?? '')).toBe('2026-02-05');
     expect(index.lastUpdatedOf('/timeline/')).toBe('2026-02-05');
     expect(index.lastUpdatedOf('/people/ada-leader/')).toBe('2026-02-05');
-    expect(index.lastUpdatedOf('/quotations/very-positive/')).toBe('2026-02-05');
+    expect(index.lastUpdatedOf('/quotations/')).toBe('2026-02-04');
     expect(index.lastUpdatedOf('/articles/sample-article/')).toBe('2026-02-04');
     expect(index.lastUpdatedOf('/no-such-page/')).toBe('2026-02-04');
   });
 
   it('links every entry the log names', () => {
-    expect(index.entryRefUrl('events/the-meeting')).toBe('/events/the-meeting/');
+    expect(index.entryRefUrl('events/the-meeting')).toMatch(/^\/timeline\/[a-z0-9-]+\/#the-meeting$/);
     expect(index.entryRefUrl('meeting/sample-meeting')).toBe('/meeting/');
-    expect(index.entryRefUrl('quotations/very-positive')).toBe('/quotations/very-positive/');
+    expect(index.entryRefUrl('quotations/very-positive')).toBe('/people/ada-leader/#very-positive');
+    // An entry withdrawn since: its kind's index (a withdrawn point's id is kept on /sources/ by an alias).
+    expect(index.entryRefUrl('events/withdrawn')).toBe('/timeline/');
+    expect(index.entryRefUrl('comparisons/withdrawn')).toBe('/sources/#withdrawn');
   });
 });
 
@@ -79,9 +94,14 @@ describe('which articles a comparison point names as not reporting it', () => {
   });
 
   it('in the first edition, where both articles are compared point by point, the other article', () => {
-    const real = siteIndexOf(checkContent(readContentSources(projectRoot)).model, (id) => ({ id, name: id, kind: 'outlet' }));
+    const real = siteIndexOf(checkContent(readContentSources(projectRoot)).model, (id) => ({
+      id,
+      name: id,
+      kind: 'outlet',
+    }));
     const some = real.comparisons.filter((comparison) => real.relationOf(comparison).kind === 'some');
     expect(some.length).toBeGreaterThan(10);
-    for (const comparison of some) expect(real.relationOf(comparison).reporting.length + real.relationOf(comparison).silent.length).toBe(2);
+    for (const comparison of some)
+      expect(real.relationOf(comparison).reporting.length + real.relationOf(comparison).silent.length).toBe(2);
   });
 });

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { furtherPagePaths, groupRuns, indexPageHead, pageLinks, paginate, paginateByWeight, SOURCES_PAGE } from '../../../../src/lib/links/pagination.ts';
-import { indexPageUrl, issueEntryUrl, personEntryUrl, quotationEntryUrl } from '../../../../src/lib/links/urls.ts';
+import {
+  furtherPagePaths,
+  groupRuns,
+  indexPageHead,
+  pageLinks,
+  paginate,
+  paginateByWeight,
+  SOURCES_PAGE,
+} from '../../../../src/lib/links/pagination.ts';
+import { indexPageUrl, issueEntryUrl, personEntryUrl, quotationsUrl } from '../../../../src/lib/links/urls.ts';
 
 describe('paginate', () => {
   it('splits an index into pages of at most the given size, in order, numbered from 1', () => {
@@ -69,10 +77,9 @@ describe('groupRuns', () => {
   });
 });
 
-describe('an item\'s place in a paginated index', () => {
+describe("an item's place in a paginated index", () => {
   it('is on the page of the index that lists it', () => {
-    expect(quotationEntryUrl('very-nice')).toBe('/quotations/#very-nice');
-    expect(quotationEntryUrl('very-nice', 3)).toBe('/quotations/page/3/#very-nice');
+    expect(indexPageUrl(quotationsUrl(), 3)).toBe('/quotations/page/3/');
     expect(personEntryUrl('gustavo-petro', 2)).toBe('/people/page/2/#gustavo-petro');
     expect(issueEntryUrl('visas', 1)).toBe('/issues/#visas');
   });
@@ -95,9 +102,11 @@ describe('paginateByWeight', () => {
     expect(() => paginateByWeight([1], 0, () => 1)).toThrow(/positive/);
   });
 
-  it('keeps the first edition’s sources on one page (22 points, 15 shown in full)', () => {
+  it('puts the first edition’s 15 points that differ on /sources/ and the 7 reported alike on its page 2', () => {
     const entries = [...Array(15).fill('full'), ...Array(7).fill('brief')] as string[];
-    const pages = paginateByWeight(entries, SOURCES_PAGE.capacity, (kind) => (kind === 'full' ? SOURCES_PAGE.full : SOURCES_PAGE.brief));
-    expect(pages).toHaveLength(1);
+    const pages = paginateByWeight(entries, SOURCES_PAGE.capacity, (kind) =>
+      kind === 'full' ? SOURCES_PAGE.full : SOURCES_PAGE.brief,
+    );
+    expect(pages.map((page) => page.items.length)).toEqual([15, 7]);
   });
 });

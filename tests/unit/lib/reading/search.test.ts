@@ -9,7 +9,7 @@ describe('markSearchAnchors', () => {
     const html = markSearchAnchors(
       page(
         '<p id="come-get-me">Come get me. <a class="link-to-this" href="#come-get-me" aria-label="Link to paragraph 18">¶</a></p>' +
-          '<li id="petro-elected"><h2><a href="/events/petro-elected/">Petro wins</a><a class="link-to-this" href="#petro-elected" aria-label="Link to event: Petro wins">¶</a></h2></li>',
+          '<li id="petro-elected"><h2>Petro wins<a class="link-to-this" href="#petro-elected" aria-label="Link to event: Petro wins">¶</a></h2></li>',
       ),
     );
     expect(html).toContain('<p id="come-get-me" data-pagefind-title="Article paragraph ¦ ¶18">');
@@ -22,9 +22,12 @@ describe('markSearchAnchors', () => {
         '<p id="plain">No control</p>' +
           '<p id="a"><a class="link-to-this" href="#missing" aria-label="Link to paragraph 2">¶</a></p>' +
           '<p id="b" data-pagefind-title="Kept"><a class="link-to-this" href="#b" aria-label="Link to paragraph 3">¶</a></p>' +
-          '<p id="c"><a class="other" href="#c" aria-label="Link to paragraph 4">¶</a></p>',
+          '<p id="c"><a class="other" href="#c" aria-label="Link to paragraph 4">¶</a></p>' +
+          // A copy of an entry whose home is another page (a quotation on the quotations pages): found at its home.
+          '<figure id="d"><a class="link-to-this" href="/people/x/#d" aria-label="Link to quotation of X">¶</a></figure>',
       ),
     );
+    expect(html).not.toMatch(/id="d"[^>]*data-pagefind-title/);
     expect(html).not.toMatch(/id="plain"[^>]*data-pagefind-title/);
     expect(html).not.toMatch(/id="a"[^>]*data-pagefind-title/);
     expect(html).toContain('data-pagefind-title="Kept"');
@@ -36,16 +39,22 @@ describe('markSearchAnchors', () => {
     const plain = page('<h1>Title</h1><p>Words &amp; more</p>');
     expect(markSearchAnchors(plain)).toBe(plain);
     const marked = markSearchAnchors(
-      page('<p id="x" class="a">Words &amp; more <a class="link-to-this" href="#x" aria-label="Link to event: &quot;A&quot; &amp; B">¶</a></p>'),
+      page(
+        '<p id="x" class="a">Words &amp; more <a class="link-to-this" href="#x" aria-label="Link to event: &quot;A&quot; &amp; B">¶</a></p>',
+      ),
     );
     expect(marked.replace(' data-pagefind-title="Event ¦ &quot;A&quot; &amp; B"', '')).toBe(
-      page('<p id="x" class="a">Words &amp; more <a class="link-to-this" href="#x" aria-label="Link to event: &quot;A&quot; &amp; B">¶</a></p>'),
+      page(
+        '<p id="x" class="a">Words &amp; more <a class="link-to-this" href="#x" aria-label="Link to event: &quot;A&quot; &amp; B">¶</a></p>',
+      ),
     );
   });
 
   it('names a block as a full parse would, whatever the order of its attributes or the quoting', () => {
     const html = markSearchAnchors(
-      page("<section class='s' id=intro><h2>Intro <a aria-label='Link to section: Intro' href='#intro' class='x link-to-this'>¶</a></h2></section>"),
+      page(
+        "<section class='s' id=intro><h2>Intro <a aria-label='Link to section: Intro' href='#intro' class='x link-to-this'>¶</a></h2></section>",
+      ),
     );
     expect(html).toContain("<section class='s' id=intro data-pagefind-title=\"Section ¦ Intro\">");
   });

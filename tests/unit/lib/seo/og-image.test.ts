@@ -9,7 +9,7 @@ describe('preview images', () => {
   it('live next to their page: /og/<path>.png', () => {
     expect(ogImageUrl('/')).toBe('/og/index.png');
     expect(ogImageUrl('/articles/')).toBe('/og/articles.png');
-    expect(ogImageUrl('/events/petro-elected/')).toBe('/og/events/petro-elected.png');
+    expect(ogImageUrl('/timeline/2026-january/')).toBe('/og/timeline/2026-january.png');
   });
 
   it("are shared by the item pages of a section: its section page's image", () => {
@@ -18,11 +18,9 @@ describe('preview images', () => {
     expect(previewImageUrl('/articles/x/')).toBe('/og/articles/x.png');
     expect(previewImageUrl('/meeting/')).toBe('/og/meeting.png');
     expect(previewImageUrl('/quotations/')).toBe('/og/quotations.png');
-    expect(previewImageUrl('/events/petro-elected/')).toBe('/og/timeline.png');
-    expect(previewImageUrl('/quotations/very-nice/')).toBe('/og/quotations.png');
+    expect(previewImageUrl('/timeline/2026-january/')).toBe('/og/timeline.png');
     expect(previewImageUrl('/people/gustavo-petro/')).toBe('/og/people.png');
     expect(previewImageUrl('/issues/visas/')).toBe('/og/issues.png');
-    expect(previewImageUrl('/sources/meeting-held/')).toBe('/og/sources.png');
     expect(previewImageUrl('/sources/only/x/')).toBe('/og/sources.png');
     expect(previewImageUrl('/articles/page/2/')).toBe('/og/articles.png');
     expect(previewImageUrl('/quotations/page/3/')).toBe('/og/quotations.png');
