@@ -3,7 +3,8 @@ import type { Citation, Comparison, Correction, Event, Issue, Meeting, Outlet, P
 import { lastUpdated } from './last-updated.ts';
 import type { Anchor } from './dates.ts';
 import type { When } from '../../schemas/when.ts';
-import { periodOfWhen, splitTimeline, type TimelinePart } from './timeline-parts.ts';
+import { fileTimeline, type Filing } from './filing.ts';
+import type { TimelinePart } from './timeline-parts.ts';
 import { buildChronology, chronologyItems, chronologyKey, orderNotGiven, resolveAnchor } from './timeline.ts';
 import { describeRelation, onlyInArticle, relationOf, type Relation, type RelationText } from './comparison-relation.ts';
 import { paginateByWeight, SOURCES_PAGE, type IndexPage } from '../links/pagination.ts';
@@ -114,6 +115,8 @@ export interface SiteIndex extends SiteContent {
   citedBy: ReadonlyMap<string, readonly Backlink[]>;
   /** The dated event a relative date hangs on (undefined for dated whens). */
   anchorOf(when: When): Anchor | undefined;
+  /** A part's events under the headings they are filed under (lib/analysis/filing.ts). */
+  timelineFilings(partId: string): readonly Filing[];
   /** Resolves a citation to its address and label. */
   resolve(citation: Citation): ResolvedCitation;
   /** Events that touch an issue, in timeline order. */
@@ -260,9 +263,12 @@ export function buildSiteIndex(content: SiteContent): SiteIndex {
     addBacklinks([...comparison.accounts.flatMap((account) => account.citations), ...quoted], { kind: 'comparison', label: `Sources compared: ${comparison.topic}`, href: comparisonUrl(comparison.id) });
   }
 
-  const timelineParts = splitTimeline(timeline, (event) => {
-    const when = event.when.precision === 'relative' ? resolveAnchor(event.when, eventById)?.when : event.when;
-    return when && periodOfWhen(when);
+  const anchorOf = (when: When): Anchor | undefined => resolveAnchor(when, eventById);
+  // Each part's events filed under headings no more precise than their dates (lib/analysis/filing.ts).
+  const filings = new Map<string, Filing[]>();
+  const timelineParts: TimelinePart[] = fileTimeline(timeline, eventById).map(({ filings: filed, ...part }) => {
+    filings.set(part.id, filed);
+    return part;
   });
   const partOf = new Map(timelineParts.flatMap((part) => part.events.map((event) => [event.id, part] as const)));
 
@@ -357,7 +363,8 @@ export function buildSiteIndex(content: SiteContent): SiteIndex {
     quotationById,
     articleById,
     citedBy,
-    anchorOf: (when) => resolveAnchor(when, eventById),
+    anchorOf,
+    timelineFilings: (partId) => filings.get(partId) ?? [],
     resolve(citation) {
       const article = articleById.get(citation.article);
       const outlet = article?.outlet;
