@@ -9,7 +9,7 @@ import { whenSpan } from './dates.ts';
  */
 
 /** The most events a part holds: years (or months) join a part only while it stays at or under this. */
-export const EVENTS_PER_PART = 16;
+export const EVENTS_PER_PART = 14;
 
 /**
  * Up to how many events the overview (/timeline/) draws the chart and lists every event, and up to how
