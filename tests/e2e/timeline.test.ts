@@ -114,7 +114,7 @@ describe('the chart', () => {
     // 3 February 2026, the day of the meeting: a narrow column, its events drawn together, one above the other.
     const meetingDay = axis.days.find((day) => day.text === '3 Feb')!;
     expect(meetingDay.width / axis.width).toBeLessThan(0.1);
-    const onMeetingDay = marks.filter((mark) => mark.lane === marks[0]!.lane && mark.glyph.className.includes(' point ') && Math.abs(mark.glyph.left - marks.find((other) => other.href.endsWith('#white-house-meeting'))!.glyph.left) < 1);
+    const onMeetingDay = marks.filter((mark) => mark.lane === marks[0]!.lane && mark.glyph.className.includes(' day ') && Math.abs(mark.glyph.left - marks.find((other) => other.href.endsWith('#white-house-meeting'))!.glyph.left) < 1);
     expect(onMeetingDay.length).toBeGreaterThan(2);
     await context.close();
   });
@@ -187,7 +187,7 @@ describe('the chart', () => {
     expect(new Set(undated.map((mark) => mark.id))).toEqual(new Set(['petro-murderer-hitler', 'colombia-previews-agenda', 'temporary-visa', 'trump-pre-visit-remarks', 'idarraga-extradition-record']));
     for (const mark of undated) {
       expect(mark.text).toContain('date not given');
-      expect(mark.glyph).toContain('undated');
+      expect(mark.glyph).toContain('relative');
     }
     // In the overview's list: under a heading that gives no month, never under one.
     const headings = await page.evaluate(() =>
