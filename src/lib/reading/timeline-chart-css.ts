@@ -34,13 +34,15 @@ export function chartCss(layout: ChartLayout): string {
       use(mark.label.c0, mark.label.c1);
     }
   }
-  // Behind the lanes: every other segment shaded, shortened stretches and empty years tinted, the thaw a band,
+  // Behind the lanes: shortened stretches and years without events tinted, the thaw a band,
   // the meeting a line (each a gradient of its own, the line on top).
-  const stops = layout.segments.flatMap((segment, at) => {
-    const colour =
-      segment.kind === 'gap' || segment.empty ? 'var(--tl-short)' : at % 2 === 0 ? 'transparent' : 'var(--tl-alt)';
-    return [`${colour} ${percent(segment.c0, columns)}`, `${colour} ${percent(segment.c1, columns)}`];
-  });
+  const stops = layout.segments
+    .filter((segment) => segment.kind === 'gap' || segment.empty)
+    .flatMap((segment) => [
+      `transparent ${percent(segment.c0, columns)}`,
+      `var(--tl-short) ${percent(segment.c0, columns)} ${percent(segment.c1, columns)}`,
+      `transparent ${percent(segment.c1, columns)}`,
+    ]);
   const landmarks = layout.landmarks.map((landmark) =>
     landmark.c1 > landmark.c0
       ? `linear-gradient(to right,transparent ${percent(landmark.c0 + 0.5, columns)},var(--tl-band) ${percent(landmark.c0 + 0.5, columns)} ${percent(landmark.c1 + 0.5, columns)},transparent ${percent(landmark.c1 + 0.5, columns)})`
@@ -49,7 +51,7 @@ export function chartCss(layout: ChartLayout): string {
   const backgrounds = [
     ...landmarks.filter((value) => value.includes('--tl-line')),
     ...landmarks.filter((value) => value.includes('--tl-band')),
-    `linear-gradient(to right,${stops.join(',')})`,
+    ...(stops.length > 0 ? [`linear-gradient(to right,${stops.join(',')})`] : []),
   ];
   const sorted = (values: Set<number>): number[] => [...values].sort((a, b) => a - b);
   return [
