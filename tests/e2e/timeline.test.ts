@@ -53,8 +53,8 @@ const chartMarks = (page: Page) =>
       return {
         href: link.getAttribute('href') ?? '',
         text: (link as HTMLElement).innerText.replace(/\s+/g, ' ').trim(),
-        lane: link.closest('[data-lane]')?.querySelector('h3')?.textContent?.trim() ?? '',
-        laneTop: link.closest('[data-lane]')?.querySelector('h3')?.getBoundingClientRect().top ?? 0,
+        lane: link.closest('[data-lane]')?.querySelector('.tl-lane-label')?.textContent?.trim() ?? '',
+        laneTop: link.closest('[data-lane]')?.querySelector('.tl-lane-label')?.getBoundingClientRect().top ?? 0,
         shown: (link as HTMLElement).checkVisibility() && box.width > 0,
         clipped: (link as HTMLElement).scrollWidth > (link as HTMLElement).clientWidth + 1,
         box: { left: box.left, right: box.right, top: box.top, bottom: box.bottom },
@@ -127,7 +127,7 @@ describe('the chart', () => {
       const chart = at('[data-chart]');
       const firstMark = at('[data-chart] .tl-l');
       return {
-        key: before(at('#chart-key'), chart),
+        key: before(at('.chart-key'), chart),
         filters: before(at('form[data-filter-form]'), chart),
         skip: before(at('.tl-skip'), firstMark) && !before(firstMark, at('.tl-skip')),
         list: before(chart, at('li[data-issues]')),
@@ -193,7 +193,7 @@ describe('the chart', () => {
     const headings = await page.evaluate(() =>
       ['petro-murderer-hitler', 'temporary-visa'].map((id) => {
         const group = document.getElementById(id)!.closest('[data-filter-group]')!;
-        return group.querySelector('h4')?.textContent?.trim() ?? '';
+        return group.querySelector('.filed')?.textContent?.trim() ?? '';
       }),
     );
     expect(headings).toEqual(['Before 3 February 2026, date not given', 'Before 3 February 2026, date not given']);
@@ -204,7 +204,7 @@ describe('the chart', () => {
         const item = document.getElementById(id)!;
         const when = item.querySelector('.when')!;
         return {
-          heading: item.closest('[data-filter-group]')!.querySelector('h2')?.textContent?.trim(),
+          heading: item.closest('[data-filter-group]')!.querySelector('.filed')?.textContent?.trim(),
           when: when.textContent!.replace(/\s+/g, ' ').trim(),
           times: [...when.querySelectorAll('time')].map((time) => [time.getAttribute('datetime'), time.textContent]),
           h1: document.querySelector('h1')!.textContent,

@@ -95,7 +95,7 @@ export const sectionIds = {
   },
   person: { quotations: 'quotations', events: 'events', issues: 'issues' },
   meeting: { facts: 'facts' },
-  timeline: { chart: 'chart', key: 'chart-key', parts: 'parts' },
+  timeline: { chart: 'chart', parts: 'parts' },
   sources: { outlets: 'the-sources' },
   correction: { sources: 'sources-words', changes: 'before-and-after' },
   search: { browse: 'browse' },
