@@ -381,6 +381,58 @@ describe('an order the sources give that the dates or relations break stops the 
   });
 });
 
+describe("a heading or datetime more precise than an entry's date stops the build (issue 18)", () => {
+  const entry = (id: string, when: string): string =>
+    `- id: ${id}\n  title: ${id}\n  when: ${when}\n  summary: Said.\n  issues: [talks]\n  citations: [{ article: sample-article, paragraph: no-deal }]\n`;
+
+  it('an entry the sources give no date for, dated to a month its relations do not give', () => {
+    const message = messageFor(
+      withEdit(
+        EVENTS,
+        (text) =>
+          `${text}${entry('labelled', '{ date: "2026-01", precision: month, before: the-meeting, wording: "no date given (“has labeled”)" }')}`,
+      ),
+    );
+    expect(problemLines(message)).toEqual([
+      `${EVENTS}:9 › labelled.when: its wording says the sources give no date ("no date given (“has labeled”)"), but it is dated to the month (January 2026), which the events it follows and precedes do not give (before 3 February 2026): the timeline would file it under that month; give precision relative with after/before (shown as "date not given"), or the outside source that dates it (when.outside)`,
+    ]);
+  });
+
+  it('an entry the sources give no date for, dated to the day of the event it precedes', () => {
+    const message = messageFor(
+      withEdit(
+        EVENTS,
+        (text) =>
+          `${text}${entry('ahead', '{ date: "2026-02-03", precision: day, before: the-meeting, wording: "date not given: ahead of the visit" }')}`,
+      ),
+    );
+    expect(problemLines(message)).toEqual([
+      `${EVENTS}:9 › ahead.when: its wording says the sources give no date ("date not given: ahead of the visit"), but it is dated to the day (3 February 2026), which the events it follows and precedes do not give (before 3 February 2026): the timeline would file it under that day; give precision relative with after/before (shown as "date not given"), or the outside source that dates it (when.outside)`,
+    ]);
+  });
+
+  it('a quotation dated more precisely than the bounds of the undated event it was said at', () => {
+    const events = withEdit(
+      EVENTS,
+      (text) =>
+        `${text}${entry('earlier', '{ date: "2026-01-07", precision: day }')}${entry('ahead', '{ precision: relative, after: earlier, before: the-meeting }')}`,
+    );
+    const message = messageFor(
+      withEdit(
+        QUOTATIONS,
+        (text) =>
+          text
+            .replace('when: { date: "2026-02-03", precision: day }', 'when: { date: "2026-01", precision: month }')
+            .replace('event: the-meeting', 'event: ahead'),
+        events,
+      ),
+    );
+    expect(problemLines(message)).toEqual([
+      `${QUOTATIONS}:1 › very-positive.when: is dated January 2026, more precisely than its event "ahead", which the sources do not date (between 7 January 2026 and 3 February 2026): give it precision relative with the event's after/before, or a date that holds those bounds`,
+    ]);
+  });
+});
+
 describe('a bad corrections log stops the build', () => {
   const LOG = 'tests/fixtures/content-min/content/corrections/log.yaml';
   it('names an entry that does not exist', () => {

@@ -41,12 +41,34 @@ describe('the timeline overview and its parts', () => {
     expect(moved.map(([id]) => id).sort()).toEqual([...ids].sort());
   });
 
-  it('has a chart mark for every event, each linking to its entry, which names the same event', async () => {
+});
+
+/** Every mark of the chart: its label's visible text, where it links, its lane, and its box and its glyph's. */
+const chartMarks = (page: Page) =>
+  page.locator('[data-chart] .tl-l').evaluateAll((links) =>
+    links.map((link) => {
+      const box = link.getBoundingClientRect();
+      const glyph = link.previousElementSibling as HTMLElement;
+      const g = glyph.getBoundingClientRect();
+      return {
+        href: link.getAttribute('href') ?? '',
+        text: (link as HTMLElement).innerText.replace(/\s+/g, ' ').trim(),
+        lane: link.closest('[data-lane]')?.querySelector('.tl-lane-label')?.textContent?.trim() ?? '',
+        laneTop: link.closest('[data-lane]')?.querySelector('.tl-lane-label')?.getBoundingClientRect().top ?? 0,
+        shown: (link as HTMLElement).checkVisibility() && box.width > 0,
+        clipped: (link as HTMLElement).scrollWidth > (link as HTMLElement).clientWidth + 1,
+        box: { left: box.left, right: box.right, top: box.top, bottom: box.bottom },
+        glyph: { className: glyph.className, left: g.left, right: g.right, width: g.width },
+        title: link.querySelector('title') !== null || link.hasAttribute('title'),
+      };
+    }),
+  );
+
+describe('the chart', () => {
+  it('labels every mark with visible text (no tooltip), each linking to its entry, which names the same event', async () => {
     const { context, page, errors } = await open(timelineUrl());
-    const marks = await page.locator('svg.chart a.mark').evaluateAll((links) =>
-      links.map((link) => ({ href: link.getAttribute('href') ?? '', title: link.querySelector('title')?.textContent ?? '' })),
-    );
-    expect(marks.length).toBeGreaterThan(30);
+    const marks = await chartMarks(page);
+    expect(marks.length).toBeGreaterThan(60);
     const entries = new Map<string, string>();
     for (const path of parts) {
       const part = await context.newPage();
@@ -64,35 +86,166 @@ describe('the timeline overview and its parts', () => {
     }
     for (const mark of marks) {
       expect(entries.has(mark.href), mark.href).toBe(true);
-      expect(mark.title.endsWith(`: ${entries.get(mark.href)}`), `${mark.href} is titled "${mark.title}"`).toBe(true);
+      expect(mark.shown, `${mark.href} in ${mark.lane} is not shown`).toBe(true);
+      expect(mark.clipped, `${mark.href} in ${mark.lane}: its label is cut`).toBe(false);
+      expect(mark.title).toBe(false);
+      expect(mark.text, `${mark.href} in ${mark.lane}`).toContain(entries.get(mark.href)!);
     }
+    // Every event has a mark, in the lane of each of its issues.
     expect(new Set(marks.map((mark) => mark.href)).size).toBe(entries.size);
-    // The meeting is a line across the lanes, the thaw a band up to it.
-    await expect(page.locator('svg.chart .landmark text').allTextContents()).resolves.toEqual(['Thaw', 'Meeting']);
-    // Following a mark lands on its entry.
-    const first = page.locator('svg.chart a.mark').nth(5);
-    const href = (await first.getAttribute('href')) ?? '';
-    await first.click();
-    await page.waitForURL(`**${href}`);
-    await expect(page.locator(':target').getAttribute('id')).resolves.toBe(href.split('#')[1]);
     expect(errors).toEqual([]);
     await context.close();
   });
 
-  it('names the chart and describes it, and keeps it inside its own scrolling box at 320 px', async () => {
-    const { context, page } = await open(timelineUrl(), { viewport: { width: 320, height: 700 } });
-    const svg = page.locator('svg.chart');
-    // Its <title> and <desc> are its accessible name and description.
-    await expect(svg.locator(':scope > title').textContent()).resolves.toBe('Chart of the timeline of tensions');
-    await expect(svg.locator(':scope > desc').textContent()).resolves.toMatch(/^\d+ events in \d+ lanes, one per issue/);
-    const snapshot = await page.locator('figure#chart').ariaSnapshot();
-    expect(snapshot).toContain('Chart of the timeline of tensions');
-    const sizes = await page.evaluate(() => {
-      const box = document.querySelector('.chart-scroll')!;
-      return { page: document.documentElement.scrollWidth, viewport: innerWidth, box: box.clientWidth, chart: box.scrollWidth };
+  it('draws it across time at 1280 px with no two labels of a lane overlapping, every year labelled, a busy day narrow', async () => {
+    const { context, page } = await open(timelineUrl());
+    const marks = await chartMarks(page);
+    for (const a of marks)
+      for (const b of marks) {
+        if (a === b || a.lane !== b.lane) continue;
+        const apart = a.box.right <= b.box.left + 1 || b.box.right <= a.box.left + 1 || a.box.bottom <= b.box.top + 1 || b.box.bottom <= a.box.top + 1;
+        expect(apart, `"${a.text}" and "${b.text}" overlap in ${a.lane}`).toBe(true);
+      }
+    const axis = await page.evaluate(() => {
+      const grid = document.querySelector('.tl-axis .tl-grid')!.getBoundingClientRect();
+      const years = [...document.querySelectorAll<HTMLElement>('.tl-year')].map((year) => ({ text: year.innerText.trim(), width: year.getBoundingClientRect().width }));
+      const days = [...document.querySelectorAll<HTMLElement>('.tl-finer.day')].map((day) => ({ text: day.innerText.trim(), width: day.getBoundingClientRect().width }));
+      return { width: grid.width, years, days };
     });
+    const years = axis.years.map((year) => Number(year.text));
+    expect(years).toEqual(Array.from({ length: years.length }, (_, at) => years[0]! + at));
+    expect(years).toContain(2024);
+    for (const year of axis.years) expect(year.width, year.text).toBeGreaterThan(20);
+    // 3 February 2026, the day of the meeting: a narrow column, its events drawn together, one above the other.
+    const meetingDay = axis.days.find((day) => day.text === '3 Feb')!;
+    expect(meetingDay.width / axis.width).toBeLessThan(0.1);
+    const onMeetingDay = marks.filter((mark) => mark.lane === marks[0]!.lane && mark.glyph.className.includes(' day ') && Math.abs(mark.glyph.left - marks.find((other) => other.href.endsWith('#white-house-meeting'))!.glyph.left) < 1);
+    expect(onMeetingDay.length).toBeGreaterThan(2);
+    await context.close();
+  });
+
+  it('puts the key and the filters before the chart, and the skip link before its first mark', async () => {
+    const { context, page } = await open(timelineUrl());
+    const order = await page.evaluate(() => {
+      const at = (selector: string) => document.querySelector(selector)!;
+      const before = (a: Element, b: Element) => Boolean(a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING);
+      const chart = at('[data-chart]');
+      const firstMark = at('[data-chart] .tl-l');
+      return {
+        key: before(at('.chart-key'), chart),
+        filters: before(at('form[data-filter-form]'), chart),
+        skip: before(at('.tl-skip'), firstMark) && !before(firstMark, at('.tl-skip')),
+        list: before(chart, at('li[data-issues]')),
+      };
+    });
+    expect(order).toEqual({ key: true, filters: true, skip: true, list: true });
+    await context.close();
+  });
+
+  it('lets a keyboard user skip from the chart’s first mark to the list', async () => {
+    const { context, page } = await open(timelineUrl());
+    // Tab from the last filter control: the skip link comes next, shown on focus, right before the first mark.
+    await page.locator('form[data-filter-form] button[type="reset"]').focus();
+    await page.keyboard.press('Tab');
+    const skip = await page.evaluate(() => ({ text: document.activeElement?.textContent ?? '', width: document.activeElement?.getBoundingClientRect().width ?? 0 }));
+    expect(skip.text).toMatch(/^Skip the chart/);
+    expect(skip.width).toBeGreaterThan(0);
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    await expect(page.evaluate(() => document.activeElement?.classList.contains('tl-l'))).resolves.toBe(true);
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('Enter');
+    await page.waitForURL('**#parts');
+    await page.keyboard.press('Tab');
+    const next = await page.evaluate(() => {
+      const active = document.activeElement!;
+      return { inChart: Boolean(active.closest('[data-chart]')), afterList: Boolean(document.getElementById('parts')!.compareDocumentPosition(active) & Node.DOCUMENT_POSITION_FOLLOWING) || document.getElementById('parts')!.contains(active) };
+    });
+    expect(next).toEqual({ inChart: false, afterList: true });
+    await context.close();
+  });
+
+  it('follows a filter: only the chosen issue’s events keep their marks, lanes left empty hide, "Show all" brings them back', async () => {
+    const { context, page } = await open(`${timelineUrl()}?issue=sanctions`);
+    const seen = await state(page);
+    const listed = new Set(seen.all.filter((entry) => entry.shown).map((entry) => entry.id));
+    const ids = await page.evaluate(() => [...document.querySelectorAll('li[data-issues]')].filter((item) => !(item as HTMLElement).hidden).map((item) => item.querySelector('a[id]')!.id));
+    expect(ids.length).toBeGreaterThan(0);
+    const shownMarks = async () =>
+      page.locator('[data-chart] .tl-l').evaluateAll((links) => links.filter((link) => (link as HTMLElement).checkVisibility()).map((link) => (link as HTMLAnchorElement).hash.slice(1)));
+    const marks = await shownMarks();
+    expect(new Set(marks)).toEqual(new Set(ids));
+    expect(listed.size).toBeGreaterThanOrEqual(0);
+    const lanes = await page.locator('[data-chart] [data-lane]').evaluateAll((sections) => sections.map((section) => [(section as HTMLElement).checkVisibility(), section.querySelectorAll('.tl-l:not([hidden])').length > 0]));
+    for (const [visible, hasMarks] of lanes) expect(visible).toBe(hasMarks);
+    // A glyph hides with its label.
+    await expect(page.locator('[data-chart] .tl-g:not([hidden])').count()).resolves.toBe(marks.length);
+    await page.getByRole('button', { name: 'Show all' }).click();
+    await expect(shownMarks().then((all) => all.length)).resolves.toBe(await page.locator('[data-chart] .tl-l').count());
+    await context.close();
+  });
+
+  it('shows undated entries as undated: in the chart, in the overview and on their part', async () => {
+    const { context, page } = await open(timelineUrl());
+    const undated = await page.locator('[data-chart] .tl-l.undated').evaluateAll((links) => links.map((link) => ({ id: (link as HTMLAnchorElement).hash.slice(1), text: (link as HTMLElement).innerText, glyph: link.previousElementSibling!.className })));
+    expect(new Set(undated.map((mark) => mark.id))).toEqual(new Set(['petro-murderer-hitler', 'colombia-previews-agenda', 'temporary-visa', 'trump-pre-visit-remarks', 'idarraga-extradition-record']));
+    for (const mark of undated) {
+      expect(mark.text).toContain('date not given');
+      expect(mark.glyph).toContain('relative');
+    }
+    // In the overview's list: under a heading that gives no month, never under one.
+    const headings = await page.evaluate(() =>
+      ['petro-murderer-hitler', 'temporary-visa'].map((id) => {
+        const group = document.getElementById(id)!.closest('[data-filter-group]')!;
+        return group.querySelector('.filed')?.textContent?.trim() ?? '';
+      }),
+    );
+    expect(headings).toEqual(['Before 3 February 2026, date not given', 'Before 3 February 2026, date not given']);
+    await context.close();
+    const part = await open(`/timeline/2026-february/`);
+    const entry = await part.page.evaluate(() =>
+      ['petro-murderer-hitler', 'temporary-visa'].map((id) => {
+        const item = document.getElementById(id)!;
+        const when = item.querySelector('.when')!;
+        return {
+          heading: item.closest('[data-filter-group]')!.querySelector('.filed')?.textContent?.trim(),
+          when: when.textContent!.replace(/\s+/g, ' ').trim(),
+          times: [...when.querySelectorAll('time')].map((time) => [time.getAttribute('datetime'), time.textContent]),
+          h1: document.querySelector('h1')!.textContent,
+        };
+      }),
+    );
+    expect(entry[0]).toMatchObject({ heading: 'Before 3 February 2026, date not given', times: [['2026-02-03', '3 February 2026']] });
+    expect(entry[0]!.when).toMatch(/^Before 3 February 2026, date not given/);
+    // Both bounds are dates; the entry itself has none ("between" is not a day).
+    expect(entry[1]).toMatchObject({ times: [['2026-01-07', '7 January'], ['2026-02-03', '3 February 2026']] });
+    expect(entry[1]!.when).toMatch(/^Between 7 January and 3 February 2026, date not given/);
+    expect(entry[0]!.h1).toContain('and undated entries');
+    await part.context.close();
+  });
+
+  it('keeps each lane’s name with its marks on a phone: a list per lane, nothing scrolled sideways, each mark with its date', async () => {
+    const { context, page } = await open(timelineUrl(), { viewport: { width: 390, height: 844 } });
+    const sizes = await page.evaluate(() => ({ page: document.documentElement.scrollWidth, viewport: innerWidth, chart: document.querySelector('[data-chart]')!.scrollWidth, box: document.querySelector('[data-chart]')!.clientWidth }));
     expect(sizes.page).toBe(sizes.viewport);
-    expect(sizes.chart).toBeGreaterThan(sizes.box);
+    expect(sizes.chart).toBeLessThanOrEqual(sizes.box);
+    const marks = await chartMarks(page);
+    for (const mark of marks) {
+      expect(mark.shown && !mark.clipped).toBe(true);
+      expect(mark.box.top).toBeGreaterThan(mark.laneTop);
+      expect(mark.box.right).toBeLessThanOrEqual(390);
+      // The date shows on a phone, where the mark has no place on an axis.
+      expect(mark.text).toMatch(/\d{4}|date not given/);
+    }
+    await context.close();
+  });
+
+  it('reads without JavaScript: every mark and its label shown', async () => {
+    const { context, page } = await open(timelineUrl(), { javaScriptEnabled: false });
+    const marks = await chartMarks(page);
+    expect(marks.length).toBeGreaterThan(60);
+    expect(marks.every((mark) => mark.shown && mark.text.length > 0)).toBe(true);
     await context.close();
   });
 });

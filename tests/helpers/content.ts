@@ -34,8 +34,7 @@ export function readFixture(): ContentSources {
  * The fixture set with one file's text changed by `edit`: the way each bad-content test makes one
  * mistake on purpose. Fails when `file` is not in the set, so a typo cannot make a test pass.
  */
-export function withEdit(file: string, edit: (text: string) => string): ContentSources {
-  const sources = readFixture();
+export function withEdit(file: string, edit: (text: string) => string, sources: ContentSources = readFixture()): ContentSources {
   const lists = [sources.articles, ...Object.values(sources.data)];
   const target = lists.flat().find((source) => source.file === file);
   if (!target) throw new Error(`no fixture file ${file}`);

@@ -30,19 +30,48 @@ export interface Anchor {
   relation: 'before' | 'after';
   /** The anchor's own (dated) when. */
   when: When;
+  /** For "before X": the dated event it is also known to follow, when the sources give one ("between 7 January and 3 February"). */
+  since?: When;
 }
 
-/** The `datetime` attribute for a date at its precision (2026-02-03, 2026-W06, 2025-10, 2025); a relative date gives its anchor's. */
-export function whenDatetime(when: When, anchor?: Anchor): string | undefined {
-  if (when.precision === 'relative') return anchor ? whenDatetime(anchor.when) : undefined;
-  return when.date;
+/**
+ * The `datetime` attribute for a date at its precision (2026-02-03, 2026-W06, 2025-10, 2025). A relative date
+ * has none: "before 3 February 2026" is not the day 3 February (WhenTime wraps only the anchor's own date).
+ */
+export function whenDatetime(when: When): string | undefined {
+  return when.precision === 'relative' ? undefined : when.date;
+}
+
+/** What is said of a date the sources do not give, after its bounds. */
+export const DATE_NOT_GIVEN = 'date not given';
+
+/**
+ * A date for readers in pieces, each bound of an undated entry as a date of its own (its text and its
+ * `datetime`), so that a page wraps only actual dates in <time>: ["Before ", {3 February 2026}, ", date not given"].
+ */
+export function whenPieces(when: When, anchor?: Anchor): (string | { text: string; datetime: string })[] {
+  const dated = (other: When) => ({ text: formatWhen(other), datetime: other.date ?? '' });
+  if (when.precision !== 'relative') return [{ text: formatWhen(when), datetime: when.date ?? '' }];
+  if (!anchor) return ['Date not given'];
+  if (anchor.relation === 'before' && anchor.since) {
+    const since = dated(anchor.since);
+    const until = dated(anchor.when);
+    // "Between 7 January and 3 February 2026": the year once when both bounds share it.
+    const year = / \d{4}$/.exec(until.text)?.[0];
+    const text = since.text.replace(/^Week of/, 'the week of');
+    const shortened = year && text.endsWith(year) && /\d /.test(text) ? text.slice(0, -year.length) : text;
+    return ['Between ', { ...since, text: shortened }, ' and ', until, `, ${DATE_NOT_GIVEN}`];
+  }
+  return [anchor.relation === 'before' ? 'Before ' : 'After ', dated(anchor.when), `, ${DATE_NOT_GIVEN}`];
 }
 
 /**
  * A date for readers at its precision: "3 February 2026", "Week of 2 February 2026", "October 2025",
- * "Fall 2025", "2022"; a relative date reads "Before 3 February 2026" (or "Date not given" without its anchor).
+ * "Fall 2025", "2022"; a relative date reads "Before 3 February 2026, date not given" ("Between 7 January and
+ * 3 February 2026, date not given" when it has both bounds; "Date not given" without its anchor).
  */
 export function formatWhen(when: When, anchor?: Anchor): string {
+  if (when.precision === 'relative') return whenPieces(when, anchor).map((piece) => (typeof piece === 'string' ? piece : piece.text)).join('');
   const [year = '', month = '', day = ''] = (when.date ?? '').split('-');
   switch (when.precision) {
     case 'day':
@@ -55,8 +84,6 @@ export function formatWhen(when: When, anchor?: Anchor): string {
       return `${(when.season ?? '').replace(/^./, (c) => c.toUpperCase())} ${year}`;
     case 'year':
       return year;
-    case 'relative':
-      return anchor ? `${anchor.relation === 'before' ? 'Before' : 'After'} ${formatWhen(anchor.when)}` : 'Date not given';
   }
 }
 

@@ -4,7 +4,8 @@ import type { Citation, Comparison, Correction, Event, Issue, Meeting, Outlet, P
 import { lastUpdated } from './last-updated.ts';
 import type { Anchor } from './dates.ts';
 import type { When } from '../../schemas/when.ts';
-import { periodOfWhen, splitTimeline, type TimelinePart } from './timeline-parts.ts';
+import { fileTimeline, type Filing } from './filing.ts';
+import type { TimelinePart } from './timeline-parts.ts';
 import { buildChronology, chronologyItems, chronologyKey, orderNotGiven, resolveAnchor } from './timeline.ts';
 import {
   describeRelation,
@@ -126,6 +127,8 @@ export interface SiteIndex extends SiteContent {
   citedBy: ReadonlyMap<string, readonly Backlink[]>;
   /** The dated event a relative date hangs on (undefined for dated whens). */
   anchorOf(when: When): Anchor | undefined;
+  /** A part's events under the headings they are filed under (lib/analysis/filing.ts). */
+  timelineFilings(partId: string): readonly Filing[];
   /** Resolves a citation to its address and label. */
   resolve(citation: Citation): ResolvedCitation;
   /**
@@ -259,11 +262,15 @@ export function buildSiteIndex(content: SiteContent): SiteIndex {
     return sourcesPageMap;
   };
 
-  const timelineParts = splitTimeline(timeline, (event) => {
-    const when = event.when.precision === 'relative' ? resolveAnchor(event.when, eventById)?.when : event.when;
-    return when && periodOfWhen(when);
+  const anchorOf = (when: When): Anchor | undefined => resolveAnchor(when, eventById);
+  // Each part's events filed under headings no more precise than their dates (lib/analysis/filing.ts).
+  const filings = new Map<string, Filing[]>();
+  const timelineParts: TimelinePart[] = fileTimeline(timeline, eventById).map(({ filings: filed, ...part }) => {
+    filings.set(part.id, filed);
+    return part;
   });
   const partOf = new Map(timelineParts.flatMap((part) => part.events.map((event) => [event.id, part] as const)));
+
   const eventHomeUrl = (eventId: string): string => {
     const part = partOf.get(eventId);
     if (!part) throw new Error(`timeline: no event "${eventId}" (an event id from content/events/ was expected)`);
@@ -330,11 +337,8 @@ export function buildSiteIndex(content: SiteContent): SiteIndex {
     });
   }
 
-  const quotationOrder = (a: Quotation, b: Quotation): number =>
-    (quotationPlace.get(a.id) ?? 0) - (quotationPlace.get(b.id) ?? 0);
-  const correctionLog = [...(content.corrections ?? [])].sort(
-    (a, b) => b.date.localeCompare(a.date) || a.id.localeCompare(b.id),
-  );
+  const quotationOrder = (a: Quotation, b: Quotation): number => (quotationPlace.get(a.id) ?? 0) - (quotationPlace.get(b.id) ?? 0);
+  const correctionLog = [...(content.corrections ?? [])].sort((a, b) => b.date.localeCompare(a.date) || a.id.localeCompare(b.id));
 
   // What each page shows, for its "last updated" date: the entry itself and what it lists in full.
   const pageContents = new Map<string, Set<string>>();
@@ -458,7 +462,8 @@ export function buildSiteIndex(content: SiteContent): SiteIndex {
     quotationById,
     articleById,
     citedBy,
-    anchorOf: (when) => resolveAnchor(when, eventById),
+    anchorOf,
+    timelineFilings: (partId) => filings.get(partId) ?? [],
     resolveStatement(citations) {
       const byParagraph = new Map<string, Citation[]>();
       for (const citation of citations) {

@@ -16,7 +16,11 @@ export function resolveAnchor(when: When, eventById: ReadonlyMap<string, Event>)
   for (let steps = 0; target && target.when.precision === 'relative' && steps < eventById.size; steps += 1) {
     target = next(target.when);
   }
-  return target && target.when.precision !== 'relative' ? { relation, when: target.when } : undefined;
+  if (!target || target.when.precision === 'relative') return undefined;
+  // "Before X" and also "after Y": Y, followed through relative events the same way, is its other bound.
+  let since = relation === 'before' ? eventById.get(when.after ?? '') : undefined;
+  for (let steps = 0; since && since.when.precision === 'relative' && steps < eventById.size; steps += 1) since = eventById.get(since.when.after ?? '');
+  return since && since.when.precision !== 'relative' ? { relation, when: target.when, since: since.when } : { relation, when: target.when };
 }
 
 /** One thing placed in the chronology: an event, or a quotation (which may belong to an event). */
@@ -69,8 +73,8 @@ interface Edge {
  * Orders events and quotations so that every relation the sources give holds: X comes before what is
  * "after" it, before what it is "before", and before what happened "during" it (and what happened
  * during X before what came after X); dates that cannot overlap keep their order. Where neither dates
- * nor relations settle it, items go by the earliest day they could fall on (an open-ended "before X"
- * by X), then by the latest, then by id. A coarse date is narrowed by its relations first, so "2026,
+ * nor relations settle it, items go by the earliest day they could fall on (an undated "before X", known
+ * only by its order, by X), then by the latest, then by id. A coarse date is narrowed by its relations first, so "2026,
  * after a January event" can never come before January. Returns the issues that make an honest order
  * impossible (a cycle, a date that contradicts a relation); the order is then best effort.
  */
@@ -169,9 +173,12 @@ export function buildChronology(items: readonly ChronologyItem[]): { chronology:
   // Kahn's algorithm, always taking the waiting item that can fall earliest.
   const outgoing = new Map<string, string[]>();
   for (const edge of edges) outgoing.set(edge.from, [...(outgoing.get(edge.from) ?? []), edge.to]);
+  // An undated entry (only an order known) goes by the latest day it could fall on, so that it is listed
+  // just before what it precedes ("before the meeting, date not given"), not among dated entries it may follow.
   const rank = (key: string): [number, number, number, string] => {
     const { first, last } = span.get(key) ?? { first: Infinity, last: Infinity };
-    return [Number.isFinite(first) ? first : last, last, byKey.get(key)?.sequence ?? 0, key];
+    const undated = byKey.get(key)?.when.precision === 'relative' && Number.isFinite(last);
+    return [Number.isFinite(first) && !undated ? first : last, last, byKey.get(key)?.sequence ?? 0, key];
   };
   const earlier = (a: string, b: string): boolean => {
     const [ra, rb] = [rank(a), rank(b)];

@@ -2,7 +2,9 @@ import type { Citation } from '../../schemas/citation.ts';
 import type { DataCollectionName } from '../../schemas/collections.ts';
 import type { ContentModel, LoadedEntry } from './content-model.ts';
 import type { Problem } from './problems.ts';
-import { buildChronology, chronologyItems, resolveAnchor } from '../analysis/timeline.ts';
+import { buildChronology, buildTimeline, chronologyItems, chronologyKey, resolveAnchor } from '../analysis/timeline.ts';
+import { formatDay, formatWhen, whenDatetime, whenSpan, type Span } from '../analysis/dates.ts';
+import { fileTimeline, holds, partPeriod } from '../analysis/filing.ts';
 import { INDEX_PAGE_SEGMENT, SOURCES_RESERVED_SEGMENT } from '../links/urls.ts';
 import type { When } from '../../schemas/when.ts';
 import { frontMatterPart } from './front-matter-parts.ts';
@@ -199,6 +201,96 @@ export function checkIntegrity(model: ContentModel): Problem[] {
     });
   }
   problems.push(...checkOrder(model));
+  if (problems.length === 0) problems.push(...checkFiling(model));
+  return problems;
+}
+
+/** Words in an entry's `wording` that say the sources give it no date. */
+const NO_DATE_WORDING = /\b(no date given|date not given|not dated|gives? no date)\b/i;
+
+/**
+ * No heading or datetime claims more than an entry's date (issue 18): refuses an entry whose wording says
+ * the sources give no date while it is dated to a day, week, month or season (the timeline would file it
+ * under that period) without an outside source; a quotation dated more precisely than the bounds of the
+ * undated event it belongs to; and, as the pages file them (lib/analysis/filing.ts), any event whose
+ * heading or `<time datetime>` names a period that does not hold every day it could fall on.
+ */
+export function checkFiling(model: ContentModel): Problem[] {
+  const problems: Problem[] = [];
+  const events = model.data.events.map(({ entry }) => entry);
+  const eventById = new Map(events.map((event) => [event.id, event]));
+  // The events' own order: a quotation must not narrow the bounds of the event it is checked against.
+  const { chronology } = buildChronology(chronologyItems(events, []));
+  const between = (span: Span): string =>
+    !Number.isFinite(span.last)
+      ? Number.isFinite(span.first)
+        ? `after ${formatDay(span.first)}`
+        : 'no event bounds it'
+      : `${Number.isFinite(span.first) ? `between ${formatDay(span.first)} and ` : 'before '}${formatDay(span.last)}`;
+  // The days the entries it follows and precedes leave it: what dates an entry the sources do not date.
+  const spanOf = (id: string | undefined): Span | undefined =>
+    id === undefined || !eventById.has(id) ? undefined : chronology.span(chronologyKey('event', id));
+  for (const loaded of [...model.data.events, ...model.data.quotations]) {
+    const { when } = loaded.entry;
+    if (
+      when.precision === 'relative' ||
+      when.precision === 'year' ||
+      when.outside !== undefined ||
+      !NO_DATE_WORDING.test(when.wording ?? '')
+    )
+      continue;
+    const bounds = {
+      first: spanOf(when.after ?? when.during)?.first ?? -Infinity,
+      last: spanOf(when.before ?? when.during)?.last ?? Infinity,
+    };
+    if (!holds(whenSpan(when), bounds)) {
+      problems.push({
+        file: loaded.file,
+        line: loaded.line,
+        field: `${loaded.entry.id}.when`,
+        message: `its wording says the sources give no date (${JSON.stringify(when.wording)}), but it is dated to the ${when.precision} (${formatWhen(when)}), which the events it follows and precedes do not give (${between(bounds)}): the timeline would file it under that ${when.precision}; give precision relative with after/before (shown as "date not given"), or the outside source that dates it (when.outside)`,
+      });
+    }
+  }
+  for (const loaded of model.data.quotations) {
+    const quotation = loaded.entry;
+    const event = quotation.event === undefined ? undefined : eventById.get(quotation.event);
+    if (!event || event.when.precision !== 'relative' || quotation.when.precision === 'relative') continue;
+    const bounds = chronology.span(chronologyKey('event', event.id));
+    if (!holds(whenSpan(quotation.when), bounds)) {
+      problems.push({
+        file: loaded.file,
+        line: loaded.line,
+        field: `${quotation.id}.when`,
+        message: `is dated ${formatWhen(quotation.when)}, more precisely than its event "${event.id}", which the sources do not date (${between(bounds)}): give it precision relative with the event's after/before, or a date that holds those bounds`,
+      });
+    }
+  }
+  // As the pages file them: a heading and a datetime never narrower than the entry's own date.
+  const byId = new Map(model.data.events.map((loaded) => [loaded.entry.id, loaded]));
+  for (const part of fileTimeline(buildTimeline(events), eventById)) {
+    for (const filing of part.filings) {
+      for (const event of filing.events) {
+        const loaded = byId.get(event.id);
+        const own = event.when.precision === 'relative' ? undefined : whenSpan(event.when);
+        const datetime = whenDatetime(event.when);
+        const heading = filing.heading ?? part.label;
+        const claimed = filing.heading === undefined ? partPeriod(part.id) : filing.undated ? undefined : own;
+        if (
+          loaded &&
+          ((own && claimed && !holds(claimed, own)) ||
+            (own === undefined && (datetime !== undefined || claimed !== undefined)))
+        ) {
+          problems.push({
+            file: loaded.file,
+            line: loaded.line,
+            field: `${event.id}.when`,
+            message: `would be filed under "${heading}"${datetime === undefined ? '' : ` with datetime ${datetime}`}, more precisely than its date (${formatWhen(event.when)}); expected a heading and datetime that hold every day it could fall on`,
+          });
+        }
+      }
+    }
+  }
   return problems;
 }
 

@@ -3,15 +3,23 @@ import type { Event } from '../../schemas/event.ts';
 import type { When } from '../../schemas/when.ts';
 
 /**
- * The layout of the timeline chart (components/analysis/TimelineChart.astro), computed at build time:
- * issues as lanes, events as marks at their date and at their precision (a day a point, a month or season
- * a span, a week a short span, a year a wide span, an undated "before/after X" an arrow to X). Pure: numbers in, numbers out.
+ * The layout of the timeline chart (components/analysis/TimelineChart.astro), computed at build time: issues
+ * as lanes, events as labelled marks at their date and at their precision (a day a dot, a week, month, season or
+ * year a bar, an undated "before X" a dashed arrow to X, "between X and Y" a dashed bar from X to Y). Pure:
+ * numbers in, numbers out; lib/reading/timeline-chart-css.ts turns it into the page's own grid rules.
  *
- * The time axis is broken into segments, so a quiet year does not squeeze a busy day to nothing: a year
- * is one segment unless it holds at least `SPLIT_AT` events dated to a month or finer, in which case it is
- * split into its months (months after its last such event are left out); a month holding at least
- * `SPLIT_AT` events dated to the day is split into its days with events, each drawn wide, and the days
- * between them shrunk to a gap. Each segment is linear inside; the page says the widths are not to scale.
+ * The time axis is broken into segments, so a quiet year does not squeeze a busy month to nothing: a year is one
+ * segment unless it holds at least `SPLIT_AT` events dated to a month or finer (then it is split into its months,
+ * those after its last such event left out); a month holding at least `SPLIT_AT` events dated to the day is split
+ * into its days with events and the days between, shrunk to a gap. A day drawn on its own is drawn `CHART.day` wide
+ * however many events it holds: its events are drawn together, one above the other, so a busy day never takes a
+ * third of the chart. A year without events keeps its label. Each segment is linear inside; segments drawn wider
+ * or narrower than their share of time are marked (`stretched`, `gap`) and the key says so.
+ *
+ * The chart is a grid of `columns` equal columns (each segment gets columns in proportion to its width); marks
+ * and labels span whole columns. Every mark carries its label as text, on the same line: after a dot or over a
+ * bar from its start, or, where that does not fit, ending at the mark; marks are packed in rows so that no two
+ * labels or marks of a lane overlap at the narrowest width the chart is drawn at (`CHART.minWidth`).
  */
 
 /** A period of time: [start, end) in milliseconds since 1970 (UTC). */
@@ -26,28 +34,37 @@ export interface Segment extends Interval {
   kind: 'year' | 'month' | 'day' | 'gap';
   /** Its label ("2025", "Jan 2026", "3 Feb"); none for a gap. */
   label?: string;
-  /** Where it is drawn, in px from the chart's left edge. */
+  /** Whether no event falls in it (a year or month drawn narrow, labelled "nothing reported"). */
+  empty?: boolean;
+  /** Where it is drawn, in px from the chart's left edge (at its natural widths; see `columns`). */
   x0: number;
   x1: number;
 }
 
-/** One mark: an event in one lane. */
+/** A stretch of columns: [c0, c1), 0-based. */
+export interface Columns {
+  c0: number;
+  c1: number;
+}
+
+/** One mark: an event in one lane, with its label. */
 export interface Mark {
   /** The event. */
   eventId: string;
-  /** A point (a day), a span (a month, season or year), or an arrow (only an order is known). */
-  shape: 'point' | 'span' | 'arrow';
+  /** A point (a day), a span (a week, month, season or year), or undated (only an order is known). */
+  shape: 'point' | 'span' | 'undated';
   /** The precision it is drawn at. */
   precision: When['precision'];
-  /** Horizontal extent in px (a point has x0 === x1; an arrow runs from x0 to x1 and points at `pointsAt`). */
-  x0: number;
-  x1: number;
-  /** For an arrow: the x it points at (the event it is before or after). */
-  pointsAt?: number;
-  /** The row of the mark inside its lane (0 first), so marks never overlap. */
+  /** Where the mark is drawn. For an undated mark: from its lower bound (or a short way before) to what it precedes. */
+  glyph: Columns;
+  /** Where its label is: starting at the mark, or ending at it (`end`) where it would pass the end of the axis. */
+  label: Columns & { end: boolean };
+  /** Its row in its lane, from 0. */
   row: number;
-  /** Whether the span reaches past the end of the axis (a year the chart does not show whole). */
+  /** A span that reaches past the end of the axis (a year the chart does not show whole). */
   open?: boolean;
+  /** An undated mark with no lower bound: it may fall any time before what it precedes. */
+  openStart?: boolean;
 }
 
 /** One lane: an issue and its marks. */
@@ -56,65 +73,71 @@ export interface Lane {
   id: string;
   /** Its title. */
   label: string;
-  /** Top of the lane, in px; its marks start below its label. */
-  y: number;
-  /** Height of the lane, in px. */
-  height: number;
+  /** How many rows its marks take. */
+  rows: number;
   /** The marks, in timeline order. */
   marks: Mark[];
 }
 
-/** A vertical line across every lane at an event's date (the meeting), or a band between two (the thaw). */
+/** A line across every lane at an event's date (the meeting), or a band between two (the thaw). */
 export interface Landmark {
   /** The event it marks, or the first of the two. */
   eventId: string;
   /** For a band: the event where it ends. */
   untilEventId?: string;
-  /** Its label ("The meeting"). */
+  /** Its label ("Meeting"). */
   label: string;
-  /** Where it is drawn. */
-  x0: number;
-  x1: number;
+  /** Where it is drawn: a line at column c0 (c1 === c0), a band from c0 to c1. */
+  c0: number;
+  c1: number;
+}
+
+/** An axis label: a year (spanning its months) or a month or day within a split year. */
+export interface AxisLabel extends Columns {
+  label: string;
+  /** What is drawn there. */
+  kind: Segment['kind'];
+  /** No event falls in it. */
+  empty?: boolean;
 }
 
 /** The whole chart. */
 export interface ChartLayout {
-  width: number;
-  height: number;
-  /** Height of the axis labels row at the top. */
-  axisHeight: number;
-  segments: Segment[];
+  /** The number of equal columns of the time axis. */
+  columns: number;
+  /** The segments, with the columns they take. */
+  segments: (Segment & Columns)[];
+  /** Every year, labelled, across its columns (the first row of the axis). */
+  years: AxisLabel[];
+  /** The months and days of split years (the second row of the axis). */
+  finer: AxisLabel[];
   lanes: Lane[];
   landmarks: Landmark[];
 }
 
-/** Sizes of the chart, in px. */
+/** Sizes of the chart, in px at its natural widths. */
 export const CHART = {
   /** A year segment: base width, and more per event in it. */
   yearBase: 56,
   yearPerEvent: 14,
-  /** A year or month without any event. */
-  empty: 28,
+  /** A year or month without any event (wide enough for its label). */
+  empty: 36,
   /** A month segment. */
   monthBase: 56,
   monthPerEvent: 12,
-  /** A day drawn wide: base, and more per event on it. */
-  dayBase: 40,
-  dayPerEvent: 26,
-  /** Shrunk days between wide days. */
+  /** A day drawn on its own, however many events it holds (they are drawn together). */
+  day: 36,
+  /** Shrunk days between days drawn on their own. */
   gap: 22,
-  /** Height of a row of marks (a mark's link is a target at least `target` px square), and of a lane's label. */
-  row: 26,
-  target: 24,
-  label: 16,
-  lanePadding: 6,
-  axis: 40,
-  /** Radius of a point; height of a span; length of an arrow. */
-  point: 5,
-  bar: 10,
-  arrow: 34,
-  /** Space kept free between two marks' targets in a row. */
-  spacing: 2,
+  /** How long an undated "before X" is drawn when nothing bounds it from below. */
+  arrow: 32,
+  /** Px per column at the natural widths. */
+  column: 4,
+  /** The narrowest the time axis is drawn at (the grid layout's threshold): labels are fitted at this width. */
+  minWidth: 720,
+  /** A label's width: px per character of its text at the chart's font size, and its padding. */
+  char: 6.4,
+  labelPad: 10,
 } as const;
 
 /** Split a year (or month) into months (or days) when it holds at least this many finer-dated events. */
@@ -158,7 +181,7 @@ export function eventInterval(event: Event, eventById: ReadonlyMap<string, Event
 const finerThan = (when: When, precision: 'year' | 'month'): boolean =>
   precision === 'year' ? ['day', 'week', 'month', 'season'].includes(when.precision) : when.precision === 'day';
 
-/** The broken axis for these dated events: segments in time order, laid out left to right from a small margin. */
+/** The broken axis for these dated events: segments in time order, every year from the first to the last, laid out left to right. */
 export function buildSegments(dated: readonly { when: When; interval: Interval }[]): Segment[] {
   if (dated.length === 0) return [];
   const years = dated.map(({ interval }) => new Date(interval.start).getUTCFullYear());
@@ -186,27 +209,36 @@ export function buildSegments(dated: readonly { when: When; interval: Interval }
       let cursor = start;
       for (const day of [...new Set(days.map(({ interval }) => interval.start))].sort((a, b) => a - b)) {
         if (day > cursor) segments.push({ kind: 'gap', start: cursor, end: day });
-        segments.push({ kind: 'day', label: `${new Date(day).getUTCDate()} ${MONTHS[month]}`, start: day, end: day + DAY });
+        segments.push({
+          kind: 'day',
+          label: `${new Date(day).getUTCDate()} ${MONTHS[month]}`,
+          start: day,
+          end: day + DAY,
+        });
         cursor = day + DAY;
       }
       if (cursor < end) segments.push({ kind: 'gap', start: cursor, end });
     }
   }
-  // Half a target of margin, so a point at the very start still has its whole target inside the chart.
-  let x = CHART.target / 2;
+  let x = 0;
   return segments.map((segment) => {
     const count = dated.filter(({ interval }) => inRange(interval, segment.start, segment.end)).length;
     const width =
       segment.kind === 'gap'
         ? CHART.gap
-        : count === 0
-          ? CHART.empty
-          : segment.kind === 'year'
-            ? CHART.yearBase + CHART.yearPerEvent * count
-            : segment.kind === 'month'
-              ? CHART.monthBase + CHART.monthPerEvent * count
-              : CHART.dayBase + CHART.dayPerEvent * count;
-    const placed = { ...segment, x0: x, x1: x + width };
+        : segment.kind === 'day'
+          ? CHART.day
+          : count === 0
+            ? CHART.empty
+            : segment.kind === 'year'
+              ? CHART.yearBase + CHART.yearPerEvent * count
+              : CHART.monthBase + CHART.monthPerEvent * count;
+    const placed = {
+      ...segment,
+      ...(count === 0 && segment.kind !== 'gap' ? { empty: true } : {}),
+      x0: x,
+      x1: x + width,
+    };
     x += width;
     return placed;
   });
@@ -223,27 +255,66 @@ export function scaleTime(segments: readonly Segment[], time: number): number {
   return segment.x0 + ((time - segment.start) / (segment.end - segment.start)) * (segment.x1 - segment.x0);
 }
 
-/**
- * Places marks in rows so that none overlaps another: each goes in the first row whose last mark ends
- * (with `spacing`) before it starts. Marks keep their order; returns the row of each and the number of rows.
- */
-export function packRows(extents: readonly { x0: number; x1: number }[], spacing: number = CHART.spacing): { rows: number[]; count: number } {
-  const ends: number[] = [];
-  const rows = extents.map(({ x0, x1 }) => {
-    let row = ends.findIndex((end) => end + spacing <= x0);
-    if (row === -1) row = ends.length;
-    ends[row] = Math.max(x1, ends[row] ?? Number.NEGATIVE_INFINITY);
-    return row;
-  });
-  return { rows, count: ends.length };
+/** How many columns a label of this text takes at the narrowest width the chart is drawn at. */
+export function labelColumns(text: string, columns: number): number {
+  return Math.ceil(((text.length * CHART.char + CHART.labelPad) / CHART.minWidth) * columns);
 }
 
-/** The horizontal extent of a mark's link target: at least `CHART.target` px wide, centred on a point. */
-export function targetExtent(mark: Pick<Mark, 'x0' | 'x1'>): { x0: number; x1: number } {
-  const half = CHART.target / 2;
-  if (mark.x1 - mark.x0 >= CHART.target) return { x0: mark.x0, x1: mark.x1 };
-  const middle = (mark.x0 + mark.x1) / 2;
-  return { x0: middle - half, x1: middle + half };
+/**
+ * Where a mark's label can go, best first, each within the axis: beside the mark (`beside`: a dot, a dashed
+ * arrow) after it, or from a bar's start, over the bar; else ending before the mark (or at the bar's end). A label wider than the whole axis starts at its first column.
+ */
+export function labelOptions(
+  glyph: Columns,
+  beside: boolean,
+  width: number,
+  columns: number,
+): (Columns & { end: boolean })[] {
+  const after = beside
+    ? { c0: glyph.c1, c1: glyph.c1 + width }
+    : { c0: glyph.c0, c1: Math.max(glyph.c1, glyph.c0 + width) };
+  const before = beside
+    ? { c0: glyph.c0 - width, c1: glyph.c0 }
+    : { c0: Math.min(glyph.c0, glyph.c1 - width), c1: glyph.c1 };
+  const options = [
+    ...(after.c1 <= columns ? [{ ...after, end: false }] : []),
+    ...(before.c0 >= 0 ? [{ ...before, end: true }] : []),
+  ];
+  return options.length > 0 ? options : [{ c0: 0, c1: columns, end: false }];
+}
+
+/**
+ * Places marks in rows so that no two overlap (each mark with its label, `spacing` columns apart): each goes in the
+ * first row where one of its placements fits, trying them in order; a mark that fits nowhere opens a row with its
+ * first placement. Marks keep their order; returns the row and the placement chosen for each, and the number of rows.
+ */
+export function packRows(
+  options: readonly (readonly Columns[])[],
+  spacing = 1,
+): { rows: number[]; chosen: number[]; count: number } {
+  const taken: Columns[][] = [];
+  const free = (row: Columns[], extent: Columns): boolean =>
+    row.every((other) => extent.c1 + spacing <= other.c0 || other.c1 + spacing <= extent.c0);
+  const rows: number[] = [];
+  const chosen: number[] = [];
+  for (const extents of options) {
+    let placed = false;
+    for (let row = 0; row < taken.length && !placed; row += 1) {
+      const at = extents.findIndex((extent) => free(taken[row] ?? [], extent));
+      if (at !== -1) {
+        taken[row]?.push(extents[at] as Columns);
+        rows.push(row);
+        chosen.push(at);
+        placed = true;
+      }
+    }
+    if (!placed) {
+      taken.push([extents[0] as Columns]);
+      rows.push(taken.length - 1);
+      chosen.push(0);
+    }
+  }
+  return { rows, chosen, count: taken.length };
 }
 
 /** What the chart is drawn from. */
@@ -252,90 +323,160 @@ export interface ChartInput {
   timeline: readonly Event[];
   /** The lanes, in order (issues); an event shows in the lane of each of its issues. Lanes without events are left out. */
   lanes: readonly { id: string; label: string }[];
-  /** The dated event an undated "before/after X" hangs on. */
+  /** The dated events an undated entry lies between (what it precedes, and what it follows when known). */
   anchorOf: (when: When) => Anchor | undefined;
+  /** The text of each mark's label (its length places the label). */
+  labelOf: (event: Event) => string;
   /** Lines across the chart: at an event (the meeting), or a band from one event to another (the thaw). */
   landmarks?: readonly { eventId: string; untilEventId?: string; label: string }[];
 }
 
-/** Lays out the chart: the axis, the lanes with their marks in rows, and the landmarks. */
+/** Lays out the chart: the axis in columns, the lanes with their labelled marks in rows, and the landmarks. */
 export function layoutChart(input: ChartInput): ChartLayout {
   const eventById = new Map(input.timeline.map((event) => [event.id, event]));
-  const intervals = new Map(input.timeline.flatMap((event) => {
-    const interval = eventInterval(event, eventById);
-    return interval ? [[event.id, interval] as const] : [];
-  }));
-  const segments = buildSegments(input.timeline.flatMap((event) => {
-    const interval = intervals.get(event.id);
-    return interval ? [{ when: event.when, interval }] : [];
-  }));
+  const intervals = new Map(
+    input.timeline.flatMap((event) => {
+      const interval = eventInterval(event, eventById);
+      return interval ? [[event.id, interval] as const] : [];
+    }),
+  );
+  const segments = buildSegments(
+    input.timeline.flatMap((event) => {
+      const interval = intervals.get(event.id);
+      return interval ? [{ when: event.when, interval }] : [];
+    }),
+  );
+  const width = segments.at(-1)?.x1 ?? 0;
+  const columns = Math.max(1, Math.round(width / CHART.column));
+  const column = (x: number): number => Math.min(columns - 1, Math.max(0, Math.floor((x / width) * columns)));
+  const columnEnd = (x: number): number => Math.min(columns, Math.max(1, Math.ceil((x / width) * columns)));
   const axisEnd = segments.at(-1)?.end ?? 0;
-  const wideDays = new Set(segments.filter((segment) => segment.kind === 'day').map((segment) => segment.start));
-  // Events on a day drawn wide are spread across it in timeline order (their order, not their hour, is known).
-  const onDay = new Map<number, string[]>();
-  for (const event of input.timeline) {
-    const interval = intervals.get(event.id);
-    if (event.when.precision === 'day' && interval && wideDays.has(interval.start))
-      onDay.set(interval.start, [...(onDay.get(interval.start) ?? []), event.id]);
-  }
-  const pointX = (event: Event, interval: Interval): number => {
-    const sameDay = onDay.get(interval.start);
-    const at = sameDay?.indexOf(event.id) ?? -1;
-    const x0 = scaleTime(segments, interval.start);
-    const x1 = scaleTime(segments, interval.end);
-    return sameDay && at !== -1 ? x0 + ((at + 0.5) / sameDay.length) * (x1 - x0) : (x0 + x1) / 2;
-  };
-  const xOf = new Map<string, number>();
-  for (const event of input.timeline) {
-    const interval = intervals.get(event.id);
-    if (interval) xOf.set(event.id, event.when.precision === 'day' ? pointX(event, interval) : scaleTime(segments, interval.start));
-  }
+  const atTime = (time: number): number => scaleTime(segments, time);
 
-  const markOf = (event: Event): Omit<Mark, 'row'> | undefined => {
+  const glyphOf = (event: Event): Omit<Mark, 'row' | 'label'> | undefined => {
     const interval = intervals.get(event.id);
     if (interval) {
+      const x0 = atTime(interval.start);
+      const x1 = atTime(Math.min(interval.end, axisEnd));
       if (event.when.precision === 'day') {
-        const x = xOf.get(event.id) ?? 0;
-        return { eventId: event.id, shape: 'point', precision: 'day', x0: x, x1: x };
+        const c = column((x0 + x1) / 2);
+        return { eventId: event.id, shape: 'point', precision: 'day', glyph: { c0: c, c1: c + 1 } };
       }
+      const c0 = column(x0);
       return {
         eventId: event.id,
         shape: 'span',
         precision: event.when.precision,
-        x0: scaleTime(segments, interval.start),
-        x1: scaleTime(segments, Math.min(interval.end, axisEnd)),
+        glyph: { c0, c1: Math.max(c0 + 1, columnEnd(x1)) },
         ...(interval.end > axisEnd ? { open: true } : {}),
       };
     }
-    // Only an order is known: an arrow pointing at the event it is before (from the left) or after (from the right).
-    const relation = event.when.before !== undefined ? 'before' : 'after';
-    const target = relation === 'before' ? event.when.before : event.when.after;
+    // Only an order is known: from what it follows (or a short way before) to what it precedes, or the other way round.
     const anchor = input.anchorOf(event.when);
-    const at = xOf.get(target ?? '') ?? (anchor ? scaleTime(segments, whenInterval(anchor.when)?.start ?? 0) : undefined);
-    if (at === undefined) return undefined;
-    return relation === 'before'
-      ? { eventId: event.id, shape: 'arrow', precision: 'relative', x0: Math.max(0, at - CHART.arrow), x1: at, pointsAt: at }
-      : { eventId: event.id, shape: 'arrow', precision: 'relative', x0: at, x1: at + CHART.arrow, pointsAt: at };
+    const at = anchor && whenInterval(anchor.when);
+    if (!anchor || !at) return undefined;
+    if (anchor.relation === 'after') {
+      const c0 = columnEnd(atTime(at.end)) - 1;
+      return {
+        eventId: event.id,
+        shape: 'undated',
+        precision: 'relative',
+        glyph: { c0, c1: Math.min(columns, columnEnd(atTime(at.end) + CHART.arrow)) },
+        openStart: false,
+      };
+    }
+    // From the dot of a day (or the start of a longer period) it follows, to the dot (or start) of what it precedes.
+    const edge = (when: When, interval: Interval): number =>
+      when.precision === 'day' ? (atTime(interval.start) + atTime(interval.end)) / 2 : atTime(interval.start);
+    const since = anchor.since && whenInterval(anchor.since);
+    const c1 = Math.max(1, column(edge(anchor.when, at)));
+    const c0 = anchor.since && since ? column(edge(anchor.since, since)) : column(edge(anchor.when, at) - CHART.arrow);
+    return {
+      eventId: event.id,
+      shape: 'undated',
+      precision: 'relative',
+      glyph: { c0: Math.min(c0, c1 - 1), c1 },
+      ...(since ? {} : { openStart: true }),
+    };
   };
 
-  const width = Math.ceil(
-    Math.max(segments.at(-1)?.x1 ?? 0, ...input.timeline.map((event) => { const mark = markOf(event); return mark ? targetExtent(mark).x1 : 0; })) + 2,
-  );
-  let y = CHART.axis;
   const lanes: Lane[] = [];
   for (const lane of input.lanes) {
-    const marks = input.timeline.filter((event) => event.issues.includes(lane.id)).flatMap((event) => markOf(event) ?? []);
-    if (marks.length === 0) continue;
-    const { rows, count } = packRows(marks.map(targetExtent));
-    const height = CHART.label + count * CHART.row + CHART.lanePadding;
-    lanes.push({ ...lane, y, height, marks: marks.map((mark, at) => ({ ...mark, row: rows[at] ?? 0 })) });
-    y += height;
+    const placed = input.timeline
+      .filter((event) => event.issues.includes(lane.id))
+      .flatMap((event) => {
+        const glyph = glyphOf(event);
+        // A dot's or an undated mark's label goes beside it (a dashed line under text would read as struck out); a bar's over it.
+        return glyph
+          ? [
+              {
+                ...glyph,
+                labels: labelOptions(
+                  glyph.glyph,
+                  glyph.shape !== 'span',
+                  labelColumns(input.labelOf(event), columns),
+                  columns,
+                ),
+              },
+            ]
+          : [];
+      });
+    if (placed.length === 0) continue;
+    const extent = (glyph: Columns, label: Columns): Columns => ({
+      c0: Math.min(glyph.c0, label.c0),
+      c1: Math.max(glyph.c1, label.c1),
+    });
+    const { rows, chosen, count } = packRows(
+      placed.map((mark) => mark.labels.map((label) => extent(mark.glyph, label))),
+    );
+    lanes.push({
+      ...lane,
+      rows: count,
+      marks: placed.map(({ labels, ...mark }, at) => ({
+        ...mark,
+        label: labels[chosen[at] ?? 0] ?? { c0: 0, c1: columns, end: false },
+        row: rows[at] ?? 0,
+      })),
+    });
   }
 
+  const placedSegments = segments.map((segment) => ({ ...segment, c0: column(segment.x0), c1: columnEnd(segment.x1) }));
+  // Every year is labelled, across its months where it is split.
+  const years: AxisLabel[] = [];
+  for (const segment of placedSegments) {
+    const year = new Date(segment.start).getUTCFullYear();
+    const last = years.at(-1);
+    if (last && last.label === String(year)) {
+      last.c1 = segment.c1;
+      if (!segment.empty) delete last.empty;
+    } else
+      years.push({
+        label: String(year),
+        kind: 'year',
+        c0: segment.c0,
+        c1: segment.c1,
+        ...(segment.empty ? { empty: true } : {}),
+      });
+  }
+  const finer = placedSegments.flatMap((segment): AxisLabel[] =>
+    segment.kind === 'year'
+      ? []
+      : [
+          {
+            label: segment.label ?? '',
+            kind: segment.kind,
+            c0: segment.c0,
+            c1: segment.c1,
+            ...(segment.empty ? { empty: true } : {}),
+          },
+        ],
+  );
   const landmarks = (input.landmarks ?? []).flatMap((landmark) => {
-    const x0 = xOf.get(landmark.eventId);
-    const x1 = landmark.untilEventId === undefined ? x0 : xOf.get(landmark.untilEventId);
-    return x0 === undefined || x1 === undefined ? [] : [{ ...landmark, x0, x1 }];
+    const from = intervals.get(landmark.eventId);
+    const until = landmark.untilEventId === undefined ? from : intervals.get(landmark.untilEventId);
+    if (!from || !until) return [];
+    const middle = (interval: Interval): number => column((atTime(interval.start) + atTime(interval.end)) / 2);
+    return [{ ...landmark, c0: middle(from), c1: landmark.untilEventId === undefined ? middle(from) : middle(until) }];
   });
-  return { width, height: y + 4, axisHeight: CHART.axis, segments, lanes, landmarks };
+  return { columns, segments: placedSegments, years, finer, lanes, landmarks };
 }

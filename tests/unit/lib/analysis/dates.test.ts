@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatPublished, formatWhen, publishedDatetime, whenDatetime, whenSortKey, whenSpan } from '../../../../src/lib/analysis/dates.ts';
+import { formatPublished, formatWhen, publishedDatetime, whenDatetime, whenPieces, whenSortKey, whenSpan } from '../../../../src/lib/analysis/dates.ts';
 
 describe('publication dates', () => {
   it('keep the precision the page gives', () => {
@@ -40,11 +40,46 @@ describe('event dates', () => {
 
 describe('relative dates', () => {
   const anchor = { relation: 'before', when: { date: '2026-02-03', precision: 'day' } } as const;
-  it('read and sort by their anchor', () => {
-    expect(formatWhen({ precision: 'relative', before: 'meeting' }, anchor)).toBe('Before 3 February 2026');
-    expect(formatWhen({ precision: 'relative', after: 'meeting' }, { ...anchor, relation: 'after' })).toBe('After 3 February 2026');
+  it('read and sort by their anchor, saying that their date is not given', () => {
+    expect(formatWhen({ precision: 'relative', before: 'meeting' }, anchor)).toBe(
+      'Before 3 February 2026, date not given',
+    );
+    expect(formatWhen({ precision: 'relative', after: 'meeting' }, { ...anchor, relation: 'after' })).toBe(
+      'After 3 February 2026, date not given',
+    );
     expect(formatWhen({ precision: 'relative', before: 'meeting' })).toBe('Date not given');
     expect(whenSortKey({ precision: 'relative', before: 'meeting' }, anchor)).toBe('2026-02-03');
+  });
+
+  it('read between both bounds when they follow one event and precede another, the year once when shared', () => {
+    const call = { date: '2026-01-07', precision: 'day' } as const;
+    expect(formatWhen({ precision: 'relative', after: 'call', before: 'meeting' }, { ...anchor, since: call })).toBe(
+      'Between 7 January and 3 February 2026, date not given',
+    );
+    expect(
+      formatWhen(
+        { precision: 'relative', after: 'x', before: 'meeting' },
+        { ...anchor, since: { date: '2025', precision: 'year' } },
+      ),
+    ).toBe('Between 2025 and 3 February 2026, date not given');
+    expect(
+      formatWhen(
+        { precision: 'relative', after: 'x', before: 'meeting' },
+        { ...anchor, since: { date: '2026-W06', precision: 'week' } },
+      ),
+    ).toBe('Between the week of 2 February and 3 February 2026, date not given');
+  });
+
+  it('have no datetime of their own: only their bounds are dates (“Before 3 February 2026” is not the day 3 February)', () => {
+    expect(whenDatetime({ precision: 'relative', before: 'meeting' })).toBeUndefined();
+    expect(whenPieces({ precision: 'relative', before: 'meeting' }, anchor)).toEqual([
+      'Before ',
+      { text: '3 February 2026', datetime: '2026-02-03' },
+      ', date not given',
+    ]);
+    expect(whenPieces({ date: '2025-10', precision: 'month' })).toEqual([
+      { text: 'October 2025', datetime: '2025-10' },
+    ]);
   });
 });
 

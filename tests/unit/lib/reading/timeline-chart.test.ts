@@ -3,14 +3,17 @@ import {
   buildSegments,
   CHART,
   eventInterval,
+  labelColumns,
+  labelOptions,
   layoutChart,
   packRows,
   scaleTime,
   SPLIT_AT,
-  targetExtent,
   whenInterval,
+  type Columns,
   type Segment,
 } from '../../../../src/lib/reading/timeline-chart.ts';
+import { chartCss, gridClasses } from '../../../../src/lib/reading/timeline-chart-css.ts';
 import { resolveAnchor } from '../../../../src/lib/analysis/timeline.ts';
 import type { Event } from '../../../../src/schemas/event.ts';
 
@@ -60,8 +63,8 @@ describe('buildSegments: the broken time axis', () => {
     expect(segments[0]!.x1).toBe(segments[1]!.x0);
   });
 
-  it(`splits a year with ${SPLIT_AT} events dated to a month or finer into months, and a busy month into days`, () => {
-    const days = Array.from({ length: SPLIT_AT }, () => dated({ date: '2026-02-03', precision: 'day' }));
+  it(`splits a year with ${SPLIT_AT} events dated to a month or finer into months, and a busy month into days; a busy day stays narrow`, () => {
+    const days = Array.from({ length: SPLIT_AT * 3 }, () => dated({ date: '2026-02-03', precision: 'day' }));
     const segments = buildSegments([dated({ date: '2026-01', precision: 'month' }), ...days]);
     expect(segments.map((segment) => [segment.kind, segment.label])).toEqual([
       ['month', 'Jan 2026'],
@@ -69,8 +72,19 @@ describe('buildSegments: the broken time axis', () => {
       ['day', '3 Feb'],
       ['gap', undefined],
     ]);
-    expect(segments[2]!.x1 - segments[2]!.x0).toBe(CHART.dayBase + CHART.dayPerEvent * SPLIT_AT);
+    // However many events it holds, a day is one narrow column: its events are drawn together, one above the other.
+    expect(segments[2]!.x1 - segments[2]!.x0).toBe(CHART.day);
     expect(segments.at(-1)!.end).toBe(day('2026-03-01'));
+  });
+
+  it('keeps every year, marking one without events as empty', () => {
+    const segments = buildSegments([dated({ date: '2022', precision: 'year' }), dated({ date: '2025', precision: 'year' })]);
+    expect(segments.map((segment) => [segment.label, segment.empty ?? false])).toEqual([
+      ['2022', false],
+      ['2023', true],
+      ['2024', true],
+      ['2025', false],
+    ]);
   });
 });
 
@@ -88,14 +102,30 @@ describe('scaleTime', () => {
   });
 });
 
-describe('packRows and targetExtent', () => {
-  it('puts each mark in the first row where it does not overlap', () => {
-    expect(packRows([{ x0: 0, x1: 50 }, { x0: 10, x1: 20 }, { x0: 60, x1: 70 }, { x0: 21, x1: 30 }], 2)).toEqual({ rows: [0, 1, 0, 2], count: 3 });
-    expect(packRows([{ x0: 0, x1: 10 }, { x0: 12, x1: 20 }], 2)).toEqual({ rows: [0, 0], count: 1 });
+describe('labels and rows', () => {
+  it('size a label by its text at the narrowest width the chart is drawn at', () => {
+    expect(labelColumns('x'.repeat(100), 100)).toBe(Math.ceil(((100 * CHART.char + CHART.labelPad) / CHART.minWidth) * 100));
   });
-  it('gives a point a target at least 24 px wide, centred on it', () => {
-    expect(targetExtent({ x0: 50, x1: 50 })).toEqual({ x0: 50 - CHART.target / 2, x1: 50 + CHART.target / 2 });
-    expect(targetExtent({ x0: 0, x1: 100 })).toEqual({ x0: 0, x1: 100 });
+
+  it('put a label after a dot, over a bar from its start, or, where that passes the end, ending at the mark', () => {
+    expect(labelOptions({ c0: 10, c1: 11 }, true, 20, 100)).toEqual([
+      { c0: 11, c1: 31, end: false },
+      { c0: -10, c1: 10, end: true },
+    ].filter((option) => option.c0 >= 0));
+    expect(labelOptions({ c0: 10, c1: 40 }, false, 20, 100)).toEqual([
+      { c0: 10, c1: 40, end: false },
+      { c0: 10, c1: 40, end: true },
+    ]);
+    expect(labelOptions({ c0: 90, c1: 91 }, true, 20, 100)).toEqual([{ c0: 70, c1: 90, end: true }]);
+    expect(labelOptions({ c0: 5, c1: 6 }, true, 200, 100)).toEqual([{ c0: 0, c1: 100, end: false }]);
+  });
+
+  it('puts each mark in the first row where one of its placements fits, trying them in order', () => {
+    const one = (c0: number, c1: number) => [{ c0, c1 }];
+    expect(packRows([one(0, 50), one(10, 20), one(60, 70), one(21, 30)], 2)).toEqual({ rows: [0, 1, 0, 2], chosen: [0, 0, 0, 0], count: 3 });
+    expect(packRows([one(0, 10), one(12, 20)], 2)).toEqual({ rows: [0, 0], chosen: [0, 0], count: 1 });
+    // The second placement (to the left) fits the first row where the first (to the right) does not.
+    expect(packRows([one(50, 60), [{ c0: 55, c1: 80 }, { c0: 10, c1: 40 }]], 2)).toEqual({ rows: [0, 0], chosen: [0, 1], count: 1 });
   });
 });
 
@@ -103,6 +133,7 @@ describe('layoutChart', () => {
   const timeline = [
     event('elected', { date: '2022', precision: 'year' }, ['relations']),
     event('call', { date: '2026-01-07', precision: 'day' }, ['relations']),
+    event('visa', { precision: 'relative', after: 'call', before: 'meeting' }, ['relations']),
     event('remark', { precision: 'relative', before: 'meeting' }, ['insults']),
     event('meeting', { date: '2026-02-03', precision: 'day' }, ['relations', 'insults']),
     event('after', { date: '2026-02-03', precision: 'day', after: 'meeting' }, ['relations']),
@@ -117,75 +148,94 @@ describe('layoutChart', () => {
       { id: 'insults', label: 'Insults' },
     ],
     anchorOf: (when) => resolveAnchor(when, byId),
+    labelOf: (item) => `The label of ${item.id}`,
     landmarks: [
       { eventId: 'call', untilEventId: 'meeting', label: 'Thaw' },
       { eventId: 'meeting', label: 'Meeting' },
     ],
   });
   const mark = (lane: string, id: string) => layout.lanes.find((item) => item.id === lane)!.marks.find((item) => item.eventId === id)!;
+  const overlaps = (a: Columns, b: Columns): boolean => a.c0 < b.c1 && b.c0 < a.c1;
 
   it('has a lane per issue with events, in the order given, and a mark per event in each of its issues', () => {
     expect(layout.lanes.map((lane) => [lane.id, lane.marks.map((item) => item.eventId)])).toEqual([
-      ['relations', ['elected', 'call', 'meeting', 'after', 'statements']],
+      ['relations', ['elected', 'call', 'visa', 'meeting', 'after', 'statements']],
       ['insults', ['remark', 'meeting']],
     ]);
   });
 
-  it('draws a day as a point, a month and a year as spans, an undated "before X" as an arrow to X', () => {
+  it('labels every year of the axis, each once, from the first to the last', () => {
+    expect(layout.years.map((year) => [year.label, year.empty ?? false])).toEqual([
+      ['2022', false],
+      ['2023', true],
+      ['2024', true],
+      ['2025', true],
+      ['2026', false],
+    ]);
+    for (const [at, year] of layout.years.entries()) if (at > 0) expect(year.c0).toBeGreaterThanOrEqual(layout.years[at - 1]!.c1 - 1);
+  });
+
+  it('draws a day as a point, a month and a year as spans, an undated entry as such, ending at what it precedes', () => {
     expect(mark('relations', 'call')).toMatchObject({ shape: 'point', precision: 'day' });
-    expect(mark('relations', 'call').x0).toBe(mark('relations', 'call').x1);
+    expect(mark('relations', 'call').glyph.c1 - mark('relations', 'call').glyph.c0).toBe(1);
     expect(mark('relations', 'elected')).toMatchObject({ shape: 'span', precision: 'year' });
-    expect(mark('relations', 'elected').x1 - mark('relations', 'elected').x0).toBeGreaterThan(CHART.yearBase);
-    const statements = mark('relations', 'statements');
-    expect(statements).toMatchObject({ shape: 'span', precision: 'month' });
+    expect(mark('relations', 'statements')).toMatchObject({ shape: 'span', precision: 'month' });
+    // "Between the call and the meeting": from the call's column to the meeting's.
+    const visa = mark('relations', 'visa');
+    expect(visa).toMatchObject({ shape: 'undated', precision: 'relative' });
+    expect(visa.openStart).toBeUndefined();
+    expect(visa.glyph.c0).toBe(mark('relations', 'call').glyph.c0);
+    expect(visa.glyph.c1).toBe(mark('relations', 'meeting').glyph.c0);
+    // "Before the meeting", nothing before it: a short arrow, open at its start.
     const remark = mark('insults', 'remark');
-    expect(remark).toMatchObject({ shape: 'arrow', pointsAt: mark('insults', 'meeting').x0, x1: mark('insults', 'meeting').x0 });
-    expect(remark.x1 - remark.x0).toBe(CHART.arrow);
+    expect(remark).toMatchObject({ shape: 'undated', openStart: true });
+    expect(remark.glyph.c1).toBe(mark('insults', 'meeting').glyph.c0);
   });
 
-  it('places marks in time order, and keeps a month “after X” from starting before X’s day', () => {
-    expect(mark('relations', 'elected').x0).toBeLessThan(mark('relations', 'call').x0);
-    expect(mark('relations', 'call').x0).toBeLessThan(mark('relations', 'meeting').x0);
-    // Two events on one day: too few to draw the day wide, so they share an x, in two rows.
-    expect(layout.segments.some((segment) => segment.kind === 'day')).toBe(false);
-    expect(mark('relations', 'after').x0).toBe(mark('relations', 'meeting').x0);
+  it('draws the events of one day together: one column, one above the other', () => {
+    expect(mark('relations', 'after').glyph).toEqual(mark('relations', 'meeting').glyph);
     expect(mark('relations', 'after').row).not.toBe(mark('relations', 'meeting').row);
-    expect(mark('relations', 'statements').x0).toBeGreaterThanOrEqual(scaleTime(layout.segments, day('2026-02-03')));
+    expect(mark('relations', 'statements').glyph.c0).toBeGreaterThanOrEqual(mark('relations', 'meeting').glyph.c0);
   });
 
-  it('spreads the events of a day drawn wide across it, in timeline order', () => {
-    const busy = Array.from({ length: SPLIT_AT + 1 }, (_, at) => event(`z${SPLIT_AT - at}`, { date: '2026-02-03', precision: 'day' }));
-    const wide = layoutChart({ timeline: busy, lanes: [{ id: 'i', label: 'I' }], anchorOf: () => undefined });
-    const segment = wide.segments.find((item) => item.kind === 'day')!;
-    const xs = wide.lanes[0]!.marks.map((item) => item.x0);
-    expect(wide.lanes[0]!.marks.map((item) => item.eventId)).toEqual(busy.map((item) => item.id));
-    expect(xs).toEqual([...xs].sort((a, b) => a - b));
-    expect(new Set(xs).size).toBe(busy.length);
-    expect(Math.min(...xs)).toBeGreaterThan(segment.x0);
-    expect(Math.max(...xs)).toBeLessThan(segment.x1);
-  });
-
-  it('never lets two marks’ targets overlap in a row, and marks the meeting and the thaw', () => {
+  it('gives every mark a label, within the axis, and never lets two marks or labels of a lane overlap in a row', () => {
     for (const lane of layout.lanes) {
-      for (const a of lane.marks)
+      for (const a of lane.marks) {
+        expect(a.label.c0).toBeGreaterThanOrEqual(0);
+        expect(a.label.c1).toBeLessThanOrEqual(layout.columns);
+        expect(a.label.c1 - a.label.c0).toBeGreaterThanOrEqual(labelColumns(`The label of ${a.eventId}`, layout.columns));
         for (const b of lane.marks) {
           if (a === b || a.row !== b.row) continue;
-          const [ea, eb] = [targetExtent(a), targetExtent(b)];
-          expect(ea.x1 <= eb.x0 || eb.x1 <= ea.x0).toBe(true);
+          for (const [x, y] of [[a.glyph, b.glyph], [a.label, b.label], [a.glyph, b.label]] as const) expect(overlaps(x, y)).toBe(false);
         }
-      expect(lane.height).toBe(CHART.label + (Math.max(...lane.marks.map((item) => item.row)) + 1) * CHART.row + CHART.lanePadding);
+      }
+      expect(lane.rows).toBe(Math.max(...lane.marks.map((item) => item.row)) + 1);
     }
+  });
+
+  it('marks the meeting as a line and the thaw as a band up to it', () => {
     expect(layout.landmarks).toEqual([
-      { eventId: 'call', untilEventId: 'meeting', label: 'Thaw', x0: mark('relations', 'call').x0, x1: mark('relations', 'meeting').x0 },
-      { eventId: 'meeting', label: 'Meeting', x0: mark('relations', 'meeting').x0, x1: mark('relations', 'meeting').x0 },
+      { eventId: 'call', untilEventId: 'meeting', label: 'Thaw', c0: mark('relations', 'call').glyph.c0, c1: mark('relations', 'meeting').glyph.c0 },
+      { eventId: 'meeting', label: 'Meeting', c0: mark('relations', 'meeting').glyph.c0, c1: mark('relations', 'meeting').glyph.c0 },
     ]);
-    expect(layout.width).toBeGreaterThanOrEqual(Math.max(...layout.lanes.flatMap((lane) => lane.marks.map((item) => targetExtent(item).x1))));
   });
 
   it('does not depend on the order it is given being sorted: marks go where their dates say', () => {
-    const shuffled = layoutChart({ timeline: [...timeline].reverse(), lanes: [{ id: 'relations', label: 'R' }], anchorOf: () => undefined });
-    const x = (id: string) => shuffled.lanes[0]!.marks.find((item) => item.eventId === id)!.x0;
+    const shuffled = layoutChart({ timeline: [...timeline].reverse(), lanes: [{ id: 'relations', label: 'R' }], anchorOf: () => undefined, labelOf: (item) => item.id });
+    const x = (id: string) => shuffled.lanes[0]!.marks.find((item) => item.eventId === id)!.glyph.c0;
     expect(x('elected')).toBeLessThan(x('call'));
     expect(x('call')).toBeLessThan(x('meeting'));
+  });
+
+  it('writes the page’s grid rules: its columns, one rule per start, end and row used, and the meeting line', () => {
+    const css = chartCss(layout);
+    expect(css.startsWith(`.tl-chart .tl-grid{grid-template-columns:repeat(${layout.columns},minmax(0,1fr))}`)).toBe(true);
+    expect(css).not.toContain('@');
+    for (const lane of layout.lanes)
+      for (const item of lane.marks)
+        for (const name of gridClasses(item.label.c0, item.label.c1, item.row).split(' ')) expect(css).toMatch(new RegExp(`\\.${name}\\{`));
+    expect(css.match(/\.s\d+\{/g)!.length).toBe(new Set(css.match(/\.s\d+\{/g)).size);
+    expect(css).toContain('var(--tl-line)');
+    expect(css).toContain('var(--tl-band)');
   });
 });

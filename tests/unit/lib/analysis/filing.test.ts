@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { fileEvents, fileTimeline, partLabel, partPeriod } from '../../../../src/lib/analysis/filing.ts';
+import { dayKey } from '../../../../src/lib/analysis/dates.ts';
+import { buildTimeline, resolveAnchor } from '../../../../src/lib/analysis/timeline.ts';
+import type { Event } from '../../../../src/schemas/event.ts';
+import type { When } from '../../../../src/schemas/when.ts';
+
+const event = (id: string, when: When): Event => ({
+  id,
+  title: id,
+  when,
+  summary: id,
+  citations: [{ article: 'a', paragraph: 'p' }],
+  issues: ['i'],
+  people: [],
+});
+const days = (id: string): string[] => {
+  const { first, last } = partPeriod(id);
+  return [dayKey(first), dayKey(last)];
+};
+
+describe('the period a part names', () => {
+  it('reads years, a month, months and a further page of a month from its id', () => {
+    expect(days('2022-2025')).toEqual(['2022-01-01', '2025-12-31']);
+    expect(days('2026')).toEqual(['2026-01-01', '2026-12-31']);
+    expect(days('2026-february')).toEqual(['2026-02-01', '2026-02-28']);
+    expect(days('2026-january-march')).toEqual(['2026-01-01', '2026-03-31']);
+    expect(days('2026-february-2')).toEqual(['2026-02-01', '2026-02-28']);
+  });
+});
+
+describe('filing the timeline', () => {
+  const call = event('call', { date: '2026-01-07', precision: 'day' });
+  const meeting = event('meeting', { date: '2026-02-03', precision: 'day' });
+  const week = event('week', { date: '2026-W06', precision: 'week' });
+  const labelled = event('labelled', { precision: 'relative', before: 'meeting' });
+  const visa = event('visa', { precision: 'relative', after: 'call', before: 'meeting' });
+  const year = event('year', { date: '2026', precision: 'year', after: 'call', before: 'meeting' });
+  const all = [call, meeting, week, labelled, visa, year];
+  const byId = new Map(all.map((item) => [item.id, item]));
+  const anchorOf = (when: When) => resolveAnchor(when, byId);
+
+  it('files undated entries under their bounds, a year-only date under itself, and the rest under the part', () => {
+    const filings = fileEvents({ id: '2026-february', events: [week, labelled, visa, year, meeting] }, anchorOf);
+    expect(filings.map((filing) => [filing.heading, filing.undated, filing.events.map((item) => item.id)])).toEqual([
+      [undefined, false, ['week']],
+      ['Before 3 February 2026, date not given', true, ['labelled', 'visa']],
+      ['2026, month not given', false, ['year']],
+      [undefined, false, ['meeting']],
+    ]);
+  });
+
+  it('says in a part’s label what else it holds, before its page number', () => {
+    const undated = [{ heading: 'Before 3 February 2026, date not given', undated: true, events: [] }];
+    expect(partLabel('February 2026', undated)).toBe('February 2026 and undated entries');
+    expect(partLabel('February 2026, part 1 of 2', undated)).toBe('February 2026 and undated entries, part 1 of 2');
+    expect(partLabel('February 2026', [{ heading: '2026, month not given', undated: false, events: [] }])).toBe(
+      'February 2026 and entries dated less precisely',
+    );
+    expect(partLabel('2022–2025', [{ undated: false, events: [] }])).toBe('2022–2025');
+  });
+
+  it('lists undated entries just before what they precede, never among the dated entries of a month they may not belong to', () => {
+    const timeline = buildTimeline([...all, event('post', { date: '2026-01-10', precision: 'day' })]);
+    const ids = timeline.map((item) => item.id);
+    // The visa may fall on any day from 7 January to 3 February: it is listed after the post of 10 January, just before the meeting.
+    expect(ids.slice(ids.indexOf('post') + 1, ids.indexOf('meeting'))).toEqual(
+      expect.arrayContaining(['labelled', 'visa']),
+    );
+    expect(ids.indexOf('visa')).toBeGreaterThan(ids.indexOf('post'));
+    const parts = fileTimeline(timeline, new Map(timeline.map((item) => [item.id, item])));
+    const undatedIn = parts.filter((part) =>
+      part.filings.some((filing) => filing.events.some((item) => item.id === 'visa' || item.id === 'labelled')),
+    );
+    for (const part of undatedIn) expect(part.label).toMatch(/undated entries/);
+  });
+});
