@@ -164,7 +164,7 @@ describe('how the accounts relate, stated', () => {
   it('a difference with sides says which article stands on which', async () => {
     const page = await open(1280, comparisonUrl('meeting-length'));
     await expect(page.locator('main .kind').textContent()).resolves.toBe(
-      'They differ in wording: Los Angeles Times (unhedged) against Clash Report (hedged).',
+      'They differ in precision: Los Angeles Times (unhedged) against Clash Report (hedged).',
     );
     await page.close();
   });

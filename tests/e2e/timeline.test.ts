@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseAliases } from '../../src/lib/links/addresses.ts';
-import { quotationsUrl, sourcesUrl, timelineUrl } from '../../src/lib/links/urls.ts';
+import { quotationsUrl, sourcesUrl, timelinePartUrl, timelineUrl } from '../../src/lib/links/urls.ts';
 import { baseUrl, builtPages, distDir, launchBrowser, watchErrors } from '../helpers/browser.ts';
 import { projectRoot } from '../helpers/content.ts';
 
@@ -39,6 +39,14 @@ describe('the timeline overview and its parts', () => {
     // The overview lists every event, each linking to its entry on its part.
     const moved = [...overview.matchAll(/<a id="([^"]+)" href="([^"]+)" data-moved/g)].map((match) => [match[1], match[2]]);
     expect(moved.map(([id]) => id).sort()).toEqual([...ids].sort());
+  });
+
+  it('labels a discrepancy by its kind: one date more exact than the other is a difference in precision', async () => {
+    const { context, page, errors } = await open(timelinePartUrl('2026-january'));
+    await expect(page.locator('#jan-7-call .discrepancy strong').textContent()).resolves.toBe('The sources differ in precision:');
+    await expect(page.locator('#trump-military-threat .discrepancy strong').textContent()).resolves.toBe('The sources differ:');
+    expect(errors).toEqual([]);
+    await context.close();
   });
 
   it('has a chart mark for every event, each linking to its entry, which names the same event', async () => {
