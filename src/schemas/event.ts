@@ -3,6 +3,18 @@ import { IdSchema, TextSchema } from './shared.ts';
 import { CitationsSchema, StatementSchema } from './citation.ts';
 import { WhenSchema } from './when.ts';
 
+/**
+ * How the two sources date or describe an event differently. `kind` says what the difference is:
+ * "difference" (they cannot both be read the same way), "precision" (one says more exactly what the
+ * other says too, as 7 January and January: they do not conflict), or "emphasis" (each tells it from
+ * another side, and nothing in one contradicts the other).
+ */
+export const DiscrepancySchema = StatementSchema.extend({
+  kind: z
+    .enum(['difference', 'precision', 'emphasis'], { message: 'expected one of difference, precision, emphasis' })
+    .default('difference'),
+});
+
 /** One event of the timeline of tensions (content/events/*.yaml). */
 export const EventSchema = z.strictObject({
   /** Stable id, used in addresses and references. */
@@ -20,8 +32,10 @@ export const EventSchema = z.strictObject({
   /** Ids of the people and organisations involved. */
   people: z.array(IdSchema).default([]),
   /** How the two sources date or describe it differently, when they do. */
-  discrepancy: StatementSchema.optional(),
+  discrepancy: DiscrepancySchema.optional(),
 });
 
 /** An event. */
 export type Event = z.infer<typeof EventSchema>;
+/** How the sources differ on an event. */
+export type Discrepancy = z.infer<typeof DiscrepancySchema>;

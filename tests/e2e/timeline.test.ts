@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseAliases } from '../../src/lib/links/addresses.ts';
-import { quotationsUrl, sourcesUrl, timelineUrl } from '../../src/lib/links/urls.ts';
+import { quotationsUrl, sourcesUrl, timelinePartUrl, timelineUrl } from '../../src/lib/links/urls.ts';
 import { baseUrl, builtPages, distDir, launchBrowser, watchErrors } from '../helpers/browser.ts';
 import { projectRoot } from '../helpers/content.ts';
 
@@ -41,6 +41,13 @@ describe('the timeline overview and its parts', () => {
     expect(moved.map(([id]) => id).sort()).toEqual([...ids].sort());
   });
 
+  it('labels a discrepancy by its kind: one date more exact than the other is a difference in precision', async () => {
+    const { context, page, errors } = await open(timelinePartUrl('2026-january'));
+    await expect(page.locator('#jan-7-call .discrepancy strong').textContent()).resolves.toBe('The sources differ in precision:');
+    await expect(page.locator('#trump-military-threat .discrepancy strong').textContent()).resolves.toBe('The sources differ:');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
 });
 
 /** Every mark of the chart: its label's visible text, where it links, its lane, and its box and its glyph's. */
