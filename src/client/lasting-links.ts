@@ -1,7 +1,8 @@
 /**
  * The site's one client script, loaded on every page by BaseLayout; nothing needs it to read a page.
  * 1. "Link to this": a click on an `a.link-to-this` copies the block's address as the reader sees it
- *    (this page's origin and path, wherever it is served, plus the block's fragment) and shows it in a live
+ *    (this page's origin and path, wherever it is served, plus the block's fragment; or, for an entry whose
+ *    home is another page, that page at this origin) and shows it in a live
  *    region ("Link copied: https://…"); on touch devices that have a share sheet it opens that too. The link still
  *    follows its fragment, so the address bar shows it and the block is marked as the target.
  * 2. Landing: when the page opens on a fragment, or the fragment changes, focus moves to the target
@@ -32,7 +33,9 @@ function say(text: string): void {
 
 function copy(control: HTMLAnchorElement): void {
   // The reader's own address, not the canonical one: a copy served elsewhere (a preview, a mirror) links to itself.
-  const url = location.origin + location.pathname + new URL(control.href).hash;
+  // The control's href, resolved against this page: its fragment here, or its entry's home (a quotation's
+  // speaker page) at this same origin.
+  const url = new URL(control.getAttribute('href') ?? '', location.href).href;
   // Both calls start within the click, while the browser still counts it as the reader's gesture.
   // navigator.clipboard is missing outside secure contexts (http:// other than localhost).
   const written =

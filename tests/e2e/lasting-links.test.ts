@@ -108,7 +108,9 @@ describe('"link to this"', () => {
     await expect(page.evaluate(() => navigator.clipboard.readText())).resolves.toBe(
       `${baseUrl}${articlePath}#${paragraph}`,
     );
-    await expect(page.getByRole('status').textContent()).resolves.toBe(`Link copied: ${baseUrl}${articlePath}#${paragraph}`);
+    await expect(page.getByRole('status').textContent()).resolves.toBe(
+      `Link copied: ${baseUrl}${articlePath}#${paragraph}`,
+    );
     await expect(control.evaluate((element) => element === document.activeElement)).resolves.toBe(true);
     await context.close();
   });
@@ -143,7 +145,7 @@ describe('"link to this"', () => {
     const speaker = (await block.locator('figcaption a[href^="/people/"]').first().getAttribute('href')) ?? '';
     expect(speaker).toMatch(/^\/people\/[a-z0-9-]+\/$/);
     await block.locator('.link-to-this').click();
-    await expect(page.evaluate(() => navigator.clipboard.readText())).resolves.toBe(`${site}${speaker}#${id}`);
+    await expect(page.evaluate(() => navigator.clipboard.readText())).resolves.toBe(`${baseUrl}${speaker}#${id}`);
     // The control is also the link there: the entry on the speaker's page, marked.
     await page.waitForURL(`${baseUrl}${speaker}#${id}`);
     await expect(page.locator(`[id="${id}"]`).evaluate((element) => element.matches(':target'))).resolves.toBe(true);

@@ -34,7 +34,11 @@ export function readFixture(): ContentSources {
  * The fixture set with one file's text changed by `edit`: the way each bad-content test makes one
  * mistake on purpose. Fails when `file` is not in the set, so a typo cannot make a test pass.
  */
-export function withEdit(file: string, edit: (text: string) => string, sources: ContentSources = readFixture()): ContentSources {
+export function withEdit(
+  file: string,
+  edit: (text: string) => string,
+  sources: ContentSources = readFixture(),
+): ContentSources {
   const lists = [sources.articles, ...Object.values(sources.data)];
   const target = lists.flat().find((source) => source.file === file);
   if (!target) throw new Error(`no fixture file ${file}`);
@@ -57,20 +61,25 @@ export function messageFor(sources: ContentSources): string {
 export function siteIndexOf(model: ContentModel, outlet: (outletId: string) => IndexedArticle['outlet']): SiteIndex {
   const meeting = model.data.meeting[0]?.entry;
   if (!meeting) throw new Error('the content set has no meeting entry');
+  // In the order src/data/site.ts gives the build: each collection's entries sorted by id.
+  const sorted = <T extends { id: string }>(entries: readonly { entry: T }[]): T[] =>
+    entries.map(({ entry }) => entry).sort((a, b) => a.id.localeCompare(b.id));
   return buildSiteIndex({
-    articles: [...model.articles.values()].map((article) => ({
-      id: article.id,
-      title: article.data.title,
-      outlet: outlet(article.data.outlet),
-      blocks: article.blocks,
-    })),
-    outlets: model.data.outlets.map(({ entry }) => entry),
-    people: model.data.people.map(({ entry }) => entry),
-    issues: model.data.issues.map(({ entry }) => entry),
-    events: model.data.events.map(({ entry }) => entry),
-    quotations: model.data.quotations.map(({ entry }) => entry),
+    articles: [...model.articles.values()]
+      .sort((a, b) => a.data.published.date.localeCompare(b.data.published.date) || a.id.localeCompare(b.id))
+      .map((article) => ({
+        id: article.id,
+        title: article.data.title,
+        outlet: outlet(article.data.outlet),
+        blocks: article.blocks,
+      })),
+    outlets: sorted(model.data.outlets),
+    people: sorted(model.data.people),
+    issues: sorted(model.data.issues),
+    events: sorted(model.data.events),
+    quotations: sorted(model.data.quotations),
     meeting,
-    comparisons: model.data.comparisons.map(({ entry }) => entry),
-    corrections: model.data.corrections.map(({ entry }) => entry),
+    comparisons: sorted(model.data.comparisons),
+    corrections: sorted(model.data.corrections),
   });
 }

@@ -40,8 +40,12 @@ export interface TextCheckOptions {
   spacedClasses?: readonly string[];
 }
 
-/** The site's inline elements that its styles space from the text around them (src/styles, Citations.astro). */
-export const SPACED_CLASSES: readonly string[] = ['citations', 'citation', 'link-to-this'];
+/**
+ * The site's inline elements that its styles space from the text around them (src/styles, Citations.astro),
+ * and the timeline chart's marks (each a cell of its own in the chart's grid) and their dates (a line of
+ * their own in the mark; TimelineChart.astro).
+ */
+export const SPACED_CLASSES: readonly string[] = ['citations', 'citation', 'link-to-this', 'tl-l', 'tl-d'];
 
 // Elements whose content is not read as text on the page.
 const NOT_TEXT = new Set(['script', 'style', 'template', 'noscript', 'svg', 'math']);
