@@ -16,6 +16,7 @@ interface PagefindSubResult {
   title: string;
   url: string;
   excerpt: string;
+  weighted_locations: { balanced_score: number }[];
 }
 interface PagefindResultData {
   url: string;
@@ -90,9 +91,21 @@ function link(href: string, text: string): HTMLAnchorElement {
 /** A kind label ("Issue") before a title, or nothing when the kind is not known. */
 const kindLabel = (kind: string): (Node | string)[] => (kind === '' ? [] : [element('span', 'kind', kind), ' ']);
 
-/** One page's result: its kind and title, then the blocks that matched, each named by kind and linked to its own address. */
+/** How well a block matches: the sum of Pagefind's scores of the words matched in it (a rare word counts more than "the"). */
+const score = (sub: PagefindSubResult): number =>
+  sub.weighted_locations.reduce((sum, location) => sum + location.balanced_score, 0);
+
+/**
+ * One page's result: its kind and title, then the blocks that matched best, each named by kind and linked to
+ * its own address. Pagefind gives a page's blocks in the page's order, and a block matches on any word of
+ * the query: on a page of many entries (/sources/) the first few may match only on "the", so the best are
+ * shown first (equal scores keep the page's order).
+ */
 function renderResult(data: PagefindResultData): HTMLLIElement {
-  const blocks = data.sub_results.filter((sub) => sub.url.includes('#')).slice(0, MAX_BLOCKS);
+  const blocks = data.sub_results
+    .filter((sub) => sub.url.includes('#'))
+    .sort((a, b) => score(b) - score(a))
+    .slice(0, MAX_BLOCKS);
   const kind = data.meta.kind ?? '';
   const item = element(
     'li',

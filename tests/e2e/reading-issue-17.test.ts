@@ -271,12 +271,28 @@ describe('search and filters', () => {
           title: item.querySelector('h2 a')?.textContent ?? '',
           href: item.querySelector('h2 a')?.getAttribute('href') ?? '',
           blockKinds: [...item.querySelectorAll('.search-blocks .kind')].map((kind) => kind.textContent ?? ''),
+          blocks: [...item.querySelectorAll('.search-blocks > li')].map((block) => ({
+            kind: block.querySelector('.kind')?.textContent ?? '',
+            title: block.querySelector('a')?.textContent ?? '',
+            href: block.querySelector('a')?.getAttribute('href') ?? '',
+          })),
         })),
       );
     let results = await read();
     expect(results).toHaveLength(12);
-    const petro = results.filter((result) => result.title === 'U.S. sanctions on Petro').map((result) => result.kind);
-    expect(petro.sort()).toEqual(['Comparison point', 'Issue']);
+    // The issue and the comparison point share a title: the issue is a page, the point an entry in its home
+    // (a page of /sources/), found as a matched block there; each is named by its kind.
+    const petro = [
+      ...results.map((result) => ({ kind: result.kind, title: result.title, href: result.href })),
+      ...results.flatMap((result) => result.blocks),
+    ].filter((found) => found.title === 'U.S. sanctions on Petro');
+    expect([...new Set(petro.map((found) => found.kind))].sort()).toEqual(['Comparison point', 'Issue']);
+    expect(petro.map((found) => `${found.kind} ${found.href}`)).toEqual(
+      expect.arrayContaining([
+        'Comparison point /sources/only/clash-report-trump-meets-petro/#petro-sanctioned',
+        'Issue /issues/sanctions/',
+      ]),
+    );
     expect(results.every((result) => result.kind !== '' || result.href === '/')).toBe(true);
     expect(results.flatMap((result) => result.blockKinds).some((kind) => kind === 'Article paragraph')).toBe(true);
     expect(JSON.stringify(results)).not.toMatch(/Line \d+ of/);

@@ -11,9 +11,9 @@ import {
 
 /**
  * What a search result is, in plain words: the kind of its page, by its address (a section's own page, the
- * list, or a page under it, one item), and the kind of the block inside it that matched. The search index
- * records both (src/lib/reading/search.ts), so that every result names its kind ("Issue", "Comparison
- * point") before its title and two results of the same title can be told apart.
+ * list, or a page under it, mostly one item), and the kind of the block inside it that matched. The search index
+ * records both (src/lib/reading/search.ts), so that every result names its kind ("Issue") and every matched
+ * block its own ("Comparison point") before its title and two results of the same title can be told apart.
  */
 export interface PageKind {
   /** The section's address; pages under it are its items. */
@@ -34,7 +34,10 @@ export const PAGE_KINDS: readonly PageKind[] = [
   { prefix: issuesUrl(), list: 'Issues', item: 'Issue' },
   { prefix: peopleUrl(), list: 'People', item: 'Person' },
   { prefix: quotationsUrl(), list: 'Quotations', item: 'Quotation' },
-  { prefix: sourcesUrl(), list: 'How the sources compare', item: 'Comparison point' },
+  // A comparison point has no page of its own: it is an entry on /sources/ or a further page of it (its
+  // further pages, the points only one outlet reports), so those pages are the comparison too; the point is
+  // a matched block named "Comparison point".
+  { prefix: sourcesUrl(), list: 'How the sources compare', item: 'How the sources compare' },
   { prefix: correctionsUrl(), list: 'Corrections log', item: 'Correction', last: true },
 ];
 

@@ -1,10 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { blockKind, blockTitle, KIND_SEPARATOR, PAGE_KINDS, pageKind } from '../../../../src/lib/reading/search-kinds.ts';
+import {
+  blockKind,
+  blockTitle,
+  KIND_SEPARATOR,
+  PAGE_KINDS,
+  pageKind,
+} from '../../../../src/lib/reading/search-kinds.ts';
 
 describe('search result kinds', () => {
   it('names a page by its section: the list itself, or one of its items; the corrections log last', () => {
     expect(pageKind('/issues/sanctions/', PAGE_KINDS)).toEqual({ kind: 'Issue', last: false });
-    expect(pageKind('/sources/sanctions/', PAGE_KINDS)).toEqual({ kind: 'Comparison point', last: false });
+    // Points are entries on /sources/ and its further pages, not pages: a page under /sources/ is the comparison.
+    expect(pageKind('/sources/page/2/', PAGE_KINDS)).toEqual({ kind: 'How the sources compare', last: false });
     expect(pageKind('/sources/', PAGE_KINDS)).toEqual({ kind: 'How the sources compare', last: false });
     expect(pageKind('/corrections/some-entry/', PAGE_KINDS)).toEqual({ kind: 'Correction', last: true });
     expect(pageKind('/corrections/', PAGE_KINDS)).toEqual({ kind: 'Corrections log', last: true });

@@ -56,14 +56,16 @@ describe('markSearchAnchors', () => {
         "<section class='s' id=intro><h2>Intro <a aria-label='Link to section: Intro' href='#intro' class='x link-to-this'>¶</a></h2></section>",
       ),
     );
-    expect(html).toContain("<section class='s' id=intro data-pagefind-title=\"Section ¦ Intro\">");
+    expect(html).toContain('<section class=\'s\' id=intro data-pagefind-title="Section ¦ Intro">');
   });
 
   it('given the page’s path, records the page’s kind as Pagefind metadata on the indexed element', () => {
     expect(markSearchAnchors(page('<p>Words</p>'), '/issues/sanctions/')).toContain(
       '<main id="main" data-pagefind-body data-pagefind-meta="kind:Issue">',
     );
-    expect(markSearchAnchors(page('<p>Words</p>'), '/sources/sanctions/')).toContain('data-pagefind-meta="kind:Comparison point"');
+    expect(markSearchAnchors(page('<p>Words</p>'), '/sources/page/2/')).toContain(
+      'data-pagefind-meta="kind:How the sources compare"',
+    );
     expect(markSearchAnchors(page('<p>Words</p>'), '/')).not.toContain('data-pagefind-meta');
   });
 
