@@ -306,16 +306,18 @@ describe('search and filters', () => {
       .evaluateAll((options) => options.map((option) => (option as HTMLOptionElement).value).filter(Boolean));
     // Unfiltered, the script leaves the counts as built: each group's total, then how many are on this page.
     for (const path of [sourcesUrl(), indexPageUrl(sourcesUrl(), 2)]) {
-      const built = [...(await (await fetch(baseUrl + path)).text()).matchAll(/data-filter-count="\d+"[^>]*>([^<]*)</g)].map(
-        (match) => match[1]!,
-      );
+      const built = [
+        ...(await (await fetch(baseUrl + path)).text()).matchAll(/data-filter-count="\d+"[^>]*>([^<]*)</g),
+      ].map((match) => match[1]!);
       await page.goto(baseUrl + path);
       const counts = await page.locator('[data-filter-count]').allTextContents();
       expect(built.some((count) => count.includes('; '))).toBe(true);
       expect(counts).toEqual(built);
       // Page 2 says so in its heading and title, as every paginated index does.
       const numbered = path === sourcesUrl() ? '$' : ', page 2 of \\d+$';
-      await expect(page.locator('h1').textContent()).resolves.toMatch(new RegExp(`^How the sources compare${numbered}`));
+      await expect(page.locator('h1').textContent()).resolves.toMatch(
+        new RegExp(`^How the sources compare${numbered}`),
+      );
       await expect(page.title()).resolves.toMatch(new RegExp(`^How the sources compare${numbered.replace('$', ' ·')}`));
     }
     await page.goto(baseUrl + sourcesUrl());
