@@ -3,7 +3,7 @@
  * timeline, the quotations and the comparison). The state lives in the query string, so a filtered view can
  * be shared; the form is hidden until this script runs, so without JavaScript every entry shows.
  * Groups (`data-filter-group`, such as a speaker's quotations) hide when none of their entries shows; a count a
- * group shows (`data-filter-count`, in its heading) says how many of its entries show. Links marked
+ * group shows (`data-filter-count`, in its heading) says how many of this page's entries show. Links marked
  * `data-filter-carry` (to a page that lists more of the same, with the same filters) carry the state along.
  * When nothing matches, the form's status says what to do.
  */
@@ -31,10 +31,30 @@ if (form) {
     for (const group of document.querySelectorAll<HTMLElement>('[data-filter-group]')) {
       const showing = group.querySelectorAll(`[${ENTRY_ATTRIBUTE}]:not([hidden])`).length;
       group.hidden = showing === 0;
-      for (const count of group.querySelectorAll<HTMLElement>('[data-filter-count]'))
-        count.textContent = query
-          ? `${showing} of ${count.dataset['filterCount']}`
-          : (count.dataset['filterCount'] ?? '');
+      for (const count of group.querySelectorAll<HTMLElement>('[data-filter-count]')) {
+        // The built text ("16", or "16; 15 on this page" when the group runs over pages) keeps the group's
+        // total; a filter counts this page's entries only, and says so when the group runs over pages.
+        const built = (count.dataset['built'] ??= count.textContent ?? '');
+        const [total, rest] = built.split('; ');
+        const part = `${showing} of ${count.dataset['filterCount']}`;
+        count.textContent = !query ? built : rest ? `${total}; ${part} on this page` : part;
+      }
+    }
+    // A list of names (`data-filter-names`: the speakers on a page of quotations) keeps the names with an entry
+    // showing, an entry that links to the same page as the name; the commas between them follow.
+    const linked = new Set(
+      entries
+        .filter((entry) => !entry.hidden)
+        .flatMap((entry) => [...entry.querySelectorAll('a')].map((a) => a.pathname)),
+    );
+    for (const names of document.querySelectorAll('[data-filter-names]')) {
+      let before = false;
+      names.querySelectorAll('a').forEach((name, at) => {
+        name.hidden = !linked.has(name.pathname);
+        if (at > 0 && name.previousSibling instanceof Text)
+          name.previousSibling.data = before && !name.hidden ? ', ' : '';
+        before ||= !name.hidden;
+      });
     }
     for (const link of document.querySelectorAll<HTMLAnchorElement>('a[data-filter-carry]'))
       if (query || link.search) link.search = query;

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { builtHtml } from '../quality/dist.ts';
 import {
   articlesUrl,
+  indexPageUrl,
   meetingUrl,
   quotationsUrl,
   searchQueryUrl,
@@ -319,6 +320,22 @@ describe('search and filters', () => {
     const there = await page
       .locator('form.filters select[name="issue"] option')
       .evaluateAll((options) => options.map((option) => (option as HTMLOptionElement).value).filter(Boolean));
+    // Unfiltered, the script leaves the counts as built: each group's total, then how many are on this page.
+    for (const path of [sourcesUrl(), indexPageUrl(sourcesUrl(), 2)]) {
+      const built = [
+        ...(await (await fetch(baseUrl + path)).text()).matchAll(/data-filter-count="\d+"[^>]*>([^<]*)</g),
+      ].map((match) => match[1]!);
+      await page.goto(baseUrl + path);
+      const counts = await page.locator('[data-filter-count]').allTextContents();
+      expect(built.some((count) => count.includes('; '))).toBe(true);
+      expect(counts).toEqual(built);
+      // Page 2 says so in its heading and title, as every paginated index does.
+      const numbered = path === sourcesUrl() ? '$' : ', page 2 of \\d+$';
+      await expect(page.locator('h1').textContent()).resolves.toMatch(
+        new RegExp(`^How the sources compare${numbered}`),
+      );
+      await expect(page.title()).resolves.toMatch(new RegExp(`^How the sources compare${numbered.replace('$', ' ·')}`));
+    }
     await page.goto(baseUrl + sourcesUrl());
     await expect(page.locator('form.filters button[type="reset"]').textContent()).resolves.toBe('Show all');
     const here = await page
@@ -334,7 +351,9 @@ describe('search and filters', () => {
       })),
     );
     expect(groups.length).toBeGreaterThan(0);
-    for (const group of groups) expect(group.count).toMatch(new RegExp(`^${group.shown} of \\d+$`));
+    // A filtered count is of this page's entries; a group that runs over pages keeps its total first.
+    for (const group of groups)
+      expect(group.count).toMatch(new RegExp(`^${group.shown} of \\d+$|^\\d+; ${group.shown} of \\d+ on this page$`));
     const only = page.locator('a[data-filter-carry]').first();
     await expect(only.getAttribute('href')).resolves.toContain(`issue=${issue}`);
     await only.click();

@@ -41,6 +41,13 @@ describe('the timeline overview and its parts', () => {
     expect(moved.map(([id]) => id).sort()).toEqual([...ids].sort());
   });
 
+  it('says what "order not given" is about: the entry above, not an order the entry gives (7 January call)', () => {
+    const lines = parts.flatMap((path) => [...html(path).matchAll(/<p class="when[^"]*">(.*?)<\/p>/g)].map((match) => match[1]!.replace(/<[^>]+>/g, '')));
+    const call = lines.find((line) => line.startsWith('7 January 2026 · after'))!;
+    expect(call).toContain('order relative to the entry above not given');
+    expect(lines.filter((line) => /order not given/.test(line))).toEqual([]);
+  });
+
   it('labels a discrepancy by its kind: one date more exact than the other is a difference in precision', async () => {
     const { context, page, errors } = await open(timelinePartUrl('2026-january'));
     await expect(page.locator('#jan-7-call .discrepancy strong').textContent()).resolves.toBe('The sources differ in precision:');
@@ -155,7 +162,8 @@ describe('the chart', () => {
     await page.locator('form[data-filter-form] button[type="reset"]').focus();
     await page.keyboard.press('Tab');
     const skip = await page.evaluate(() => ({ text: document.activeElement?.textContent ?? '', width: document.activeElement?.getBoundingClientRect().width ?? 0 }));
-    expect(skip.text).toMatch(/^Skip the chart/);
+    // It says where it goes: the parts' heading, which the parts' links and then their events follow.
+    expect(skip.text.trim()).toBe('Skip the chart’s marks: go to the parts and their events');
     expect(skip.width).toBeGreaterThan(0);
     await page.keyboard.press('Shift+Tab');
     await page.keyboard.press('Tab');
@@ -364,6 +372,27 @@ describe('filters', () => {
       await context.close();
     });
   }
+
+  it('name on /quotations/ only the speakers of the quotations a filter leaves, commas between them', async () => {
+    const { context, page, errors } = await open(quotationsUrl());
+    const read = () =>
+      page.evaluate(() => ({
+        list: (document.querySelector<HTMLElement>('[data-filter-names]')!.innerText ?? '').trim(),
+        speakers: [...new Set([...document.querySelectorAll<HTMLElement>('figure[data-issues]:not([hidden]) figcaption > a:first-child')].map((a) => a.textContent!.trim()))].sort((a, b) => a.localeCompare(b)),
+      }));
+    const all = await read();
+    expect(all.list).toBe(`Speakers on this page: ${all.speakers.join(', ')}`);
+    let narrowed = 0;
+    for (const value of await page.locator('select[name="issue"] option').evaluateAll((options) => options.map((option) => (option as HTMLOptionElement).value).filter(Boolean))) {
+      await page.selectOption('select[name="issue"]', value);
+      const seen = await read();
+      expect(seen.list, value).toBe(`Speakers on this page: ${seen.speakers.join(', ')}`.trim());
+      narrowed += Number(seen.speakers.length < all.speakers.length);
+    }
+    expect(narrowed).toBeGreaterThan(0);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
 
   for (const path of [`${lastPart}?issue=sanctions`, `${quotationsUrl()}?person=donald-trump`, `${sourcesUrl()}?issue=sanctions`]) {
     it(`without JavaScript show every entry and no form (${path})`, async () => {

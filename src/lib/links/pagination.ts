@@ -105,6 +105,10 @@ export const ARTICLES_LISTED_IN_FULL_UP_TO = 12;
 /** A paginated index. */
 export type PaginatedIndex = keyof typeof INDEX_PAGE_SIZE;
 
+/** What follows an index's title and heading on page 2 and later (", page 2 of 3"); nothing on page 1. */
+export const pageOfIndex = (page: IndexPage<unknown>): string =>
+  page.number === 1 ? '' : `, page ${page.number} of ${page.count}`;
+
 /** The title and description of page `number` of an index: the index's own on page 1, numbered after it. */
 export function indexPageHead(
   page: IndexPage<unknown>,
@@ -113,7 +117,7 @@ export function indexPageHead(
 ): { title: string; description: string } {
   if (page.number === 1) return { title, description };
   return {
-    title: `${title}, page ${page.number} of ${page.count}`,
+    title: `${title}${pageOfIndex(page)}`,
     description: `${description} Page ${page.number} of ${page.count}.`,
   };
 }
