@@ -8,7 +8,16 @@
  * When nothing matches, the form's status says what to do.
  */
 
-import { ENTRY_ATTRIBUTE, FACETS, facetAttribute, filterQuery, matchesFilter, parseFilterState, type EntryFacets, type FilterState } from '../lib/reading/filters.ts';
+import {
+  ENTRY_ATTRIBUTE,
+  FACETS,
+  facetAttribute,
+  filterQuery,
+  matchesFilter,
+  parseFilterState,
+  type EntryFacets,
+  type FilterState,
+} from '../lib/reading/filters.ts';
 
 const form = document.querySelector<HTMLFormElement>('form[data-filter-form]');
 if (form) {
@@ -19,7 +28,8 @@ if (form) {
   // The form's live region: an <output> (role "status").
   const status = form.querySelector('output');
   // The state as the form holds it: a value asked for in the URL that is no option of its select is dropped.
-  const chosen = (): FilterState => parseFilterState(new URLSearchParams(new FormData(form) as unknown as string).toString());
+  const chosen = (): FilterState =>
+    parseFilterState(new URLSearchParams(new FormData(form) as unknown as string).toString());
 
   const apply = (state: FilterState, write: boolean): void => {
     for (const select of selects) select.value = state[select.name as keyof FilterState] ?? '';
@@ -39,22 +49,6 @@ if (form) {
         const part = `${showing} of ${count.dataset['filterCount']}`;
         count.textContent = !query ? built : rest ? `${total}; ${part} on this page` : part;
       }
-    }
-    // A list of names (`data-filter-names`: the speakers on a page of quotations) keeps the names with an entry
-    // showing, an entry that links to the same page as the name; the commas between them follow.
-    const linked = new Set(
-      entries
-        .filter((entry) => !entry.hidden)
-        .flatMap((entry) => [...entry.querySelectorAll('a')].map((a) => a.pathname)),
-    );
-    for (const names of document.querySelectorAll('[data-filter-names]')) {
-      let before = false;
-      names.querySelectorAll('a').forEach((name, at) => {
-        name.hidden = !linked.has(name.pathname);
-        if (at > 0 && name.previousSibling instanceof Text)
-          name.previousSibling.data = before && !name.hidden ? ', ' : '';
-        before ||= !name.hidden;
-      });
     }
     for (const link of document.querySelectorAll<HTMLAnchorElement>('a[data-filter-carry]'))
       if (query || link.search) link.search = query;

@@ -31,7 +31,7 @@ function say(text: string): void {
   timer = setTimeout(() => (status.textContent = ''), 4000);
 }
 
-function copy(control: HTMLAnchorElement): void {
+function copy(control: HTMLAnchorElement): Promise<unknown> {
   // The reader's own address, not the canonical one: a copy served elsewhere (a preview, a mirror) links to itself.
   // The control's href, resolved against this page: its fragment here, or its entry's home (a quotation's
   // speaker page) at this same origin.
@@ -40,12 +40,13 @@ function copy(control: HTMLAnchorElement): void {
   // navigator.clipboard is missing outside secure contexts (http:// other than localhost).
   const written =
     'clipboard' in navigator ? navigator.clipboard.writeText(url) : Promise.reject(new Error('no clipboard'));
-  written.then(
+  const said = written.then(
     () => say(`Link copied: ${url}`),
     () => say('Could not copy: the link is in the address bar'),
   );
   if (navigator.share && matchMedia('(pointer: coarse)').matches)
     navigator.share({ title: document.title, url }).catch(() => {});
+  return said;
 }
 
 /** The control just used: it keeps focus when its link moves the target to its own block. */
@@ -55,7 +56,11 @@ document.addEventListener('click', (event) => {
   const control = (event.target as Element).closest?.<HTMLAnchorElement>('a.link-to-this');
   if (!control || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
   used = control;
-  copy(control);
+  // An entry whose home is another page: leaving the page at once could cancel the copy, so go once it is done.
+  if (control.pathname !== location.pathname) {
+    event.preventDefault();
+    void copy(control).then(() => location.assign(control.href));
+  } else void copy(control);
 });
 
 /**
