@@ -76,13 +76,7 @@ export const fragmentHref = (id: string): string => `#${id}`;
  */
 export const sectionIds = {
   home: { why: 'why', explore: 'explore', latest: 'latest', articles: 'articles' },
-  article: {
-    citedBy: 'cited-by-heading',
-    about: 'about-this-text',
-    headline: 'headline',
-    standfirst: 'standfirst',
-    dateLine: 'date-line',
-  },
+  article: { citedBy: 'cited-by-heading', about: 'about-this-text', headline: 'headline', standfirst: 'standfirst', dateLine: 'date-line' },
   event: { quotations: 'quotations-heading' },
   issue: {
     summary: 'summary',
@@ -221,23 +215,6 @@ export function encodeTextFragment(text: string): string {
   return encodeURIComponent(text).replace(/-/g, '%2D').replace(/,/g, '%2C').replace(/&/g, '%26');
 }
 
-/** Passages longer than this many words are given by their first and last words (`text=start,end`). */
-export const TEXT_RANGE_WORDS = 8;
-/** Words at each end of a long passage's range: enough to find the passage in its paragraph. */
-const RANGE_END_WORDS = 4;
-
-/**
- * A `text=` directive's value: the passage itself, or for a long one its first and last words as a range
- * (`textStart,textEnd`), which browsers highlight the same way, at a fraction of the weight of the whole
- * passage encoded on every citation (the page budget).
- */
-export function textDirective(passage: string): string {
-  const words = passage.trim().split(/\s+/);
-  return words.length <= TEXT_RANGE_WORDS
-    ? encodeTextFragment(passage)
-    : `${encodeTextFragment(words.slice(0, RANGE_END_WORDS).join(' '))},${encodeTextFragment(words.slice(-RANGE_END_WORDS).join(' '))}`;
-}
-
 /**
  * The address of a cited paragraph, with a text fragment for the cited words when given (one `text=`
  * directive per passage, when one statement cites several passages of the paragraph): browsers that support
@@ -248,7 +225,7 @@ export function paragraphUrl(articleId: string, paragraphId: string, words?: str
   const passages = words === undefined ? [] : typeof words === 'string' ? [words] : words;
   return passages.length === 0
     ? base
-    : `${base}:~:${passages.map((passage) => `text=${textDirective(passage)}`).join('&')}`;
+    : `${base}:~:${passages.map((passage) => `text=${encodeTextFragment(passage)}`).join('&')}`;
 }
 
 /** The preview (Open Graph) image of the page at `pagePath`: /og/index.png for "/", /og/a/b.png for "/a/b/". */
