@@ -13,17 +13,14 @@ if (chart) {
   const entries = new Map<string, HTMLElement>();
   for (const link of document.querySelectorAll<HTMLElement>('li[data-issues] > a[id]'))
     entries.set(link.id, link.parentElement as HTMLElement);
-  // Set only what changes: the chart's own changes must not wake the observer again.
-  const show = (element: HTMLElement, shown: boolean): void => {
-    if (element.hidden === shown) element.hidden = !shown;
-  };
+  // The observer watches the list's entries only: the chart's own changes do not wake it.
   const sync = (): void => {
-    for (const mark of marks) {
-      const shown = !entries.get(decodeURIComponent(mark.hash.slice(1)))?.hidden;
-      show(mark, shown);
-      show(mark.previousElementSibling as HTMLElement, shown);
-    }
-    for (const lane of lanes) show(lane, Boolean(lane.querySelector('.tl-l:not([hidden])')));
+    for (const mark of marks)
+      // Event ids are kebab-case ASCII (IdSchema): the hash needs no decoding.
+      (mark.previousElementSibling as HTMLElement).hidden = mark.hidden = Boolean(
+        entries.get(mark.hash.slice(1))?.hidden,
+      );
+    for (const lane of lanes) lane.hidden = !lane.querySelector('.tl-l:not([hidden])');
   };
   const observer = new MutationObserver(sync);
   for (const entry of entries.values()) observer.observe(entry, { attributes: true, attributeFilter: ['hidden'] });

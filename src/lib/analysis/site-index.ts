@@ -1,6 +1,16 @@
 import { numberParagraphs, type ArticleBlock } from '../content/article-blocks.ts';
 import { frontMatterLabel } from '../content/front-matter-parts.ts';
-import type { Citation, Comparison, Correction, Event, Issue, Meeting, Outlet, Person, Quotation } from '../../schemas/index.ts';
+import type {
+  Citation,
+  Comparison,
+  Correction,
+  Event,
+  Issue,
+  Meeting,
+  Outlet,
+  Person,
+  Quotation,
+} from '../../schemas/index.ts';
 import { lastUpdated } from './last-updated.ts';
 import type { Anchor } from './dates.ts';
 import type { When } from '../../schemas/when.ts';
@@ -318,7 +328,8 @@ export function buildSiteIndex(content: SiteContent): SiteIndex {
   for (const line of [...content.meeting.facts, ...content.meeting.sections.flatMap((section) => section.lines)]) {
     addBacklinks(line.citations, {
       kind: 'meeting',
-      label: `The meeting: ${line.label ?? truncate(line.text, 60)}`,
+      // The cited-by list names the kind ("Meeting") once per group: the label is the line alone.
+      label: line.label ?? truncate(line.text, 60),
       href: meetingLineUrl(line.id),
     });
   }
@@ -332,13 +343,17 @@ export function buildSiteIndex(content: SiteContent): SiteIndex {
     );
     addBacklinks([...comparison.accounts.flatMap((account) => account.citations), ...quoted], {
       kind: 'comparison',
-      label: `Sources compared: ${comparison.topic}`,
+      // Shown under the kind "Sources compared": the topic alone.
+      label: comparison.topic,
       href: comparisonHomeUrl(comparison),
     });
   }
 
-  const quotationOrder = (a: Quotation, b: Quotation): number => (quotationPlace.get(a.id) ?? 0) - (quotationPlace.get(b.id) ?? 0);
-  const correctionLog = [...(content.corrections ?? [])].sort((a, b) => b.date.localeCompare(a.date) || a.id.localeCompare(b.id));
+  const quotationOrder = (a: Quotation, b: Quotation): number =>
+    (quotationPlace.get(a.id) ?? 0) - (quotationPlace.get(b.id) ?? 0);
+  const correctionLog = [...(content.corrections ?? [])].sort(
+    (a, b) => b.date.localeCompare(a.date) || a.id.localeCompare(b.id),
+  );
 
   // What each page shows, for its "last updated" date: the entry itself and what it lists in full.
   const pageContents = new Map<string, Set<string>>();

@@ -24,5 +24,6 @@ export const isExplicitTheme = (value: unknown): value is 'light' | 'dark' => va
  * The inline script that applies a remembered choice before the first paint. Plain ES5, no imports, as
  * short as it can be; storage can be blocked (private modes), so a failure leaves the system's scheme.
  */
-// Any stored value is copied: the stylesheet knows only "light" and "dark", so another value means "system".
-export const THEME_BOOT_SCRIPT = `try{var t=localStorage.getItem(${JSON.stringify(THEME_STORAGE_KEY)});if(t)document.documentElement.setAttribute(${JSON.stringify(THEME_ATTRIBUTE)},t)}catch(e){}`;
+// The names are plain words, quoted as they are (no JSON.stringify: a call the bundler keeps in the theme
+// control's script, dead). Any stored value is copied: the stylesheet knows only "light" and "dark", so another value means "system".
+export const THEME_BOOT_SCRIPT = `try{var t=localStorage.getItem("${THEME_STORAGE_KEY}");if(t)document.documentElement.setAttribute("${THEME_ATTRIBUTE}",t)}catch(e){}`;
