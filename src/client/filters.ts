@@ -45,9 +45,9 @@ if (form) {
         // The built text ("16", or "16; 15 on this page" when the group runs over pages) keeps the group's
         // total; a filter counts this page's entries only, and says so when the group runs over pages.
         const built = (count.dataset['built'] ??= count.textContent ?? '');
-        const [total, rest] = built.split('; ');
-        const part = `${showing} of ${count.dataset['filterCount']}`;
-        count.textContent = !query ? built : rest ? `${total}; ${part} on this page` : part;
+        count.textContent = query
+          ? `${showing} of ${count.dataset['filterCount']}${built.includes(';') ? ' on this page' : ''}`
+          : built;
       }
     }
     for (const link of document.querySelectorAll<HTMLAnchorElement>('a[data-filter-carry]'))

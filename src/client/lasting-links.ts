@@ -57,10 +57,9 @@ document.addEventListener('click', (event) => {
   if (!control || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
   used = control;
   // An entry whose home is another page: leaving the page at once could cancel the copy, so go once it is done.
-  if (control.pathname !== location.pathname) {
-    event.preventDefault();
-    void copy(control).then(() => location.assign(control.href));
-  } else void copy(control);
+  const away = control.pathname !== location.pathname;
+  if (away) event.preventDefault();
+  void copy(control).then(() => away && location.assign(control.href));
 });
 
 /**
