@@ -1,4 +1,5 @@
 import {
+  copyFileSync,
   cpSync,
   existsSync,
   mkdirSync,
@@ -171,6 +172,11 @@ export function addCitedArticle(project: string, withAnalysis: boolean): string 
     .replaceAll(newest.date, next)
     .replace(/\n {2}file: .*\n/, `\n  file: synthetic-${id}.txt\n`);
   writeFileSync(join(folder, `${id}.md`), text);
+  // The content check wants the capture an article names: the follow-up's is a copy of its source's.
+  const captures = join(project, 'content', 'captures');
+  const sourceCapture = /\n {2}file: ['"]?([^'"\n]+)/.exec(newest.text)?.[1];
+  if (sourceCapture !== undefined && existsSync(join(captures, sourceCapture)))
+    copyFileSync(join(captures, sourceCapture), join(captures, `synthetic-${id}.txt`));
   if (!withAnalysis) return id;
 
   // A comparison point with an account of the newest article: the new one reports it alike.
