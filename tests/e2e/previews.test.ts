@@ -142,11 +142,11 @@ describe('previews', () => {
           ownImage ? (head.meta['og:title'] ?? '-') : (head.meta['og:site_name'] ?? '-'),
         ),
         'twitter:card': 'summary_large_image',
-        'twitter:title': head.meta['og:title'],
-        'twitter:description': head.meta['description'],
-        'twitter:image': image,
         'twitter:image:alt': head.meta['og:image:alt'],
       });
+      // X falls back to og:title, og:description and og:image: the page does not repeat them.
+      for (const name of ['twitter:title', 'twitter:description', 'twitter:image'])
+        expect(head.meta[name]).toBeUndefined();
       expect(head.title).toContain(head.meta['og:title']);
       expect(head.imageTag.eyebrow).toBeTruthy();
       const file = join(distDir, ...previewImageUrl(path).split('/').filter(Boolean));
@@ -176,8 +176,8 @@ describe('structured data', () => {
                 ? 'ProfilePage'
                 : 'Article';
       expect(main['@type']).toBe(expected);
-      for (const cited of [main['isBasedOn'] ?? [], main['hasPart'] ?? []].flat() as { url: string }[]) {
-        expect(existsSync(join(distDir, new URL(cited.url).pathname, 'index.html'))).toBe(true);
+      for (const cited of [main['isBasedOn'] ?? [], main['hasPart'] ?? []].flat() as { '@id': string }[]) {
+        expect(existsSync(join(distDir, new URL(cited['@id']).pathname, 'index.html'))).toBe(true);
       }
     });
   }

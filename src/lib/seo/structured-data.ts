@@ -68,7 +68,9 @@ export function buildStructuredData(schema: PageSchema, page: PageInfo, stored: 
     url: absoluteUrl(homeUrl(), page.site),
   };
   const isPartOf = { '@id': websiteId(page.site) };
-  const basedOn = stored.map((article) => newsArticleRef(article, page.site));
+  // By reference: each stored article's headline, date and outlet are on its own page's NewsArticle (the
+  // articles index lists them in full, as its parts).
+  const basedOn = stored.map((article) => ({ '@id': absoluteUrl(articleUrl(article.id), page.site) }));
   const analysis = (type: 'Article', extra: Partial<ArticleNode> = {}): ArticleNode => ({
     '@type': type,
     '@id': page.url,
@@ -111,7 +113,7 @@ export function buildStructuredData(schema: PageSchema, page: PageInfo, stored: 
         image: page.image,
         inLanguage: 'en',
         isPartOf,
-        hasPart: basedOn,
+        hasPart: stored.map((article) => newsArticleRef(article, page.site)),
       };
       return graph(collection);
     }

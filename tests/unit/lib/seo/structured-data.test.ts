@@ -92,6 +92,8 @@ describe('structured data', () => {
       `https://example.org/articles/${clash.id}/`,
       `https://example.org/articles/${la.id}/`,
     ]);
+    // References only: each article is described on its own page, not again on every page citing it.
+    for (const node of isBasedOn) expect(Object.keys(node)).toEqual(['@id']);
   });
 
   it('describes the meeting as an Event at the White House, with both presidents attending', () => {
