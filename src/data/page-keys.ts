@@ -101,11 +101,12 @@ async function buildEntryGraph(index: SiteIndex, articles: readonly ArticleView[
   const unordered = index.timelineOrderNotGiven();
   for (const article of articles)
     // An article as other pages show it: its front matter, outlet and the numbering of its blocks (a
-    // citation's label is "LA Times ¶14"); its text is in the props of its own pages.
+    // citation's label is "LA Times ¶14") and their text (a long cited passage's text fragment is a range
+    // whose first words must not occur earlier on the article page: textDirective in lib/links/urls.ts).
     add('articles', article.id, {
       data: article.data,
       outlet: article.outlet,
-      blocks: article.blocks.map((block) => [block.id, block.kind]),
+      blocks: article.blocks.map((block) => [block.id, block.kind, block.text]),
     });
   for (const outlet of index.outlets) add('outlets', outlet.id, outlet);
   for (const person of index.people) add('people', person.id, person, async () => indexPageOf('people', person.id));

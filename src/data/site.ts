@@ -29,7 +29,13 @@ async function loadSiteIndex(): Promise<SiteIndex> {
   const meeting = meetings[0];
   if (!meeting || meetings.length !== 1) throw new Error(`content/meeting/: expected exactly one meeting entry, found ${meetings.length}`);
   return buildSiteIndex({
-    articles: articles.map((article) => ({ id: article.id, title: article.data.title, outlet: article.outlet, blocks: article.blocks })),
+    articles: articles.map((article) => ({
+      id: article.id,
+      title: article.data.title,
+      standfirst: article.data.standfirst,
+      outlet: article.outlet,
+      blocks: article.blocks,
+    })),
     outlets,
     people,
     issues,

@@ -32,15 +32,52 @@ function withoutSicMarks(element: Element): Element {
   return strip(element);
 }
 
-/** The paragraph a cite/href points at, and the words of its text fragment (one `text=` per passage). */
+/**
+ * Whether a paragraph's text holds a `text=` directive's words: the passage itself, or for a long passage
+ * given as a range (`start,end`), its first words with its last words after them.
+ */
+function holds(text: string, directive: string): boolean {
+  const [start = '', end] = directive.split(',').map((part) => decodeURIComponent(part));
+  const at = text.indexOf(start);
+  return at >= 0 && (end === undefined || text.indexOf(end, at + start.length) >= 0);
+}
+
+/** The paragraph a cite/href points at, and its text fragment's directives, still encoded (one `text=` per passage). */
 function target(url: string): { page: string; element: Element | undefined; words: string[] } {
   const [path = '', fragment = ''] = url.split('#');
   const [id = '', directive] = fragment.split(':~:');
   const page = new URL(path, 'http://site').pathname;
   const element = select(`[id="${id}"]`, pageTree(page)) ?? undefined;
-  const words =
-    directive === undefined ? [] : directive.split('&').map((part) => decodeURIComponent(part.replace(/^text=/, '')));
+  const words = directive === undefined ? [] : directive.split('&').map((part) => part.replace(/^text=/, ''));
   return { page, element, words };
+}
+
+/** A page's whole text as the browser searches it for a text fragment: lower case, spaces collapsed. */
+const searchedText = new Map<string, string>();
+function pageText(page: string): string {
+  let text = searchedText.get(page);
+  if (text === undefined) {
+    text = toString(select('body', pageTree(page)) ?? pageTree(page))
+      .replace(/\s+/g, ' ')
+      .toLowerCase();
+    searchedText.set(page, text);
+  }
+  return text;
+}
+
+/**
+ * Whether the browser, searching the whole page from its top for a range's first words (`start,end`), finds
+ * them first in the cited paragraph: a range's few first words must not occur before it (in the headline,
+ * the standfirst or an earlier paragraph), or the highlight would start there.
+ */
+function foundFirstIn(page: string, paragraph: Element, directive: string): boolean {
+  const [start = '', end] = directive.split(',').map((part) => decodeURIComponent(part).toLowerCase());
+  if (end === undefined) return true;
+  const text = pageText(page);
+  const own = toString(paragraph).replace(/\s+/g, ' ').trim().toLowerCase();
+  const at = text.indexOf(own);
+  const first = text.indexOf(start);
+  return at >= 0 && first >= at && first < at + own.length;
 }
 
 describe('the site as a graph', () => {
@@ -113,7 +150,10 @@ describe('every citation link on every page', () => {
       const href = String(element.properties['href']);
       const { element: paragraph, words } = target(href);
       if (!paragraph) failures.push(`${page}: ${href} points at no element`);
-      else if (!words.every((passage) => blockText(paragraph).includes(passage))) failures.push(`${page}: cited words not in ${href}`);
+      else if (!words.every((passage) => holds(blockText(paragraph), passage)))
+        failures.push(`${page}: cited words not in ${href}`);
+      else if (!words.every((passage) => foundFirstIn(target(href).page, paragraph, passage)))
+        failures.push(`${page}: ${href}: a range's first words occur on the article page before the paragraph`);
     }
     expect(failures).toEqual([]);
   });

@@ -28,8 +28,10 @@ describe('walking the site', () => {
     await page.locator('section[aria-labelledby="latest"] ol a').first().click();
     expect(address(page)).toMatch(/^\/timeline\/[a-z0-9-]+\/#[a-z0-9-]+$/);
     const eventAddress = address(page);
-    const event = page.locator(`[id="${new URL(page.url()).hash.slice(1)}"]`);
-    await expect(event.evaluate((element) => element.matches(':target'))).resolves.toBe(true);
+    const eventId = new URL(page.url()).hash.slice(1);
+    const event = page.locator(`[id="${eventId}"]`);
+    // The click resolves when the new page commits; Chromium sets the target once the page has loaded.
+    await page.waitForFunction((id) => document.getElementById(id)?.matches(':target'), eventId);
 
     await event.locator('.link-list', { hasText: 'Issues:' }).locator('a').first().click();
     expect(path(page)).toMatch(/^\/issues\/[a-z0-9-]+\/$/);
@@ -61,7 +63,9 @@ describe('walking the site', () => {
     await expect(citedBy.evaluate((element) => element.matches(':target'))).resolves.toBe(true);
     await citedBy.locator(`a[href="${quotationAddress}"]`).click();
     expect(address(page)).toBe(quotationAddress);
-    await expect(page.locator(':target figure.quote, figure.quote:target').count()).resolves.toBe(1);
+    await page.waitForFunction(
+      () => document.querySelectorAll(':target figure.quote, figure.quote:target').length === 1,
+    );
 
     for (let step = 0; step < 8 && path(page) !== '/'; step += 1) await page.goBack();
     expect(path(page)).toBe('/');

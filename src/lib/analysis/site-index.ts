@@ -56,6 +56,8 @@ export interface IndexedArticle {
   id: string;
   /** Its headline. */
   title: string;
+  /** Its standfirst, when it has one (shown above the body). */
+  standfirst?: string | undefined;
   /** Its outlet. */
   outlet: Outlet;
   /** Its blocks in order. */
@@ -228,6 +230,21 @@ export function buildSiteIndex(content: SiteContent): SiteIndex {
   const quotationById = new Map(content.quotations.map((quotation) => [quotation.id, quotation]));
   const articleById = new Map(content.articles.map((article) => [article.id, article]));
   const articleIds = content.articles.map((article) => article.id);
+  // The article page's text ahead of a cited passage (its headline, standfirst, the blocks before the
+  // paragraph and the paragraph up to the passage): a text fragment's range must not start in it.
+  const textBefore = (articleId: string, paragraphId: string, passage: string): string => {
+    const article = articleById.get(articleId);
+    if (!article) return '';
+    const at = article.blocks.findIndex((block) => block.id === paragraphId);
+    const own = article.blocks[at]?.text ?? '';
+    const earlier = at < 0 ? article.blocks : article.blocks.slice(0, at);
+    return [
+      article.title,
+      article.standfirst ?? '',
+      ...earlier.map((block) => block.text),
+      own.slice(0, Math.max(0, own.indexOf(passage))),
+    ].join(' ');
+  };
   let timelineUnordered: Set<string> | undefined;
   // A point's relation and its wording are asked for by every page that shows the point (its page, the
   // sources index, the issue pages…); each is worked out once (relationOf is linear in the articles).
@@ -488,7 +505,12 @@ export function buildSiteIndex(content: SiteContent): SiteIndex {
       return [...byParagraph.values()].map((group) => {
         const first = this.resolve(group[0]!);
         const words = [...new Set(group.flatMap((citation) => (citation.words === undefined ? [] : [citation.words])))];
-        return { ...first, href: paragraphUrl(first.citation.article, first.citation.paragraph, words) };
+        return {
+          ...first,
+          href: paragraphUrl(first.citation.article, first.citation.paragraph, words, (passage) =>
+            textBefore(first.citation.article, first.citation.paragraph, passage),
+          ),
+        };
       });
     },
     resolve(citation) {
@@ -501,7 +523,9 @@ export function buildSiteIndex(content: SiteContent): SiteIndex {
       const place = number !== undefined ? `¶${number}` : (part ?? `§ ${citation.paragraph}`);
       return {
         citation,
-        href: paragraphUrl(citation.article, citation.paragraph, citation.words),
+        href: paragraphUrl(citation.article, citation.paragraph, citation.words, (passage) =>
+          textBefore(citation.article, citation.paragraph, passage),
+        ),
         label: `${short} ${place}`,
         // The cited words travel in the link's text fragment; the tooltip names only the place, to keep pages light.
         title: `${outlet?.name ?? citation.article}, ${number !== undefined ? `paragraph ${number}` : (part ?? `section “${citation.paragraph}”`)}`,

@@ -76,7 +76,13 @@ export const fragmentHref = (id: string): string => `#${id}`;
  */
 export const sectionIds = {
   home: { why: 'why', explore: 'explore', latest: 'latest', articles: 'articles' },
-  article: { citedBy: 'cited-by-heading', about: 'about-this-text', headline: 'headline', standfirst: 'standfirst', dateLine: 'date-line' },
+  article: {
+    citedBy: 'cited-by-heading',
+    about: 'about-this-text',
+    headline: 'headline',
+    standfirst: 'standfirst',
+    dateLine: 'date-line',
+  },
   event: { quotations: 'quotations-heading' },
   issue: {
     summary: 'summary',
@@ -215,17 +221,56 @@ export function encodeTextFragment(text: string): string {
   return encodeURIComponent(text).replace(/-/g, '%2D').replace(/,/g, '%2C').replace(/&/g, '%26');
 }
 
+/** Passages longer than this many words are given by their first and last words (`text=start,end`). */
+export const TEXT_RANGE_WORDS = 8;
+/** Words at each end of a long passage's range, at least: enough to find the passage in its paragraph. */
+const RANGE_END_WORDS = 4;
+
+/**
+ * A `text=` directive's value: the passage itself, or for a long one its first and last words as a range
+ * (`textStart,textEnd`), which browsers highlight the same way, at a fraction of the weight of the whole
+ * passage encoded on every citation (the page budget). A browser looks for the first words from the top of
+ * the page, then for the last words after them (case aside): `before` is the text of the article page ahead
+ * of the passage (its headline, standfirst, earlier paragraphs and the start of its own), and the first
+ * words grow until they do not occur in it, the last words until they first occur at the passage's end.
+ * Where no shorter range is certain, the whole passage.
+ */
+export function textDirective(passage: string, before = ''): string {
+  const words = passage.trim().split(/\s+/);
+  const whole = encodeTextFragment(passage);
+  if (words.length <= TEXT_RANGE_WORDS) return whole;
+  const ahead = before.toLowerCase();
+  const text = words.join(' ').toLowerCase();
+  for (let first = RANGE_END_WORDS; first + RANGE_END_WORDS < words.length; first += 1) {
+    const start = words.slice(0, first).join(' ');
+    if (ahead.includes(start.toLowerCase())) continue;
+    for (let last = RANGE_END_WORDS; first + last < words.length; last += 1) {
+      const end = words.slice(-last).join(' ');
+      if (text.indexOf(end.toLowerCase(), start.length) === text.length - end.length)
+        return `${encodeTextFragment(start)},${encodeTextFragment(end)}`;
+    }
+    return whole;
+  }
+  return whole;
+}
+
 /**
  * The address of a cited paragraph, with a text fragment for the cited words when given (one `text=`
  * directive per passage, when one statement cites several passages of the paragraph): browsers that support
- * text fragments highlight the words; others land on the paragraph id.
+ * text fragments highlight the words; others land on the paragraph id. `textBefore` gives, for a passage, the
+ * article page's text ahead of it, so that a long passage can be given as a range (see textDirective).
  */
-export function paragraphUrl(articleId: string, paragraphId: string, words?: string | readonly string[]): string {
+export function paragraphUrl(
+  articleId: string,
+  paragraphId: string,
+  words?: string | readonly string[],
+  textBefore: (passage: string) => string = () => '',
+): string {
   const base = withFragment(articleUrl(articleId), paragraphId);
   const passages = words === undefined ? [] : typeof words === 'string' ? [words] : words;
   return passages.length === 0
     ? base
-    : `${base}:~:${passages.map((passage) => `text=${encodeTextFragment(passage)}`).join('&')}`;
+    : `${base}:~:${passages.map((passage) => `text=${textDirective(passage, textBefore(passage))}`).join('&')}`;
 }
 
 /** The preview (Open Graph) image of the page at `pagePath`: /og/index.png for "/", /og/a/b.png for "/a/b/". */
