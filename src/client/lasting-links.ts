@@ -16,13 +16,11 @@
 
 import { mainId, searchQueryUrl } from '../lib/links/urls.ts';
 
-const STATUS_CLASS = 'link-status';
 const MISSING_CLASS = 'fragment-missing';
 
-const status = document.createElement('p');
-status.className = STATUS_CLASS;
-status.setAttribute('role', 'status');
-document.body.append(status);
+// The live region is in the page from the start (LastingLinksScript.astro): screen readers announce a
+// change to a region they already know more reliably than one added with its text.
+const status = document.querySelector('.link-status') as HTMLElement;
 let timer: ReturnType<typeof setTimeout> | undefined;
 
 function say(text: string): void {

@@ -6,24 +6,19 @@
 
 const chart = document.querySelector<HTMLElement>('[data-chart]');
 if (chart) {
-  // A mark is its label (a link to the event's entry, whose fragment is the event's id) and the glyph before it.
-  const marks = [...chart.querySelectorAll<HTMLAnchorElement>('.tl-l')];
-  const lanes = [...chart.querySelectorAll<HTMLElement>('[data-lane]')];
-  // Each entry of the list is the <li> whose link carries the event's id.
-  const entries = new Map<string, HTMLElement>();
-  for (const link of document.querySelectorAll<HTMLElement>('li[data-issues] > a[id]'))
-    entries.set(link.id, link.parentElement as HTMLElement);
-  // The observer watches the list's entries only: the chart's own changes do not wake it.
+  // A mark is its label (a link whose fragment is the id of its event's entry: the <a> inside the entry's
+  // <li> in the list) and the glyph before it. Event ids are kebab-case ASCII (IdSchema): no decoding.
   const sync = (): void => {
-    for (const mark of marks)
-      // Event ids are kebab-case ASCII (IdSchema): the hash needs no decoding.
+    for (const mark of chart.querySelectorAll<HTMLAnchorElement>('.tl-l'))
       (mark.previousElementSibling as HTMLElement).hidden = mark.hidden = Boolean(
-        entries.get(mark.hash.slice(1))?.hidden,
+        document.getElementById(mark.hash.slice(1))?.parentElement?.hidden,
       );
-    for (const lane of lanes) lane.hidden = !lane.querySelector('.tl-l:not([hidden])');
+    for (const lane of chart.querySelectorAll<HTMLElement>('[data-lane]'))
+      lane.hidden = !lane.querySelector('.tl-l:not([hidden])');
   };
+  // The list's entries only, every attribute (the filter script changes only `hidden` on them; no filter
+  // list: the 2 KB script budget): the chart's own changes do not wake the observer.
   const observer = new MutationObserver(sync);
-  // Every attribute: the filter script changes only `hidden` on entries (and no filter list: the 2 KB script budget).
-  for (const entry of entries.values()) observer.observe(entry, { attributes: true });
+  for (const entry of document.querySelectorAll('li[data-issues]')) observer.observe(entry, { attributes: true });
   sync();
 }

@@ -17,13 +17,23 @@ export const THEMES = ['system', 'light', 'dark'] as const;
 /** One of THEMES. */
 export type Theme = (typeof THEMES)[number];
 
-/** True for a stored value that names an explicit theme. */
-export const isExplicitTheme = (value: unknown): value is 'light' | 'dark' => value === 'light' || value === 'dark';
-
 /**
- * The inline script that applies a remembered choice before the first paint. Plain ES5, no imports, as
- * short as it can be; storage can be blocked (private modes), so a failure leaves the system's scheme.
+ * The inline script of the theme, plain ES5, no imports. Before the first paint it applies a remembered
+ * choice (storage can be blocked, in private modes: a failure leaves the system's scheme); once the page is
+ * parsed it runs the header's theme control: the server renders the <select> (System, Light, Dark) hidden,
+ * since it needs JavaScript; shown here, it reflects the current choice, applies a new one at once by setting
+ * `data-theme` on <html> (global.css does the rest) and remembers it; "System" forgets it.
+ * One script rather than this and a module for the control: each script is compressed on its own and
+ * needs its own hash in the page's policy (the page budget).
  */
-// The names are plain words, quoted as they are (no JSON.stringify: a call the bundler keeps in the theme
-// control's script, dead). Any stored value is copied: the stylesheet knows only "light" and "dark", so another value means "system".
-export const THEME_BOOT_SCRIPT = `try{var t=localStorage.getItem("${THEME_STORAGE_KEY}");if(t)document.documentElement.setAttribute("${THEME_ATTRIBUTE}",t)}catch(e){}`;
+// The names are plain words, quoted as they are. Any stored value is applied: the stylesheet knows only
+// "light" and "dark", so another value means "system".
+export const THEME_BOOT_SCRIPT =
+  `var d=document,h=d.documentElement,k="${THEME_STORAGE_KEY}",a="${THEME_ATTRIBUTE}";` +
+  'try{var t=localStorage.getItem(k);if(t)h.setAttribute(a,t)}catch(e){}' +
+  'd.addEventListener("DOMContentLoaded",function(){' +
+  'var c=d.querySelector("[data-theme-control]"),s=c&&c.querySelector("select"),x=function(v){return v=="light"||v=="dark"};' +
+  'if(s){s.value=x(h.getAttribute(a))?h.getAttribute(a):"system";c.hidden=!1;' +
+  's.addEventListener("change",function(){var v=s.value;' +
+  'try{x(v)?localStorage.setItem(k,v):localStorage.removeItem(k)}catch(e){}' +
+  'x(v)?h.setAttribute(a,v):h.removeAttribute(a)})}})';
