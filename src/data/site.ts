@@ -1,6 +1,7 @@
 import { getCollection } from 'astro:content';
 import { buildSiteIndex, type SiteIndex } from '../lib/analysis/site-index.ts';
 import { getArticles } from './articles.ts';
+import { contributorLine } from '../lib/content/front-matter-parts.ts';
 
 let cache: Promise<SiteIndex> | undefined;
 
@@ -9,6 +10,16 @@ export function getSiteIndex(): Promise<SiteIndex> {
   cache ??= loadSiteIndex();
   return cache;
 }
+
+/** Every string in a value (an article's front matter: what its page shows above the body), in order. */
+const stringsOf = (value: unknown): string[] =>
+  typeof value === 'string'
+    ? [value]
+    : Array.isArray(value)
+      ? value.flatMap(stringsOf)
+      : value !== null && typeof value === 'object'
+        ? Object.values(value).flatMap(stringsOf)
+        : [];
 
 const byId = <T extends { id: string }>(a: T, b: T): number => a.id.localeCompare(b.id);
 // Takes the entries rather than the collection name, so each call keeps its collection's own data type.
@@ -32,7 +43,7 @@ async function loadSiteIndex(): Promise<SiteIndex> {
     articles: articles.map((article) => ({
       id: article.id,
       title: article.data.title,
-      standfirst: article.data.standfirst,
+      header: [...stringsOf(article.data), ...article.data.byline.contributors.map(contributorLine)],
       outlet: article.outlet,
       blocks: article.blocks,
     })),

@@ -1,5 +1,6 @@
 import { numberParagraphs, type ArticleBlock } from '../content/article-blocks.ts';
 import { frontMatterLabel } from '../content/front-matter-parts.ts';
+import { siteName } from '../links/navigation.ts';
 import type {
   Citation,
   Comparison,
@@ -56,8 +57,8 @@ export interface IndexedArticle {
   id: string;
   /** Its headline. */
   title: string;
-  /** Its standfirst, when it has one (shown above the body). */
-  standfirst?: string | undefined;
+  /** The texts its page shows above the body (headline, standfirst, byline, lead image, notes): its front matter's strings. */
+  header?: readonly string[];
   /** Its outlet. */
   outlet: Outlet;
   /** Its blocks in order. */
@@ -237,12 +238,14 @@ export function buildSiteIndex(content: SiteContent): SiteIndex {
     if (!article) return '';
     const at = article.blocks.findIndex((block) => block.id === paragraphId);
     const own = article.blocks[at]?.text ?? '';
+    // A part of the header (not a block) is ahead of every block: the whole article counts as before it.
     const earlier = at < 0 ? article.blocks : article.blocks.slice(0, at);
     return [
+      siteName,
       article.title,
-      article.standfirst ?? '',
+      ...(article.header ?? []),
       ...earlier.map((block) => block.text),
-      own.slice(0, Math.max(0, own.indexOf(passage))),
+      at < 0 ? passage : own.slice(0, Math.max(0, own.indexOf(passage))),
     ].join(' ');
   };
   let timelineUnordered: Set<string> | undefined;

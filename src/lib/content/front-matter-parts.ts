@@ -43,3 +43,15 @@ export function frontMatterLabel(id: string): string | undefined {
   const { headline, standfirst, dateLine } = sectionIds.article;
   return { [headline]: 'headline', [standfirst]: 'standfirst', [dateLine]: 'date line' }[id];
 }
+
+/** A contributor as the byline's fields give one. */
+export interface ContributorFields {
+  name: string;
+  role?: string | undefined;
+  contribution: string;
+  location?: string | undefined;
+}
+
+/** A contributor's line as the article header prints it: "Times staffer Ana Ceballos contributed reporting from Washington." */
+export const contributorLine = (contributor: ContributorFields): string =>
+  `${contributor.role ? `${contributor.role} ` : ''}${contributor.name} ${contributor.contribution}${contributor.location ? ` from ${contributor.location}` : ''}.`;

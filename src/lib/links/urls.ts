@@ -222,9 +222,9 @@ export function encodeTextFragment(text: string): string {
 }
 
 /** Passages longer than this many words are given by their first and last words (`text=start,end`). */
-export const TEXT_RANGE_WORDS = 8;
+export const TEXT_RANGE_WORDS = 6;
 /** Words at each end of a long passage's range, at least: enough to find the passage in its paragraph. */
-const RANGE_END_WORDS = 4;
+const RANGE_END_WORDS = 3;
 
 /**
  * A `text=` directive's value: the passage itself, or for a long one its first and last words as a range

@@ -22,10 +22,10 @@ describe('urls', () => {
 
   it('gives a long passage by its first and last words, as a text range', () => {
     expect(paragraphUrl('a', 'p', 'one two three four five six seven eight')).toBe(
-      '/articles/a/#p:~:text=one%20two%20three%20four%20five%20six%20seven%20eight',
+      '/articles/a/#p:~:text=one%20two%20three,six%20seven%20eight',
     );
     expect(paragraphUrl('a', 'p', 'one two-three, four five six seven eight nine ten')).toBe(
-      '/articles/a/#p:~:text=one%20two%2Dthree%2C%20four%20five,seven%20eight%20nine%20ten',
+      '/articles/a/#p:~:text=one%20two%2Dthree%2C%20four,eight%20nine%20ten',
     );
   });
 
@@ -33,11 +33,11 @@ describe('urls', () => {
     const passage = 'U.S. President Donald Trump and Colombian President Gustavo Petro met at the White House';
     // The standfirst opens with the same four words: the range starts with five.
     expect(paragraphUrl('a', 'p', passage, () => 'U.S. President Donald Trump hosted Petro.')).toBe(
-      '/articles/a/#p:~:text=U.S.%20President%20Donald%20Trump%20and,at%20the%20White%20House',
+      '/articles/a/#p:~:text=U.S.%20President%20Donald%20Trump%20and,the%20White%20House',
     );
-    // Its last four words occur inside it too: the range ends with five, found first at its end.
+    // Its last three and four words occur inside it too: the range ends with five, found first at its end.
     expect(paragraphUrl('a', 'p', 'one two three four the end of it five six the end of it', () => '')).toBe(
-      '/articles/a/#p:~:text=one%20two%20three%20four,six%20the%20end%20of%20it',
+      '/articles/a/#p:~:text=one%20two%20three,six%20the%20end%20of%20it',
     );
     // Nothing shorter is certain: the whole passage.
     expect(
