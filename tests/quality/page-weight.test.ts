@@ -5,10 +5,10 @@ import { distDir } from '../helpers/browser.ts';
 import { listFiles, urlOfFile } from './dist.ts';
 
 // The page budget over the build `npm test` makes (the default origin; bench:pages builds with the origin
-// it serves from, and its figures differ from these by a byte or two a page): every page and the 404, its
-// HTML + CSS + JS each compressed on its own, at most 14,336 B with gzip -9 and with brotli 11, of it at
-// most 2,048 B of JavaScript with brotli (the search page, which loads Pagefind, aside). Weighed as
-// bench:pages and check:large weigh (scripts/lib/bench/page-weight.ts).
+// it serves from, and its figures differ from these by 0–2 B a page with gzip, up to about 70 B with
+// brotli): every page and the 404, its HTML + CSS + JS each compressed on its own, at most 14,336 B with
+// gzip -9 and with brotli 11, of it at most 2,048 B of JavaScript with brotli (the search page, which
+// loads Pagefind, aside). Weighed as bench:pages and check:large weigh (scripts/lib/bench/page-weight.ts).
 const weigher = new PageWeigher(distDir);
 const weights = listFiles()
   .filter((file) => file.endsWith('.html'))
