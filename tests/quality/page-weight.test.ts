@@ -21,8 +21,8 @@ const weights = listFiles()
  */
 const OVER_WITH_GZIP: Readonly<Record<string, { atMost: number; why: string }>> = {
   '/articles/los-angeles-times-petro-and-trump-make-peace/': {
-    atMost: 14_627,
-    why: 'its "What cites this article" section is about 4.8 KB of its gzip: to move to a page of its own',
+    atMost: 14_355,
+    why: 'its "What cites this article" section is about 4.6 KB of its gzip: to move to a page of its own',
   },
   '/timeline/': {
     atMost: 14_665,
