@@ -17,8 +17,8 @@ function runChecks(root: string, cacheDir?: string): { problems: ContentError['p
   const results = cacheDir === undefined ? undefined : loadContentCheckCache(root, cacheDir);
   const { model, problems } = checkContent(sources, results);
   if (results !== undefined && cacheDir !== undefined) saveContentCheckCache(cacheDir, results);
-  if (problems.length === 0) rememberCheckedContent(root, Object.values(sources.data).flat(), model);
-  else forgetCheckedContent();
+  if (problems.length === 0) rememberCheckedContent(root, Object.values(sources.data).flat(), model, sources.articles);
+  else forgetCheckedContent(true);
   const entries = Object.values(model.data).reduce((sum, list) => sum + list.length, 0);
   const reused =
     results === undefined || results.hits === 0

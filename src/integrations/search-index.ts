@@ -169,11 +169,16 @@ export async function buildSearchIndex(
           `whose <main> has no text: find it among the built pages and give it content or drop the marker`,
       ]);
   }
-  // Sections of earlier builds that this one no longer has.
+  // Sections of earlier builds that this one no longer has: renamed at once (the cache holds only what this
+  // build kept), removed in the background.
   const cacheDir = options.cache?.dir;
   if (cacheDir !== undefined && existsSync(cacheDir))
-    for (const name of readdirSync(cacheDir))
-      if (!kept.has(name)) rmSync(join(cacheDir, name), { recursive: true, force: true });
+    for (const name of readdirSync(cacheDir)) {
+      if (kept.has(name)) continue;
+      const gone = join(cacheDir, `${name.replace(/\.removed-.*$/, '')}.removed-${process.pid}-${Date.now()}`);
+      renameSync(join(cacheDir, name), gone);
+      removals.push(removeInBackground(gone));
+    }
   // Unlinked first: were it a hard link into the cache, writing through it would change the cached section.
   rmSync(join(bundleRoot, SECTIONS_FILE), { force: true });
   writeFileSync(

@@ -160,6 +160,8 @@ describe('buildSearchIndex', () => {
       sections: 8,
       reused: 7,
     });
+    // The cache holds this build's sections only: the changed section's old copy is gone.
+    expect(readdirSync(cache.dir)).toHaveLength(8);
     const fresh = site(items('differed'));
     await buildSearchIndex(fresh, { sectionBytes: 4096 });
     expect(bundle(changed)).toEqual(bundle(fresh));
