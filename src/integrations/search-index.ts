@@ -151,7 +151,7 @@ export async function buildSearchIndex(
       linkTree(cached, folder);
       reused += 1;
     } else {
-      removals.push(await indexSection(pages, folder, fail));
+      removals.push((await indexSection(pages, folder, fail)).removal);
       if (cached !== undefined) {
         // Written whole under another name, then renamed: a build stopped midway leaves no partial section.
         const partial = `${cached}.partial`;
@@ -235,13 +235,13 @@ function removeInBackground(folder: string): Promise<void> {
 
 /**
  * Indexes one section's pages into `folder` with a Pagefind indexer of its own, closed at the end (its memory
- * freed). The staged pages are removed in the background once Pagefind has read them (the promise returned).
+ * freed). The staged pages are removed in the background once Pagefind has read them (`removal`, returned).
  */
 async function indexSection(
   pages: readonly Marked[],
   folder: string,
   fail: (what: string, errors: string[]) => never,
-): Promise<Promise<void>> {
+): Promise<{ removal: Promise<void> }> {
   const stage = mkdtempSync(join(tmpdir(), 'search-index-'));
   let staged = false;
   try {
@@ -256,7 +256,8 @@ async function indexSection(
     const written = await index.writeFiles({ outputPath: folder });
     if (written.errors.length > 0) fail('writing the bundle', written.errors);
     for (const file of UNUSED_BUNDLE_FILES) rmSync(join(folder, file), { force: true });
-    return removal;
+    // In an object: an async function would wait for a promise it returns.
+    return { removal };
   } finally {
     await pagefind.close();
     if (!staged) rmSync(stage, { recursive: true, force: true });
