@@ -1,4 +1,6 @@
+import type { ArticleBlock } from '../lib/content/article-blocks.ts';
 import type { ContentModel, LoadedEntry, SourceFile } from '../lib/content/content-model.ts';
+import { markdownBody } from '../lib/content/front-matter.ts';
 import type { DataCollectionName } from '../schemas/collections.ts';
 
 /**
@@ -16,16 +18,62 @@ interface Checked {
 }
 
 const KEY = Symbol.for('petro-trump-analysis/checked-content');
-const registry = globalThis as { [KEY]?: Checked | undefined };
+/** The blocks of each checked article body, by the body's text, kept for the pages (getArticles). */
+const BLOCKS_KEY = Symbol.for('petro-trump-analysis/checked-article-blocks');
+const registry = globalThis as {
+  [KEY]?: Checked | undefined;
+  [BLOCKS_KEY]?: Map<string, { bodyLine: number; blocks: ArticleBlock[] }> | undefined;
+};
 
-/** Records content that passed every check (`sources` as read, `model` as checked), for the loaders. */
-export function rememberCheckedContent(root: string, files: readonly SourceFile[], model: ContentModel): void {
+/**
+ * Records content that passed every check (`sources` as read, `model` as checked), for the loaders, and the
+ * blocks of every article body (`articles`, the article files as read), for the pages: the guard has parsed
+ * each body already, and parsing them again at page time took 2 s of a 300-article build.
+ */
+export function rememberCheckedContent(
+  root: string,
+  files: readonly SourceFile[],
+  model: ContentModel,
+  articles: readonly SourceFile[] = [],
+): void {
   registry[KEY] = { root, files: new Map(files.map(({ file, text }) => [file, text])), model };
+  const blocks = new Map<string, { bodyLine: number; blocks: ArticleBlock[] }>();
+  const byFile = new Map([...model.articles.values()].map((article) => [article.file, article.blocks]));
+  for (const { file, text } of articles) {
+    // The guard reads a file with carriage returns with line feeds instead: its blocks are of another text.
+    const split = text.includes('\r') ? undefined : markdownBody(text);
+    const parsed = byFile.get(file);
+    if (split === undefined || parsed === undefined) continue;
+    // Astro's entry body is the body trimmed; only blank lines may go, which move every block alike (spaces
+    // could change how the first line reads).
+    const body = split.body.trim();
+    const at = split.body.indexOf(body);
+    const [lead, trail] = [split.body.slice(0, at), split.body.slice(at + body.length)];
+    if (!/^\n*$/.test(lead) || !/^\n*$/.test(trail)) continue;
+    blocks.set(body, { bodyLine: split.bodyLine + lead.length, blocks: parsed });
+  }
+  registry[BLOCKS_KEY] = blocks;
 }
 
-/** Drops the record (after the content layer has loaded it), so its memory is freed for the pages. */
-export function forgetCheckedContent(): void {
+/**
+ * The blocks of an article body as `parseArticleBody(body)` lists them (lines counted from the body's first),
+ * if the content guard of this build checked a file with exactly this body (as Astro gives it: trimmed);
+ * undefined otherwise.
+ */
+export function checkedBlocksOf(body: string): ArticleBlock[] | undefined {
+  const checked = registry[BLOCKS_KEY]?.get(body);
+  if (checked === undefined) return undefined;
+  const shift = checked.bodyLine - 1;
+  return checked.blocks.map((block) => ({ ...block, line: block.line - shift }));
+}
+
+/**
+ * Drops the record (after the content layer has loaded it), so its memory is freed for the pages; with
+ * `blocksToo` (content that failed a check), the articles' blocks as well.
+ */
+export function forgetCheckedContent(blocksToo = false): void {
   registry[KEY] = undefined;
+  if (blocksToo) registry[BLOCKS_KEY] = undefined;
 }
 
 /**

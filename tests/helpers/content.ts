@@ -1,8 +1,10 @@
 import { join } from 'node:path';
+import { deserialize, serialize } from 'node:v8';
 import { readContentSources } from '../../src/data/read-sources.ts';
 import { buildSiteIndex, type IndexedArticle, type SiteIndex } from '../../src/lib/analysis/site-index.ts';
 import { checkContent } from '../../src/lib/content/check-content.ts';
 import type { ContentModel, ContentSources } from '../../src/lib/content/content-model.ts';
+import { fileResults, type StoredFileResults } from '../../src/lib/content/file-results.ts';
 import { formatProblems } from '../../src/lib/content/problems.ts';
 import { dataCollections, type DataCollectionName } from '../../src/schemas/collections.ts';
 
@@ -48,10 +50,34 @@ export function withEdit(
   return sources;
 }
 
-/** The message the build prints for these sources, or "" when they are valid. */
+/** What the build keeps of a run's per-file results for the next (node_modules/.astro/content-checks.bin), read back. */
+const keptForNextRun = (results: StoredFileResults): Map<string, unknown> =>
+  deserialize(serialize(results.current)) as Map<string, unknown>;
+
+/**
+ * The message the build prints for these sources, or "" when they are valid. Every bad-content test also
+ * checks the per-file results a build keeps between runs (src/data/content-check-cache.ts): after a run
+ * over the valid fixture set (the edited file is new to the cache, the others are taken from it) and again
+ * with every file taken from the cache, the checks must print exactly the same message as a run without it;
+ * this fails, naming both messages, when they do not.
+ */
 export function messageFor(sources: ContentSources): string {
-  const { problems } = checkContent(sources);
-  return problems.length === 0 ? '' : formatProblems(problems);
+  const message = (results?: StoredFileResults): string => {
+    const { problems } = checkContent(sources, results);
+    return problems.length === 0 ? '' : formatProblems(problems);
+  };
+  const fresh = message();
+  const valid = fileResults('test');
+  checkContent(readFixture(), valid);
+  const afterValid = fileResults('test', keptForNextRun(valid));
+  const warm = [message(afterValid)];
+  const allKept = fileResults('test', keptForNextRun(afterValid));
+  warm.push(message(allKept));
+  if (allKept.misses !== 0) throw new Error(`a run over unchanged files missed ${allKept.misses} kept results`);
+  for (const cached of warm)
+    if (cached !== fresh)
+      throw new Error(`with the results kept from an earlier build the checks print\n${cached}\ninstead of\n${fresh}`);
+  return fresh;
 }
 
 /**

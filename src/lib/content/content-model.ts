@@ -3,6 +3,7 @@ import { ArticleSchema, type Article } from '../../schemas/article.ts';
 import { dataCollections, type DataCollectionName } from '../../schemas/collections.ts';
 import { parseArticleBody, type ArticleBlock } from './article-blocks.ts';
 import { splitFrontMatter } from './front-matter.ts';
+import type { FileResults } from './file-results.ts';
 import { problemsFromZod, type Problem } from './problems.ts';
 import { parseYamlList } from './yaml-list.ts';
 import { IdSchema } from '../../schemas/shared.ts';
@@ -71,21 +72,25 @@ export interface ContentModel {
 
 const ARTICLE_FILE = /(?:^|\/)articles\/([a-z0-9]+(?:-[a-z0-9]+)*)\.md$/;
 
-/** Validates every content file on its own: front matter, body blocks, YAML lists against their schemas. */
-export function loadContent(sources: ContentSources): { model: ContentModel; problems: Problem[] } {
+/**
+ * Validates every content file on its own: front matter, body blocks, YAML lists against their schemas.
+ * With `results` (kept from an earlier run), a file whose text is unchanged is not parsed and validated
+ * again: its own problems and entries are taken from there; what depends on other files (ids known,
+ * duplicate ids) is worked out here on every run, in the same order as without them.
+ */
+export function loadContent(
+  sources: ContentSources,
+  results?: FileResults,
+): { model: ContentModel; problems: Problem[] } {
   const problems: Problem[] = [...(sources.unreadable ?? [])];
   const articles = new Map<string, LoadedArticle>();
   const blocksByArticle: ContentModel['blocksByArticle'] = new Map();
   const knownIds = { articles: new Set<string>() } as ContentModel['knownIds'];
   for (const source of sources.articles) {
-    let loaded: ReturnType<typeof loadArticle>;
-    try {
-      loaded = loadArticle(source, problems);
-    } catch (error) {
-      problems.push({ file: source.file, message: unreadable(error) });
-      continue;
-    }
-    if (loaded.id === undefined) continue;
+    const read = readArticle(source, results);
+    problems.push(...read.problems);
+    const { loaded } = read;
+    if (loaded === undefined || loaded.id === undefined) continue;
     knownIds.articles.add(loaded.id);
     if (loaded.blocks) blocksByArticle.set(loaded.id, { file: source.file, blocks: loaded.blocks });
     if (loaded.article) articles.set(loaded.id, loaded.article);
@@ -93,7 +98,7 @@ export function loadContent(sources: ContentSources): { model: ContentModel; pro
   const data = {} as Record<DataCollectionName, LoadedEntry<unknown>[]>;
   for (const name of Object.keys(dataCollections) as DataCollectionName[]) {
     knownIds[name] = new Set();
-    data[name] = loadCollection(name, sources.data[name], problems, knownIds[name]);
+    data[name] = loadCollection(name, sources.data[name], problems, knownIds[name], results);
   }
   return {
     model: { articles, data: data as DataEntries, knownIds, blocksByArticle, captures: new Set(sources.captures) },
@@ -114,7 +119,8 @@ function withLineFeeds(source: SourceFile, problems: Problem[]): string {
   problems.push({
     file: source.file,
     line,
-    message: 'a line ends with a carriage return alone (classic Mac OS line endings); save the file with LF (Unix) line endings, e.g. tr "\\r" "\\n"',
+    message:
+      'a line ends with a carriage return alone (classic Mac OS line endings); save the file with LF (Unix) line endings, e.g. tr "\\r" "\\n"',
   });
   return source.text.replace(/\r\n?/g, '\n');
 }
@@ -125,6 +131,28 @@ function unreadable(error: unknown): string {
   return `could not be read (${reason}); write it as plain lists of entries, without deep nesting or YAML *aliases`;
 }
 
+/** An article file read on its own: its problems, and what was read (none when a parser gave up). */
+interface ArticleRead {
+  problems: Problem[];
+  loaded?: ReturnType<typeof loadArticle>;
+}
+
+/** An article file read on its own (loadArticle), or what an earlier run read from the same text. */
+function readArticle(source: SourceFile, results: FileResults | undefined): ArticleRead {
+  const kept = results?.get('article', source) as ArticleRead | undefined;
+  if (kept !== undefined) return kept;
+  const problems: Problem[] = [];
+  let read: ArticleRead;
+  try {
+    read = { problems, loaded: loadArticle(source, problems) };
+  } catch (error) {
+    problems.push({ file: source.file, message: unreadable(error) });
+    read = { problems };
+  }
+  results?.set('article', source, read);
+  return read;
+}
+
 function loadArticle(
   source: SourceFile,
   problems: Problem[],
@@ -132,11 +160,19 @@ function loadArticle(
   const { file } = source;
   const id = ARTICLE_FILE.exec(file)?.[1];
   if (id === undefined) {
-    problems.push({ file, message: 'article file names must be lowercase kebab-case ending in .md (the name is the article id and its address)' });
+    problems.push({
+      file,
+      message:
+        'article file names must be lowercase kebab-case ending in .md (the name is the article id and its address)',
+    });
     return {};
   }
   const longId = IdSchema.safeParse(id).error?.issues[0];
-  if (longId) problems.push({ file, message: `the article id (its file name) is ${id.length} characters long: ${longId.message}` });
+  if (longId)
+    problems.push({
+      file,
+      message: `the article id (its file name) is ${id.length} characters long: ${longId.message}`,
+    });
   const split = splitFrontMatter(file, withLineFeeds(source, problems));
   for (const problem of split.problems) problems.push(problem);
   if (!split.result) return { id };
@@ -146,10 +182,56 @@ function loadArticle(
   for (const problem of body.problems) problems.push({ file, line: problem.line, message: problem.message });
   // Its blocks are not known, so citations of it are not checked (nor reported) until it can be read.
   if (body.unread) return { id };
-  if (body.blocks.length === 0) problems.push({ file, message: 'the article body is empty; paste the article text below the front matter' });
+  if (body.blocks.length === 0)
+    problems.push({ file, message: 'the article body is empty; paste the article text below the front matter' });
   const { blocks } = body;
   if (!parsed.success) return { id, blocks };
   return { id, blocks, article: { id, file, data: parsed.data, blocks } };
+}
+
+/** One item of a collection file validated on its own: its schema problems, or the entry. */
+type ItemRead = { id: string | undefined; line: number; label: string } & (
+  { problems: Problem[]; data?: undefined } | { data: { id: string }; problems?: undefined }
+);
+
+/** A collection file read and validated on its own: the file's own problems, then its items in order. */
+interface CollectionFileRead {
+  problems: Problem[];
+  items: ItemRead[];
+}
+
+/** Parses one collection file and validates each item against `name`'s schema, or takes an earlier run's. */
+function readCollectionFile(
+  name: DataCollectionName,
+  source: SourceFile,
+  results: FileResults | undefined,
+): CollectionFileRead {
+  const kept = results?.get(name, source) as CollectionFileRead | undefined;
+  if (kept !== undefined) return kept;
+  const { file } = source;
+  const problems: Problem[] = [];
+  const read: CollectionFileRead = { problems, items: [] };
+  let list: ReturnType<typeof parseYamlList> | undefined;
+  try {
+    list = parseYamlList(file, withLineFeeds(source, problems));
+  } catch (error) {
+    problems.push({ file, message: unreadable(error) });
+  }
+  if (list !== undefined) {
+    for (const problem of list.problems) problems.push(problem);
+    const schema = dataCollections[name];
+    for (const [index, item] of list.items.entries()) {
+      const label = item.id === undefined ? `[${index}]` : `[${index}] (id "${item.id}")`;
+      const parsed = schema.safeParse(item.value);
+      read.items.push(
+        parsed.success
+          ? { id: item.id, line: item.line, label, data: parsed.data as { id: string } }
+          : { id: item.id, line: item.line, label, problems: problemsFromZod(file, parsed.error, label, item.line) },
+      );
+    }
+  }
+  results?.set(name, source, read);
+  return read;
 }
 
 function loadCollection(
@@ -157,36 +239,33 @@ function loadCollection(
   files: readonly SourceFile[],
   problems: Problem[],
   knownIds: Set<string>,
+  results: FileResults | undefined,
 ): LoadedEntry<unknown>[] {
-  const schema = dataCollections[name];
   const entries: LoadedEntry<unknown>[] = [];
   const firstSeen = new Map<string, string>();
   for (const source of files) {
     const { file } = source;
-    let list: ReturnType<typeof parseYamlList>;
-    try {
-      list = parseYamlList(file, withLineFeeds(source, problems));
-    } catch (error) {
-      problems.push({ file, message: unreadable(error) });
-      continue;
-    }
-    for (const problem of list.problems) problems.push(problem);
-    for (const [index, item] of list.items.entries()) {
-      const label = item.id === undefined ? `[${index}]` : `[${index}] (id "${item.id}")`;
+    const read = readCollectionFile(name, source, results);
+    problems.push(...read.problems);
+    for (const item of read.items) {
       if (item.id !== undefined) knownIds.add(item.id);
-      const parsed = schema.safeParse(item.value);
-      if (!parsed.success) {
-        problems.push(...problemsFromZod(file, parsed.error, label, item.line));
+      if (item.data === undefined) {
+        problems.push(...item.problems);
         continue;
       }
       const where = `${file}:${item.line}`;
-      const first = firstSeen.get(parsed.data.id);
+      const first = firstSeen.get(item.data.id);
       if (first !== undefined) {
-        problems.push({ file, line: item.line, field: `${label}.id`, message: `duplicate id "${parsed.data.id}" in ${name}: already used at ${first}; ids must be unique` });
+        problems.push({
+          file,
+          line: item.line,
+          field: `${item.label}.id`,
+          message: `duplicate id "${item.data.id}" in ${name}: already used at ${first}; ids must be unique`,
+        });
         continue;
       }
-      firstSeen.set(parsed.data.id, where);
-      entries.push({ entry: parsed.data, file, line: item.line });
+      firstSeen.set(item.data.id, where);
+      entries.push({ entry: item.data, file, line: item.line });
     }
   }
   return entries;

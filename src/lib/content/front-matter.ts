@@ -13,12 +13,23 @@ export interface SplitMarkdown {
 
 const FENCE = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?/;
 
+/**
+ * The body of a Markdown file with front matter (what follows the closing "---") and the line it starts on,
+ * without reading the front matter; undefined when the file has none.
+ */
+export function markdownBody(text: string): { body: string; bodyLine: number } | undefined {
+  const match = FENCE.exec(text);
+  return match ? { body: text.slice(match[0].length), bodyLine: match[0].split('\n').length } : undefined;
+}
+
 /** Splits `text` into YAML front matter and body; YAML errors come back as problems with their line. */
 export function splitFrontMatter(file: string, text: string): { result?: SplitMarkdown; problems: Problem[] } {
   const match = FENCE.exec(text);
   if (!match) {
     return {
-      problems: [{ file, line: 1, message: 'expected YAML front matter between two lines of "---" at the top of the file' }],
+      problems: [
+        { file, line: 1, message: 'expected YAML front matter between two lines of "---" at the top of the file' },
+      ],
     };
   }
   const yamlText = match[1] ?? '';

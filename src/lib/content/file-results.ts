@@ -1,0 +1,72 @@
+import { createHash } from 'node:crypto';
+import type { SourceFile } from './content-model.ts';
+
+/**
+ * What the content checks work out for one file on its own (its parse and schema validation), kept between
+ * builds so that an unchanged file is not parsed and validated again. The checks across files (ids known,
+ * duplicates, references, order) always run, on these results. A result is found by the file's path, a
+ * digest of its text and the digest of the checking code (`code`): a change to either is a miss.
+ */
+export interface FileResults {
+  /** The result kept for `source` read as `kind` ("article", a collection name), or undefined. */
+  get(kind: string, source: SourceFile): unknown;
+  /** Keeps `result` for `source` read as `kind`. */
+  set(kind: string, source: SourceFile, result: unknown): void;
+}
+
+/** The results of a previous run and those of this one, by key; `hits` and `misses` count the lookups. */
+export interface StoredFileResults extends FileResults {
+  /** The digest of the checking code the results are for. */
+  readonly code: string;
+  /** The results this run used or made: what to keep for the next (the others are of files gone or changed). */
+  readonly current: Map<string, unknown>;
+  /** Lookups answered from the previous run. */
+  readonly hits: number;
+  /** Lookups that were not. */
+  readonly misses: number;
+  /** Whether `current` differs from what the previous run left (a miss, or a file of it not read). */
+  readonly changed: boolean;
+}
+
+/** The key of a file's result: its kind, path and a digest of its text and of the checking code. */
+export function fileResultKey(code: string, kind: string, source: SourceFile): string {
+  const digest = createHash('sha256').update(code).update('\0').update(source.text).digest('base64url');
+  return `${kind}\0${source.file}\0${digest}`;
+}
+
+/**
+ * File results backed by those of a previous run (`previous`, as `current` was left by it), for checking code
+ * whose digest is `code`.
+ */
+export function fileResults(code: string, previous: ReadonlyMap<string, unknown> = new Map()): StoredFileResults {
+  const current = new Map<string, unknown>();
+  let hits = 0;
+  let misses = 0;
+  return {
+    code,
+    current,
+    get changed() {
+      return misses > 0 || current.size !== previous.size;
+    },
+    get hits() {
+      return hits;
+    },
+    get misses() {
+      return misses;
+    },
+    get(kind, source) {
+      const key = fileResultKey(code, kind, source);
+      if (!previous.has(key)) {
+        misses += 1;
+        return undefined;
+      }
+      hits += 1;
+      const result = previous.get(key);
+      current.set(key, result);
+      return result;
+    },
+    set(kind, source, result) {
+      current.set(fileResultKey(code, kind, source), result);
+    },
+  };
+}
