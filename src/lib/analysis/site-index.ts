@@ -249,16 +249,35 @@ export function buildSiteIndex(content: SiteContent): SiteIndex {
     return onlyInMap;
   };
   let sourcesPagesList: IndexPage<SourcesEntry>[] | undefined;
+  const articleRank = new Map(articleIds.map((id, at) => [id, at]));
+  // When a point joined the comparison: the second of its articles, in the site's order (by date), to be
+  // published; a point is compared from then on. A new article's points join after every earlier point.
+  const joinedAt = (comparison: Comparison): number => {
+    const ranks = [...new Set(comparison.accounts.map((account) => articleRank.get(account.article) ?? 0))].sort(
+      (a, b) => a - b,
+    );
+    return ranks[1] ?? ranks[0] ?? 0;
+  };
   const sourcesPages = (): IndexPage<SourcesEntry>[] => {
+    // A home: its points in the order they joined, so a new point takes the end of the last page and no
+    // earlier page changes; points that joined together (with the same article), those that differ first (as
+    // they weigh more), then by id. Not by group: a point reported alike by all becomes one reported by some
+    // when a later article of its story is silent on it, and it keeps its place (its page shows the group).
+    const weightClass = (entry: SourcesEntry): number => (entry.group === 'differ' ? 0 : 1);
     sourcesPagesList ??= paginateByWeight(
-      SOURCES_GROUPS.flatMap((group) =>
-        content.comparisons
-          .filter(
-            (comparison) =>
-              relationOfPoint(comparison).kind === group && onlyInArticle(relationOfPoint(comparison)) === undefined,
-          )
-          .map((comparison) => ({ group, comparison })),
-      ),
+      content.comparisons
+        .filter((comparison) => onlyInArticle(relationOfPoint(comparison)) === undefined)
+        .map((comparison) => ({
+          entry: { group: relationOfPoint(comparison).kind, comparison },
+          joined: joinedAt(comparison),
+        }))
+        .sort(
+          (a, b) =>
+            a.joined - b.joined ||
+            weightClass(a.entry) - weightClass(b.entry) ||
+            a.entry.comparison.id.localeCompare(b.entry.comparison.id),
+        )
+        .map(({ entry }) => entry),
       SOURCES_PAGE.capacity,
       (entry) => (entry.group === 'differ' ? SOURCES_PAGE.full : SOURCES_PAGE.brief),
     );
@@ -394,8 +413,9 @@ export function buildSiteIndex(content: SiteContent): SiteIndex {
   for (const correction of correctionLog) page(correctionUrl(correction.id), ...correction.affects);
   for (const article of content.articles) {
     page(articleUrl(article.id), `articles/${article.id}`);
-    page(sourcesOnlyInUrl(article.id), 'comparisons/*');
   }
+  for (const [article, points] of onlyInByArticle())
+    page(sourcesOnlyInUrl(article), ...points.map((comparison) => `comparisons/${comparison.id}`));
   for (const quotation of content.quotations) {
     // An event's entry names its quotations; a quotation's entry names its event.
     if (quotation.event !== undefined) {
@@ -403,7 +423,9 @@ export function buildSiteIndex(content: SiteContent): SiteIndex {
       page(personUrl(quotation.speaker), `events/${quotation.event}`);
     }
   }
-  for (const part of sourcesPages()) page(indexPageUrl(sourcesUrl(), part.number), 'comparisons/*');
+  // A further page of /sources/ shows its own points: a change to another point leaves its date as it was.
+  for (const part of sourcesPages().slice(1))
+    page(indexPageUrl(sourcesUrl(), part.number), ...part.items.map((entry) => `comparisons/${entry.comparison.id}`));
   for (const quotationsPage of paginate(quotationsInOrder, INDEX_PAGE_SIZE.quotations))
     page(
       indexPageUrl(quotationsUrl(), quotationsPage.number),

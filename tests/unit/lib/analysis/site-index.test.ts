@@ -105,3 +105,40 @@ describe('which articles a comparison point names as not reporting it', () => {
       expect(real.relationOf(comparison).reporting.length + real.relationOf(comparison).silent.length).toBe(2);
   });
 });
+
+describe('the pages of /sources/, a home', () => {
+  it("keeps every earlier page as it was when a new article's points join: they go to the end", () => {
+    const corpus = generateCorpus({ seed: 7, articles: 60, proportions: measureProportions(projectRoot).proportions });
+    const outlet = (id: string) => ({ id, name: id, kind: 'A synthetic outlet' });
+    const after = siteIndexOf(checkContent(asSources(corpus.files)).model, outlet);
+    // Before: the same site without its newest article, and without that article's accounts.
+    const newest = after.articles.at(-1)!.id;
+    const { model } = checkContent(asSources(corpus.files));
+    const without = siteIndexOf(
+      {
+        ...model,
+        articles: new Map([...model.articles].filter(([id]) => id !== newest)),
+        data: {
+          ...model.data,
+          comparisons: model.data.comparisons.flatMap((item) => {
+            const accounts = item.entry.accounts.filter((account) => account.article !== newest);
+            return accounts.length === 0 ? [] : [{ ...item, entry: { ...item.entry, accounts } }];
+          }),
+          events: model.data.events.filter(({ entry }) =>
+            entry.citations.every((citation) => citation.article !== newest),
+          ),
+          quotations: model.data.quotations.filter(({ entry }) => entry.source.article !== newest),
+        },
+      },
+      outlet,
+    );
+    const ids = (index: typeof after) =>
+      index.sourcesPages().map((page) => page.items.map((entry) => entry.comparison.id));
+    const [was, now] = [ids(without), ids(after)];
+    expect(was.length).toBeGreaterThan(3);
+    // Every page but the last is the same; the last keeps its points first; the new points follow.
+    expect(now.slice(0, was.length - 1)).toEqual(was.slice(0, -1));
+    expect(now[was.length - 1]!.slice(0, was.at(-1)!.length)).toEqual(was.at(-1));
+    expect(now.flat().length).toBeGreaterThan(was.flat().length);
+  });
+});
