@@ -256,7 +256,8 @@ export function withIndexPageKeys<T>(
   return withCacheKeys(route, paths, (path, index) => ({
     path: indexPageUrl(indexUrl, Number(path.params.n)),
     roots: path.props.page.items.flatMap(rootsOf),
-    // The indexes say how many articles the site has stored.
-    view: { articles: index.articles.length, index: view(path.props.page, index) },
+    // Only what the route says its pages show: an index that prints how many articles are stored says so in
+    // its `view` (a count in the key of every index page re-rendered them all for each new article).
+    view: view(path.props.page, index),
   }));
 }
