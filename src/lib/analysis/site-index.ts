@@ -24,7 +24,14 @@ import {
   type Relation,
   type RelationText,
 } from './comparison-relation.ts';
-import { INDEX_PAGE_SIZE, paginate, paginateByWeight, SOURCES_PAGE, type IndexPage } from '../links/pagination.ts';
+import {
+  INDEX_PAGE_SIZE,
+  paginate,
+  paginateByWeight,
+  SOURCES_PAGE,
+  SPEAKER_PAGE_QUOTATIONS,
+  type IndexPage,
+} from '../links/pagination.ts';
 import {
   articlesUrl,
   articleUrl,
@@ -168,6 +175,11 @@ export interface SiteIndex extends SiteContent {
   sourcesPages(): readonly IndexPage<SourcesEntry>[];
   /** A person's quotations, in timeline order. */
   quotationsOf(personId: string): Quotation[];
+  /**
+   * A speaker's quotations in pages, oldest first (SPEAKER_PAGE_QUOTATIONS a page): the first on the speaker's
+   * page, the others on its further pages; a quotation said later joins the last page. Always one page at least.
+   */
+  speakerPages(personId: string): readonly IndexPage<Quotation>[];
   /** Events a person took part in, in timeline order. */
   eventsOf(personId: string): Event[];
   /** Issues a person has a stated position on or events in, by title. */
@@ -222,6 +234,16 @@ export function buildSiteIndex(content: SiteContent): SiteIndex {
   const timelinePositions = new Map(timeline.map((event, at) => [event.id, at]));
   const quotationsInOrder = chronology.order.flatMap((key) => quotationByKey.get(key) ?? []);
   const quotationPlace = new Map(quotationsInOrder.map((quotation, index) => [quotation.id, index]));
+  // Which page of its speaker's quotations each quotation is on: its home (a home that grows at its end).
+  const speakerPageOf = new Map<string, number>();
+  const quotedSoFar = new Map<string, number>();
+  for (const quotation of quotationsInOrder) {
+    const before = quotedSoFar.get(quotation.speaker) ?? 0;
+    speakerPageOf.set(quotation.id, Math.floor(before / SPEAKER_PAGE_QUOTATIONS) + 1);
+    quotedSoFar.set(quotation.speaker, before + 1);
+  }
+  const quotationHome = (quotation: Pick<Quotation, 'id' | 'speaker'>): string =>
+    quotationHomeUrl(quotation.speaker, quotation.id, speakerPageOf.get(quotation.id) ?? 1);
   const personById = new Map(content.people.map((person) => [person.id, person]));
   const issueById = new Map(content.issues.map((issue) => [issue.id, issue]));
   const eventById = new Map(content.events.map((event) => [event.id, event]));
@@ -341,7 +363,7 @@ export function buildSiteIndex(content: SiteContent): SiteIndex {
     addBacklinks([quotation.source], {
       kind: 'quotation',
       label: `${speaker}: “${truncate(quotation.text, 60)}”`,
-      href: quotationHomeUrl(quotation.speaker, quotation.id),
+      href: quotationHome(quotation),
     });
   }
   for (const line of [...content.meeting.facts, ...content.meeting.sections.flatMap((section) => section.lines)]) {
@@ -420,7 +442,7 @@ export function buildSiteIndex(content: SiteContent): SiteIndex {
     // An event's entry names its quotations; a quotation's entry names its event.
     if (quotation.event !== undefined) {
       page(timelinePartUrl(partOf.get(quotation.event)?.id ?? ''), `quotations/${quotation.id}`);
-      page(personUrl(quotation.speaker), `events/${quotation.event}`);
+      page(quotationHome(quotation).split('#')[0] ?? '', `events/${quotation.event}`);
     }
   }
   // A further page of /sources/ shows its own points: a change to another point leaves its date as it was.
@@ -443,7 +465,7 @@ export function buildSiteIndex(content: SiteContent): SiteIndex {
   }
   for (const quotation of content.quotations) {
     for (const issue of quotation.issues) page(issueUrl(issue), `quotations/${quotation.id}`);
-    page(personUrl(quotation.speaker), `quotations/${quotation.id}`);
+    page(quotationHome(quotation).split('#')[0] ?? '', `quotations/${quotation.id}`);
   }
   for (const comparison of content.comparisons)
     for (const issue of comparison.issues) page(issueUrl(issue), `comparisons/${comparison.id}`);
@@ -478,7 +500,7 @@ export function buildSiteIndex(content: SiteContent): SiteIndex {
     timeline,
     timelineParts,
     eventHomeUrl,
-    quotationHomeUrl: (quotation) => quotationHomeUrl(quotation.speaker, quotation.id),
+    quotationHomeUrl: quotationHome,
     timelinePosition: (eventId) => timelinePositions.get(eventId) ?? -1,
     timelinePartOf(eventId) {
       const part = partOf.get(eventId);
@@ -555,6 +577,7 @@ export function buildSiteIndex(content: SiteContent): SiteIndex {
     onlyIn: (articleId) => listOf(onlyInByArticle(), articleId),
     sourcesPages,
     quotationsOf: (personId) => listOf(quotationsBySpeaker, personId),
+    speakerPages: (personId) => paginate(listOf(quotationsBySpeaker, personId), SPEAKER_PAGE_QUOTATIONS),
     eventsOf: (personId) => listOf(eventsByPerson, personId),
     issuesOf(personId) {
       const ids = new Set<string>([
@@ -574,7 +597,7 @@ export function buildSiteIndex(content: SiteContent): SiteIndex {
           return eventById.has(id) ? eventHomeUrl(id) : timelineUrl();
         case 'quotations': {
           const quotation = quotationById.get(id);
-          return quotation ? quotationHomeUrl(quotation.speaker, id) : quotationsUrl();
+          return quotation ? quotationHome(quotation) : quotationsUrl();
         }
         case 'issues':
           return issueUrl(id);

@@ -122,6 +122,12 @@ export const INDEX_PAGE_SIZE = {
 export const SOURCES_PAGE = { capacity: 15, full: 1, brief: 1 / 4 } as const;
 
 /**
+ * Quotations on a speaker's page, and on each further page of them (`/people/<id>/page/<n>/`), oldest first:
+ * as many as a page of the quotations index, whose entries weigh the same.
+ */
+export const SPEAKER_PAGE_QUOTATIONS = 30;
+
+/**
  * Up to how many articles the home page and /sources/ list every one (the home page the latest this many
  * past that, /sources/ none): a large archive's articles are listed on the articles index.
  */
