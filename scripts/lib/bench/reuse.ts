@@ -44,12 +44,16 @@ export function compareCopies(before: ReadonlyMap<string, number>, after: Readon
 
 /**
  * The route a page comes from, as a family of pages: "/people/gustavo-petro/index.html" is "/people/*",
- * "/sources/page/3/index.html" "/sources/page/*", "/sources/only/x/index.html" "/sources/only/*".
+ * "/sources/page/3/index.html" "/sources/page/*", "/sources/only/x/index.html" "/sources/only/*"; a page
+ * below an entry's page (a speaker's further page "/people/x/page/2/index.html") goes with the others of its
+ * kind, every speaker's together.
  */
 export function routeFamily(page: string): string {
   const [section = '', second, third] = page.split('/').filter((part) => part !== '' && part !== 'index.html');
+  const depth = page.split('/').filter((part) => part !== '' && part !== 'index.html').length;
   if (second === undefined) return `/${section}/`;
-  return third === undefined ? `/${section}/*` : `/${section}/${second}/*`;
+  if (depth === 2) return `/${section}/*`;
+  return depth === 3 ? `/${section}/${second}/*` : `/${section}/*/${third}/*`;
 }
 
 /** Per route family, how many keyed pages were rendered again and how many reused, families sorted. */
