@@ -76,13 +76,7 @@ export const fragmentHref = (id: string): string => `#${id}`;
  */
 export const sectionIds = {
   home: { why: 'why', explore: 'explore', latest: 'latest', articles: 'articles' },
-  article: {
-    citedBy: 'cited-by-heading',
-    about: 'about-this-text',
-    headline: 'headline',
-    standfirst: 'standfirst',
-    dateLine: 'date-line',
-  },
+  article: { citedBy: 'cited-by-heading', about: 'about-this-text', headline: 'headline', standfirst: 'standfirst', dateLine: 'date-line' },
   event: { quotations: 'quotations-heading' },
   issue: {
     summary: 'summary',
