@@ -11,7 +11,7 @@
 // --seed 1  --corpus news|per-article  --concurrency <build.concurrency>  --without-item-pages (the
 // event, quotation and comparison-point pages left out, as issue 19's homes will)  --work <folder>  --keep.
 import { spawn } from 'node:child_process';
-import { closeSync, mkdirSync, openSync, readFileSync, rmSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, freemem, loadavg, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -19,6 +19,8 @@ import { writeCorpus } from './lib/corpus/write.ts';
 import { checkBudgets, formatBudget, median, type SizeFigures } from './lib/bench/budget.ts';
 import { addCitedArticle, clearBuild, copySite, measureOutput, writeBaseline } from './lib/bench/projects.ts';
 import { formatPhases, readPhases, type Phase } from './lib/bench/phases.ts';
+import { KEY_INPUTS_VARIABLE, readKeyInputs, type KeyInputs } from '../src/lib/build/key-inputs.ts';
+import { cachedCopies, compareCopies, formatKeyChanges, formatReuse } from './lib/bench/reuse.ts';
 import { treeResidentBytes } from './lib/bench/process-tree.ts';
 
 const { values } = parseArgs({
@@ -71,6 +73,9 @@ const SAMPLE_EVERY = 250;
 async function build(project: string, label: string): Promise<BuildResult> {
   const log = join(work, `${label}.log`);
   const timing = join(work, `${label}.time`);
+  // Every page's key inputs (src/data/page-keys.ts), to say why the rebuild rendered a page again.
+  const keys = join(work, `${label}.keys`);
+  rmSync(keys, { force: true });
   const out = openSync(log, 'w');
   const startedAt = new Date();
   const begin = performance.now();
@@ -84,6 +89,7 @@ async function build(project: string, label: string): Promise<BuildResult> {
         ...process.env,
         ASTRO_TELEMETRY_DISABLED: '1',
         SITE_URL: 'http://localhost:4321',
+        [KEY_INPUTS_VARIABLE]: keys,
         ...(values.concurrency === undefined ? {} : { BUILD_CONCURRENCY: values.concurrency }),
         NO_COLOR: '1',
         FORCE_COLOR: '0',
@@ -158,16 +164,29 @@ for (const articles of sizes) {
   const output = measureOutput(join(ours, 'dist'));
   const added = addCitedArticle(ours, true);
   addCitedArticle(base, false);
+  const copies = cachedCopies(ours);
   const warm = await build(ours, `ours-${articles}-warm`);
   const baseWarm = await build(base, `baseline-${articles}-warm`);
-  const reused = (
-    readFileSync(join(work, `ours-${articles}-warm.log`), 'utf8').match(/ \((?:cached|restored)\)/g) ?? []
-  ).length;
+  const reuse = compareCopies(copies, cachedCopies(ours));
   console.log(
-    `  rebuild after ${added} was added and cited: ours ${seconds(warm.ms)} (${reused} pages reused), baseline ${seconds(baseWarm.ms)}`,
+    `  rebuild after ${added} was added and cited: ours ${seconds(warm.ms)} (${reuse.reused.length} pages reused, ${reuse.rendered.length} rendered again), baseline ${seconds(baseWarm.ms)}`,
   );
   console.log(`  where the rebuild went, ours: ${formatPhases(warm.phases)}`);
   console.log(`  baseline: ${formatPhases(baseWarm.phases)}`);
+  // Which keyed pages the rebuild rendered again, by route: each should show what the new article changed.
+  for (const line of formatReuse(reuse)) console.log(`  ${line}`);
+  const keysOf = (label: string): Map<string, KeyInputs> => {
+    const file = join(work, `${label}.keys`);
+    return existsSync(file) ? readKeyInputs(readFileSync(file, 'utf8')) : new Map();
+  };
+  console.log('  why, by what the keys of the pages rendered again cover:');
+  for (const line of formatKeyChanges(
+    reuse.rendered,
+    keysOf(`ours-${articles}-cold-${runs}`),
+    keysOf(`ours-${articles}-warm`),
+  ))
+    console.log(`  ${line}`);
+  writeFileSync(join(work, `ours-${articles}-rendered.txt`), `${reuse.rendered.join('\n')}\n`);
   figures.push({
     articles,
     cold: median(cold.map((result) => result.ms)),

@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto';
+import { appendFileSync } from 'node:fs';
+import { KEY_INPUTS_VARIABLE, keyInputsLine } from '../lib/build/key-inputs.ts';
 import type { SiteIndex } from '../lib/analysis/site-index.ts';
 import { getArticles, type ArticleView } from './articles.ts';
 import { indexPageOf } from './indexes.ts';
@@ -51,18 +53,38 @@ export async function withCacheKeys<P extends StaticPath>(
 ): Promise<(P & { cacheKey: string })[]> {
   const index = await getSiteIndex();
   const graph = await entryGraph(index);
-  return Promise.all(
+  const dump = process.env[KEY_INPUTS_VARIABLE];
+  const keyed = await Promise.all(
     paths.map(async (path) => {
       const page = await shows(path, index);
       const hash = createHash('sha256');
-      hash.update(
-        `${route}\n${stableJson(path.params)}\n${stableJson(path.props)}\n${stableJson(page.view ?? null)}\n`,
-      );
-      hash.update(`${index.lastUpdatedOf(page.path) ?? ''}\n`);
-      for (const line of graph.closure(page.roots)) hash.update(`${line}\n`);
-      return { ...path, cacheKey: hash.digest('base64url') };
+      const head = {
+        route,
+        params: stableJson(path.params),
+        props: stableJson(path.props),
+        view: stableJson(page.view ?? null),
+        updated: index.lastUpdatedOf(page.path) ?? '',
+      };
+      hash.update(`${head.route}\n${head.params}\n${head.props}\n${head.view}\n`);
+      hash.update(`${head.updated}\n`);
+      const entries = graph.closure(page.roots);
+      for (const line of entries) hash.update(`${line}\n`);
+      const cacheKey = hash.digest('base64url');
+      const inputs = dump
+        ? keyInputsLine({
+            path: page.path,
+            key: cacheKey,
+            props: head.props,
+            view: head.view,
+            updated: head.updated,
+            entries,
+          })
+        : undefined;
+      return { path: { ...path, cacheKey }, inputs };
     }),
   );
+  if (dump) appendFileSync(dump, keyed.map(({ inputs }) => `${inputs}\n`).join(''));
+  return keyed.map(({ path }) => path);
 }
 
 /** The entries of the site as a graph of references, with each entry's digest; built once per build. */
@@ -235,7 +257,8 @@ export function withIndexPageKeys<T>(
   return withCacheKeys(route, paths, (path, index) => ({
     path: indexPageUrl(indexUrl, Number(path.params.n)),
     roots: path.props.page.items.flatMap(rootsOf),
-    // The indexes say how many articles the site has stored.
-    view: { articles: index.articles.length, index: view(path.props.page, index) },
+    // Only what the route says its pages show: an index that prints how many articles are stored says so in
+    // its `view` (a count in the key of every index page re-rendered them all for each new article).
+    view: view(path.props.page, index),
   }));
 }

@@ -199,21 +199,44 @@ export function guardAddresses(options: {
       continue;
     }
     const result = insertAliasAnchor(html, alias.from, alias.to);
-    // The element it stands for moved to another page of the same home (the home split): follow it there.
-    const movedTo = result === undefined ? builtPlaces.elsewhere(alias.page, alias.to) : undefined;
-    if (movedTo !== undefined) {
+    if (result !== undefined) {
+      edited.set(file, result);
+      continue;
+    }
+    // The entry it stands for is on another page of the same home (the home split, or the entry joined it
+    // elsewhere): the alias follows it. Its anchor goes on the entry there, so the old id is an id of the home
+    // (an item's old page with that id redirects to it), and the page the alias names keeps a link with the
+    // old id to the entry, as for any entry that moved.
+    const movedTo = builtPlaces.elsewhere(alias.page, alias.to);
+    const movedFile = movedTo === undefined ? undefined : pages.get(movedTo);
+    if (movedTo !== undefined && movedFile !== undefined) {
+      const there = edited.get(movedFile) ?? readFileSync(movedFile, 'utf8');
+      const followed = there.includes(aliasAnchor(alias.from, alias.to))
+        ? there
+        : listIds(there).includes(alias.from)
+          ? undefined
+          : insertAliasAnchor(there, alias.from, alias.to);
+      if (followed === undefined) {
+        problems.push({
+          ...at,
+          field: 'from',
+          message: `the entry "${alias.to}" is now on ${movedTo}, which has an element with id "${alias.from}" of its own; remove this alias or rename one of the two`,
+        });
+        continue;
+      }
+      edited.set(movedFile, followed);
       moved.set(file, [...(moved.get(file) ?? []), { from: alias.from, href: withFragment(movedTo, alias.to) }]);
       continue;
     }
-    if (result === undefined) {
-      problems.push({
-        ...at,
-        field: 'to',
-        message: `no element on ${alias.page} has id "${alias.to}"; point the alias at the id that replaced "${alias.from}"`,
-      });
-      continue;
-    }
-    edited.set(file, result);
+    const family = HOME_FAMILIES.find((candidate) => candidate.isHome(alias.page));
+    problems.push({
+      ...at,
+      field: 'to',
+      message:
+        family === undefined
+          ? `no element on ${alias.page} has id "${alias.to}"; point the alias at the id that replaced "${alias.from}"`
+          : `no element on ${alias.page} or on exactly one other page of ${family.name} has id "${alias.to}"; point the alias at the id of the entry that replaced "${alias.from}"`,
+    });
   }
   for (const [file, links] of moved)
     edited.set(file, insertMovedLinks(edited.get(file) ?? readFileSync(file, 'utf8'), links));

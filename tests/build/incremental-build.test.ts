@@ -1,10 +1,11 @@
-import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { appendFileSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cachedCopies, compareCopies, type Reuse } from '../../scripts/lib/bench/reuse.ts';
 import { projectRoot } from '../helpers/content.ts';
 import { buildProject, copyProject } from '../helpers/project-copy.ts';
+import { importThirdSource, THIRD_SOURCE, writeThirdSourceAnalysis } from '../helpers/third-source.ts';
 
 // Rebuilds that reuse pages (Astro's incremental build with the keys of src/data/page-keys.ts, and the
 // passes' own caches) must give exactly what a cold build of the same tree gives. Two copies of the site
@@ -12,8 +13,7 @@ import { buildProject, copyProject } from '../helpers/project-copy.ts';
 // `cold` has them deleted before each build. After each edit the two outputs must be byte for byte the
 // same, file by file; and the warm build must have reused pages, or the comparison would prove nothing.
 
-const slug = 'fixture-gazette-talks';
-const paragraph = 'presidents-of-the-united-states';
+const { slug } = THIRD_SOURCE;
 let warm = '';
 let cold = '';
 
@@ -72,45 +72,15 @@ function differences(a: string, b: string): string[] {
     );
 }
 
-/**
- * The incremental build's copy of each keyed page (node_modules/.astro/dist/) with its modification time:
- * Astro writes a page's copy when it renders the page and leaves it when it reuses it. (The build log says
- * "(restored)" too, but with several pages in flight its lines interleave.)
- */
-function cachedCopies(dir: string): Map<string, number> {
-  const root = join(dir, 'node_modules', '.astro', 'dist');
-  const copies = new Map<string, number>();
-  const walk = (folder: string): void => {
-    for (const name of readdirSync(folder)) {
-      const path = join(folder, name);
-      const stat = statSync(path);
-      if (stat.isDirectory()) walk(path);
-      else copies.set(`/${relative(root, path).split(sep).join('/')}`, stat.mtimeMs);
-    }
-  };
-  walk(root);
-  return copies;
-}
-
-/** Which keyed pages a rebuild rendered and which it reused. */
-interface Rebuilt {
-  rendered: string[];
-  reused: string[];
-}
-
 /** Applies `edit` to both copies, rebuilds `warm` with its caches and `cold` without; says what the rebuild reused. */
-function editAndRebuild(edit: (dir: string) => void): Rebuilt {
+function editAndRebuild(edit: (dir: string) => void): Reuse {
   edit(warm);
   edit(cold);
   const before = cachedCopies(warm);
   build(warm, false);
   build(cold, true);
   expect(differences(warm, cold)).toEqual([]);
-  const after = [...cachedCopies(warm)];
-  return {
-    rendered: after.filter(([page, time]) => before.get(page) !== time).map(([page]) => page),
-    reused: after.filter(([page, time]) => before.get(page) === time).map(([page]) => page),
-  };
+  return compareCopies(before, cachedCopies(warm));
 }
 
 const replaceIn = (dir: string, file: string, from: string, to: string): void => {
@@ -155,50 +125,59 @@ describe('a rebuild gives what a cold build of the same tree gives', () => {
   }, 240_000);
 
   it('after a new article is added and cited by a comparison point and an event', () => {
-    const { rendered, reused } = editAndRebuild(addThirdSource);
+    const { rendered, reused } = editAndRebuild((dir) => {
+      importThirdSource(dir);
+      writeThirdSourceAnalysis(dir);
+    });
     expect(rendered).toContain(`/articles/${slug}/index.html`);
     expect(reused.length).toBeGreaterThan(0);
   }, 240_000);
+
+  // Homes are stable (issue 19): a point that joins with the newest article goes to the end of /sources/ and
+  // an event after every other to the last part of the timeline; no earlier page of either changes.
+  it('after a point that differs and an event at the end of the timeline are added, only the pages showing them', () => {
+    const { rendered, reused } = editAndRebuild(addLatePointAndEvent);
+    const timeline = readdirSync(join(warm, 'dist', 'timeline')).filter((name) =>
+      statSync(join(warm, 'dist', 'timeline', name)).isDirectory(),
+    );
+    const home = timeline.filter((part) =>
+      readFileSync(join(warm, 'dist', 'timeline', part, 'index.html'), 'utf8').includes(
+        '<li id="fixture-joint-statement"',
+      ),
+    );
+    expect(home).toHaveLength(1);
+    // The event's part alone of the parts: no part names how many there are, or how many events its neighbours have.
+    expect(rendered.filter((page) => page.startsWith('/timeline/'))).toEqual([`/timeline/${home[0]}/index.html`]);
+    expect(reused.filter((page) => page.startsWith('/timeline/')).length).toBeGreaterThan(2);
+    // The point joins the last page of /sources/; every further page before it is reused.
+    const sourcesPages = rendered.filter((page) => page.startsWith('/sources/page/'));
+    const last = Math.max(...readdirSync(join(warm, 'dist', 'sources', 'page')).map(Number));
+    expect(sourcesPages).toEqual([`/sources/page/${last}/index.html`]);
+    expect(readFileSync(join(warm, 'dist', 'sources', 'page', String(last), 'index.html'), 'utf8')).toContain(
+      '<li id="fixture-late-difference"',
+    );
+    // The articles the point and the event cite show them; the other article does not, and is reused.
+    expect(rendered).toContain(`/articles/${slug}/index.html`);
+    expect(rendered).toContain('/articles/los-angeles-times-petro-and-trump-make-peace/index.html');
+    expect(reused).toContain('/articles/clash-report-trump-meets-petro/index.html');
+    // Neither names a person: every person's page is reused.
+    expect(rendered.filter((page) => page.startsWith('/people/'))).toEqual([]);
+  }, 240_000);
 });
 
-/** The README's walk-through: the fictional capture of tests/fixtures/third-source imported and cited. */
-function addThirdSource(dir: string): void {
-  appendFileSync(
-    join(dir, 'content', 'outlets', 'outlets.yaml'),
-    '- id: fixture-gazette\n  name: Fixture Gazette\n  kind: A fictional outlet that exists only in the test suite (a test fixture, never published)\n',
-  );
-  const imported = spawnSync(
-    process.execPath,
-    [
-      join(projectRoot, 'scripts', 'import.ts'),
-      join(projectRoot, 'tests', 'fixtures', 'third-source', 'fixture-gazette-capture.txt'),
-      '--slug',
-      slug,
-      '--outlet',
-      'fixture-gazette',
-    ],
-    { cwd: dir, encoding: 'utf8', env: { ...process.env, INIT_CWD: dir } },
-  );
-  if (imported.status !== 0) throw new Error(`import failed:\n${imported.stdout}\n${imported.stderr}`);
-  replaceIn(
-    dir,
-    `content/articles/${slug}.md`,
-    'capture:\n  file: fixture-gazette-capture.txt\n',
-    'capture:\n  file: fixture-gazette-capture.txt\n  from: A fictional capture written for the test suite (tests/fixtures/third-source); never published.\n',
-  );
+/**
+ * A point that differs between the LA Times and the third source (it joins the comparison with the newest
+ * article) and an event the third source reports, dated after every other.
+ */
+function addLatePointAndEvent(dir: string): void {
   writeFileSync(
-    join(dir, 'content', 'comparisons', '9-test-fixture.yaml'),
-    `- id: fixture-three-accounts
-  topic: "Test fixture: the length of the talks in three sources"
+    join(dir, 'content', 'comparisons', '9-test-fixture-late.yaml'),
+    `- id: fixture-late-difference
+  topic: "Test fixture: the length of the talks, the LA Times and the fictional Fixture Gazette"
   agreement: differ
   difference: wording
-  summary: "All three put the talks at about two hours; two hedge the figure, the LA Times states it flatly."
+  summary: "Both put the talks at two hours; the fictional Fixture Gazette hedges the figure, the LA Times does not."
   accounts:
-    - article: clash-report-trump-meets-petro
-      side: hedged
-      text: "About two hours."
-      quoted: [{ paragraph: first-face-to-face, words: "roughly two-hour" }]
-      citations: [{ article: clash-report-trump-meets-petro, paragraph: first-face-to-face, words: "The roughly two-hour encounter" }]
     - article: los-angeles-times-petro-and-trump-make-peace
       side: unhedged
       text: "Two hours."
@@ -207,18 +186,18 @@ function addThirdSource(dir: string): void {
     - article: ${slug}
       side: hedged
       text: "About two hours."
-      quoted: [{ paragraph: ${paragraph}, words: "for about two hours" }]
-      citations: [{ article: ${slug}, paragraph: ${paragraph}, words: "met for about two hours at the White House" }]
+      quoted: [{ paragraph: ${THIRD_SOURCE.paragraph}, words: "for about two hours" }]
+      citations: [{ article: ${slug}, paragraph: ${THIRD_SOURCE.paragraph}, words: "met for about two hours" }]
   issues: [bilateral-relations]
 `,
   );
   writeFileSync(
-    join(dir, 'content', 'events', '9-test-fixture.yaml'),
-    `- id: fixture-gazette-report
-  title: "Test fixture: a fictional outlet reports the talks"
+    join(dir, 'content', 'events', '9-test-fixture-late.yaml'),
+    `- id: fixture-joint-statement
+  title: "Test fixture: the delegations leave without a joint statement"
   when: { date: "2026-02-04", precision: day, wording: "Feb. 4, 2026 (the fixture's date line)" }
-  summary: "A fictional outlet, made up for the test suite, reports that the presidents talked for about two hours."
-  citations: [{ article: ${slug}, paragraph: ${paragraph}, words: "met for about two hours" }]
+  summary: "The fictional outlet, made up for the test suite, reports that both delegations left without a joint statement."
+  citations: [{ article: ${slug}, paragraph: fixtures-last-paragraph-says-that, words: "both delegations left without a joint statement" }]
   issues: [bilateral-relations]
 `,
   );

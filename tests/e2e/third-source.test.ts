@@ -1,23 +1,13 @@
 import { spawnSync } from 'node:child_process';
-import {
-  appendFileSync,
-  cpSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  statSync,
-  symlinkSync,
-  writeFileSync,
-} from 'node:fs';
+import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import type { Server } from 'node:http';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { e2ePort, launchBrowser, watchErrors } from '../helpers/browser.ts';
 import { projectRoot } from '../helpers/content.ts';
+import { copyProject } from '../helpers/project-copy.ts';
+import { importThirdSource, THIRD_SOURCE, writeThirdSourceAnalysis } from '../helpers/third-source.ts';
 import { serveStatic } from '../helpers/static-server.ts';
 
 // A third source, end to end, as an editor adds one: the fictional capture in tests/fixtures/third-source
@@ -27,10 +17,7 @@ import { serveStatic } from '../helpers/static-server.ts';
 // `astro build`, with its content and address guards), served, and checked in Chromium; then the quality
 // gates of tests/quality run on that build in a child Vitest (E2E_DIST points them at it). The
 // deterministic-build gate is left to the main build: it is about the build, not the content.
-const slug = 'fixture-gazette-talks';
-const paragraph = 'presidents-of-the-united-states';
-const point = 'fixture-three-accounts';
-const event = 'fixture-gazette-report';
+const { slug, paragraph, point, event } = THIRD_SOURCE;
 const articles = ['clash-report-trump-meets-petro', 'los-angeles-times-petro-and-trump-make-peace', slug];
 const port = e2ePort + 100;
 const base = `http://127.0.0.1:${port}`;
@@ -52,83 +39,13 @@ function run(command: string[], env: Record<string, string> = {}): string {
   return output;
 }
 
-/** A copy of the project to change; node_modules is linked entry by entry so that Astro's caches stay apart. */
-function copyProject(): void {
-  dir = mkdtempSync(join(tmpdir(), 'third-source-'));
-  for (const name of ['astro.config.mjs', 'tsconfig.json', 'package.json', 'src', 'public', 'scripts', 'content']) {
-    cpSync(join(projectRoot, name), join(dir, name), { recursive: true });
-  }
-  mkdirSync(join(dir, 'node_modules'));
-  for (const name of readdirSync(join(projectRoot, 'node_modules'))) {
-    if (name === '.astro' || name === '.vite') continue;
-    symlinkSync(join(projectRoot, 'node_modules', name), join(dir, 'node_modules', name));
-  }
-}
-
-/** What the editor writes after the import, following the README. */
-function addAnalysis(): void {
-  appendFileSync(
-    join(dir, 'content', 'outlets', 'outlets.yaml'),
-    '- id: fixture-gazette\n  name: Fixture Gazette\n  kind: A fictional outlet that exists only in the test suite (a test fixture, never published)\n',
-  );
-  run([
-    'scripts/import.ts',
-    join(projectRoot, 'tests', 'fixtures', 'third-source', 'fixture-gazette-capture.txt'),
-    '--slug',
-    slug,
-    '--outlet',
-    'fixture-gazette',
-  ]);
-  const articleFile = join(dir, 'content', 'articles', `${slug}.md`);
-  const article = readFileSync(articleFile, 'utf8');
-  const filled = article.replace(
-    'capture:\n  file: fixture-gazette-capture.txt\n',
-    'capture:\n  file: fixture-gazette-capture.txt\n  from: A fictional capture written for the test suite (tests/fixtures/third-source); never published.\n',
-  );
-  if (filled === article) throw new Error(`the imported article has no capture.file line to complete:\n${article}`);
-  writeFileSync(articleFile, filled);
-  writeFileSync(
-    join(dir, 'content', 'comparisons', '9-test-fixture.yaml'),
-    `- id: ${point}
-  topic: "Test fixture: the length of the talks in three sources"
-  agreement: differ
-  difference: wording
-  summary: "All three put the talks at about two hours; Clash Report and the fictional Fixture Gazette hedge the figure, the LA Times states it flatly."
-  accounts:
-    - article: clash-report-trump-meets-petro
-      side: hedged
-      text: "About two hours."
-      quoted: [{ paragraph: first-face-to-face, words: "roughly two-hour" }]
-      citations: [{ article: clash-report-trump-meets-petro, paragraph: first-face-to-face, words: "The roughly two-hour encounter" }]
-    - article: los-angeles-times-petro-and-trump-make-peace
-      side: unhedged
-      text: "Two hours."
-      quoted: [{ paragraph: fantastic, words: "two-hour-long" }]
-      citations: [{ article: los-angeles-times-petro-and-trump-make-peace, paragraph: fantastic, words: "the two-hour-long conversation" }]
-    - article: ${slug}
-      side: hedged
-      text: "About two hours."
-      quoted: [{ paragraph: ${paragraph}, words: "for about two hours" }]
-      citations: [{ article: ${slug}, paragraph: ${paragraph}, words: "met for about two hours at the White House" }]
-  issues: [bilateral-relations]
-`,
-  );
-  writeFileSync(
-    join(dir, 'content', 'events', '9-test-fixture.yaml'),
-    `- id: ${event}
-  title: "Test fixture: a fictional outlet reports the talks"
-  when: { date: "2026-02-04", precision: day, wording: "Feb. 4, 2026 (the fixture's date line)" }
-  summary: "A fictional outlet, made up for the test suite, reports that the presidents talked for about two hours."
-  citations: [{ article: ${slug}, paragraph: ${paragraph}, words: "met for about two hours" }]
-  issues: [bilateral-relations]
-`,
-  );
-}
-
 beforeAll(async () => {
-  copyProject();
-  addAnalysis();
-  run(['scripts/check-content.ts']);
+  // A copy of the site with its content (copySite: the code and config, node_modules linked package by
+  // package so that Astro's caches stay apart), then what the editor does, following the README.
+  dir = copyProject('third-source-', join(projectRoot, 'content'));
+  importThirdSource(dir);
+  writeThirdSourceAnalysis(dir);
+  run([join(projectRoot, 'scripts', 'check-content.ts')]);
   run([join('node_modules', 'astro', 'bin', 'astro.mjs'), 'build']);
   server = await serveStatic(join(dir, 'dist'), port);
   browser = await launchBrowser();

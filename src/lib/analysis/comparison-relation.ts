@@ -117,10 +117,13 @@ export function describeRelation(
 }
 
 /**
- * Where a point is listed in the full comparison: a point only one article reports (of several) on
- * that article's "only in" page, every other point on the sources page. Returns that article's id, or
- * undefined for the sources page.
+ * Where a point is listed in the full comparison: a point only one article reports on that article's
+ * "only in" page, every other point on the sources page. Returns that article's id, or undefined for the
+ * sources page. An article alone in its story (no point links it to another yet) is one of "all" that
+ * report its points, but a point one article reports compares nothing: it is listed with that article
+ * too, so that it stays there when a later article joins the story (the sources page is a home whose
+ * earlier pages do not change).
  */
 export function onlyInArticle(relation: Relation): string | undefined {
-  return relation.kind === 'some' && relation.reporting.length === 1 ? relation.reporting[0] : undefined;
+  return relation.kind !== 'differ' && relation.reporting.length === 1 ? relation.reporting[0] : undefined;
 }

@@ -104,8 +104,8 @@ export function partLabel(label: string, filings: readonly Filing[]): string {
     : filings.some((filing) => filing.heading !== undefined)
       ? ' and entries dated less precisely'
       : '';
-  // "February 2026, part 1 of 2" reads "February 2026 and undated entries, part 1 of 2".
-  return label.replace(/(, part \d+ of \d+)?$/, `${also}$1`);
+  // "February 2026, part 2" reads "February 2026 and undated entries, part 2".
+  return label.replace(/(, part \d+)?$/, `${also}$1`);
 }
 
 /** Whether a heading's period (`within`) holds every day an entry could fall on (`span`). */

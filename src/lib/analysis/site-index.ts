@@ -25,7 +25,14 @@ import {
   type Relation,
   type RelationText,
 } from './comparison-relation.ts';
-import { INDEX_PAGE_SIZE, paginate, paginateByWeight, SOURCES_PAGE, type IndexPage } from '../links/pagination.ts';
+import {
+  INDEX_PAGE_SIZE,
+  paginate,
+  paginateByWeight,
+  SOURCES_PAGE,
+  SPEAKER_PAGE_QUOTATIONS,
+  type IndexPage,
+} from '../links/pagination.ts';
 import {
   articlesUrl,
   articleUrl,
@@ -171,6 +178,11 @@ export interface SiteIndex extends SiteContent {
   sourcesPages(): readonly IndexPage<SourcesEntry>[];
   /** A person's quotations, in timeline order. */
   quotationsOf(personId: string): Quotation[];
+  /**
+   * A speaker's quotations in pages, oldest first (SPEAKER_PAGE_QUOTATIONS a page): the first on the speaker's
+   * page, the others on its further pages; a quotation said later joins the last page. Always one page at least.
+   */
+  speakerPages(personId: string): readonly IndexPage<Quotation>[];
   /** Events a person took part in, in timeline order. */
   eventsOf(personId: string): Event[];
   /** Issues a person has a stated position on or events in, by title. */
@@ -225,6 +237,16 @@ export function buildSiteIndex(content: SiteContent): SiteIndex {
   const timelinePositions = new Map(timeline.map((event, at) => [event.id, at]));
   const quotationsInOrder = chronology.order.flatMap((key) => quotationByKey.get(key) ?? []);
   const quotationPlace = new Map(quotationsInOrder.map((quotation, index) => [quotation.id, index]));
+  // Which page of its speaker's quotations each quotation is on: its home (a home that grows at its end).
+  const speakerPageOf = new Map<string, number>();
+  const quotedSoFar = new Map<string, number>();
+  for (const quotation of quotationsInOrder) {
+    const before = quotedSoFar.get(quotation.speaker) ?? 0;
+    speakerPageOf.set(quotation.id, Math.floor(before / SPEAKER_PAGE_QUOTATIONS) + 1);
+    quotedSoFar.set(quotation.speaker, before + 1);
+  }
+  const quotationHome = (quotation: Pick<Quotation, 'id' | 'speaker'>): string =>
+    quotationHomeUrl(quotation.speaker, quotation.id, speakerPageOf.get(quotation.id) ?? 1);
   const personById = new Map(content.people.map((person) => [person.id, person]));
   const issueById = new Map(content.issues.map((issue) => [issue.id, issue]));
   const eventById = new Map(content.events.map((event) => [event.id, event]));
@@ -269,16 +291,35 @@ export function buildSiteIndex(content: SiteContent): SiteIndex {
     return onlyInMap;
   };
   let sourcesPagesList: IndexPage<SourcesEntry>[] | undefined;
+  const articleRank = new Map(articleIds.map((id, at) => [id, at]));
+  // When a point joined the comparison: the second of its articles, in the site's order (by date), to be
+  // published; a point is compared from then on. A new article's points join after every earlier point.
+  const joinedAt = (comparison: Comparison): number => {
+    const ranks = [...new Set(comparison.accounts.map((account) => articleRank.get(account.article) ?? 0))].sort(
+      (a, b) => a - b,
+    );
+    return ranks[1] ?? ranks[0] ?? 0;
+  };
   const sourcesPages = (): IndexPage<SourcesEntry>[] => {
+    // A home: its points in the order they joined, so a new point takes the end of the last page and no
+    // earlier page changes; points that joined together (with the same article), those that differ first (as
+    // they weigh more), then by id. Not by group: a point reported alike by all becomes one reported by some
+    // when a later article of its story is silent on it, and it keeps its place (its page shows the group).
+    const weightClass = (entry: SourcesEntry): number => (entry.group === 'differ' ? 0 : 1);
     sourcesPagesList ??= paginateByWeight(
-      SOURCES_GROUPS.flatMap((group) =>
-        content.comparisons
-          .filter(
-            (comparison) =>
-              relationOfPoint(comparison).kind === group && onlyInArticle(relationOfPoint(comparison)) === undefined,
-          )
-          .map((comparison) => ({ group, comparison })),
-      ),
+      content.comparisons
+        .filter((comparison) => onlyInArticle(relationOfPoint(comparison)) === undefined)
+        .map((comparison) => ({
+          entry: { group: relationOfPoint(comparison).kind, comparison },
+          joined: joinedAt(comparison),
+        }))
+        .sort(
+          (a, b) =>
+            a.joined - b.joined ||
+            weightClass(a.entry) - weightClass(b.entry) ||
+            a.entry.comparison.id.localeCompare(b.entry.comparison.id),
+        )
+        .map(({ entry }) => entry),
       SOURCES_PAGE.capacity,
       (entry) => (entry.group === 'differ' ? SOURCES_PAGE.full : SOURCES_PAGE.brief),
     );
@@ -342,7 +383,7 @@ export function buildSiteIndex(content: SiteContent): SiteIndex {
     addBacklinks([quotation.source], {
       kind: 'quotation',
       label: `${speaker}: “${truncate(quotation.text, 60)}”`,
-      href: quotationHomeUrl(quotation.speaker, quotation.id),
+      href: quotationHome(quotation),
     });
   }
   for (const line of [...content.meeting.facts, ...content.meeting.sections.flatMap((section) => section.lines)]) {
@@ -414,16 +455,19 @@ export function buildSiteIndex(content: SiteContent): SiteIndex {
   for (const correction of correctionLog) page(correctionUrl(correction.id), ...correction.affects);
   for (const article of content.articles) {
     page(articleUrl(article.id), `articles/${article.id}`);
-    page(sourcesOnlyInUrl(article.id), 'comparisons/*');
   }
+  for (const [article, points] of onlyInByArticle())
+    page(sourcesOnlyInUrl(article), ...points.map((comparison) => `comparisons/${comparison.id}`));
   for (const quotation of content.quotations) {
     // An event's entry names its quotations; a quotation's entry names its event.
     if (quotation.event !== undefined) {
       page(timelinePartUrl(partOf.get(quotation.event)?.id ?? ''), `quotations/${quotation.id}`);
-      page(personUrl(quotation.speaker), `events/${quotation.event}`);
+      page(quotationHome(quotation).split('#')[0] ?? '', `events/${quotation.event}`);
     }
   }
-  for (const part of sourcesPages()) page(indexPageUrl(sourcesUrl(), part.number), 'comparisons/*');
+  // A further page of /sources/ shows its own points: a change to another point leaves its date as it was.
+  for (const part of sourcesPages().slice(1))
+    page(indexPageUrl(sourcesUrl(), part.number), ...part.items.map((entry) => `comparisons/${entry.comparison.id}`));
   for (const quotationsPage of paginate(quotationsInOrder, INDEX_PAGE_SIZE.quotations))
     page(
       indexPageUrl(quotationsUrl(), quotationsPage.number),
@@ -441,7 +485,7 @@ export function buildSiteIndex(content: SiteContent): SiteIndex {
   }
   for (const quotation of content.quotations) {
     for (const issue of quotation.issues) page(issueUrl(issue), `quotations/${quotation.id}`);
-    page(personUrl(quotation.speaker), `quotations/${quotation.id}`);
+    page(quotationHome(quotation).split('#')[0] ?? '', `quotations/${quotation.id}`);
   }
   for (const comparison of content.comparisons)
     for (const issue of comparison.issues) page(issueUrl(issue), `comparisons/${comparison.id}`);
@@ -476,7 +520,7 @@ export function buildSiteIndex(content: SiteContent): SiteIndex {
     timeline,
     timelineParts,
     eventHomeUrl,
-    quotationHomeUrl: (quotation) => quotationHomeUrl(quotation.speaker, quotation.id),
+    quotationHomeUrl: quotationHome,
     timelinePosition: (eventId) => timelinePositions.get(eventId) ?? -1,
     timelinePartOf(eventId) {
       const part = partOf.get(eventId);
@@ -560,6 +604,7 @@ export function buildSiteIndex(content: SiteContent): SiteIndex {
     onlyIn: (articleId) => listOf(onlyInByArticle(), articleId),
     sourcesPages,
     quotationsOf: (personId) => listOf(quotationsBySpeaker, personId),
+    speakerPages: (personId) => paginate(listOf(quotationsBySpeaker, personId), SPEAKER_PAGE_QUOTATIONS),
     eventsOf: (personId) => listOf(eventsByPerson, personId),
     issuesOf(personId) {
       const ids = new Set<string>([
@@ -579,7 +624,7 @@ export function buildSiteIndex(content: SiteContent): SiteIndex {
           return eventById.has(id) ? eventHomeUrl(id) : timelineUrl();
         case 'quotations': {
           const quotation = quotationById.get(id);
-          return quotation ? quotationHomeUrl(quotation.speaker, id) : quotationsUrl();
+          return quotation ? quotationHome(quotation) : quotationsUrl();
         }
         case 'issues':
           return issueUrl(id);

@@ -26,7 +26,7 @@ export const OVERVIEW_IN_FULL_UP_TO = { events: 120, parts: 40, chart: 40 } as c
 export interface TimelinePart {
   /** Its address segment: "2026", "2022-2025" for a run of years, "2026-february" or "2026-january-march" within a year. */
   id: string;
-  /** For readers: "2026", "2022–2025", "February 2026", "January–March 2026". */
+  /** For readers: "2026", "2022–2025", "February 2026", "January–March 2026", "February 2026, part 2" (a month's second page). */
   label: string;
   /** Its events, in timeline order. */
   events: Event[];
@@ -111,12 +111,14 @@ export function splitTimeline(
       const to = MONTH_NAMES[run.to - 1] ?? from;
       const id = from === to ? `${year}-${from}` : `${year}-${from}-${to}`;
       const label = from === to ? `${capital(from)} ${year}` : `${capital(from)}–${capital(to)} ${year}`;
-      // A single month holding more is cut into pages in timeline order: 2024-march, 2024-march-2, …
+      // A single month holding more is cut into pages in timeline order: 2024-march, 2024-march-2, … Each
+      // label names its own page only ("March 2024", "March 2024, part 2"), never how many follow, so the
+      // page a new event opens leaves the earlier ones as they were (issue 19, "Homes are stable").
       const pages = Math.ceil(run.events.length / maxEvents);
       for (let page = 1; page <= pages; page += 1) {
         parts.push({
           id: page === 1 ? id : `${id}-${page}`,
-          label: pages === 1 ? label : `${label}, part ${page} of ${pages}`,
+          label: page === 1 ? label : `${label}, part ${page}`,
           events: run.events.slice((page - 1) * maxEvents, page * maxEvents),
         });
       }

@@ -62,6 +62,31 @@ export function paginateByWeight<T>(
 }
 
 /**
+ * A page of a home (/sources/, whose entries keep their page as it grows) as the page itself shows it: its
+ * entries and neighbours, nothing of how many pages or entries follow, so that a new entry, which joins the
+ * last page, changes no earlier page (issue 19, "Homes are stable"). The first page of the home, rendered
+ * on every build, is the index of its pages and shows the totals.
+ */
+export interface HomePage<T> {
+  /** 1-based page number. */
+  number: number;
+  /** The entries on this page, in the home's order. */
+  items: T[];
+  /** 1-based position in the home of the first entry on this page. */
+  first: number;
+  /** Whether a page follows this one. */
+  hasNext: boolean;
+}
+
+/** A page of a paginated index as its home page shows it (see HomePage). */
+export const homePage = <T>(page: IndexPage<T>): HomePage<T> => ({
+  number: page.number,
+  items: page.items,
+  first: page.first,
+  hasNext: page.number < page.count,
+});
+
+/**
  * The page numbers a pagination bar shows: the first, the last, and those within `around` of the
  * current page; `undefined` stands for a gap of one or more pages.
  */
@@ -97,6 +122,12 @@ export const INDEX_PAGE_SIZE = {
 export const SOURCES_PAGE = { capacity: 15, full: 1, brief: 1 / 4 } as const;
 
 /**
+ * Quotations on a speaker's page, and on each further page of them (`/people/<id>/page/<n>/`), oldest first:
+ * as many as a page of the quotations index, whose entries weigh the same.
+ */
+export const SPEAKER_PAGE_QUOTATIONS = 30;
+
+/**
  * Up to how many articles the home page and /sources/ list every one (the home page the latest this many
  * past that, /sources/ none): a large archive's articles are listed on the articles index.
  */
@@ -105,20 +136,23 @@ export const ARTICLES_LISTED_IN_FULL_UP_TO = 12;
 /** A paginated index. */
 export type PaginatedIndex = keyof typeof INDEX_PAGE_SIZE;
 
-/** What follows an index's title and heading on page 2 and later (", page 2 of 3"); nothing on page 1. */
-export const pageOfIndex = (page: IndexPage<unknown>): string =>
-  page.number === 1 ? '' : `, page ${page.number} of ${page.count}`;
+/**
+ * What follows an index's title and heading on page 2 and later (", page 2 of 3"; a home's page, which does
+ * not know how many follow, ", page 2"); nothing on page 1.
+ */
+export const pageOfIndex = (page: IndexPage<unknown> | HomePage<unknown>): string =>
+  page.number === 1 ? '' : 'count' in page ? `, page ${page.number} of ${page.count}` : `, page ${page.number}`;
 
 /** The title and description of page `number` of an index: the index's own on page 1, numbered after it. */
 export function indexPageHead(
-  page: IndexPage<unknown>,
+  page: IndexPage<unknown> | HomePage<unknown>,
   title: string,
   description: string,
 ): { title: string; description: string } {
   if (page.number === 1) return { title, description };
   return {
     title: `${title}${pageOfIndex(page)}`,
-    description: `${description} Page ${page.number} of ${page.count}.`,
+    description: `${description} Page ${page.number}${'count' in page ? ` of ${page.count}` : ''}.`,
   };
 }
 

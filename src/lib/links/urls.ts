@@ -141,11 +141,12 @@ export const issueEntryUrl = (issueId: string, page = 1): string =>
 export const personEntryUrl = (personId: string, page = 1): string =>
   withFragment(indexPageUrl(peopleUrl(), page), entryId(personId));
 /**
- * A quotation's address: its entry on its speaker's page (see docs/lasting-links.md, "Homes"). The
- * quotations pages list it too, in time order, as an entry whose "link to this" gives this address.
+ * A quotation's address: its entry on its speaker's page, page `page` of it for a much-quoted speaker (see
+ * docs/lasting-links.md, "Homes"). The quotations pages list it too, in time order, as an entry whose "link
+ * to this" gives this address.
  */
-export const quotationHomeUrl = (speakerId: string, quotationId: string): string =>
-  withFragment(personUrl(speakerId), entryId(quotationId));
+export const quotationHomeUrl = (speakerId: string, quotationId: string, page = 1): string =>
+  withFragment(indexPageUrl(personUrl(speakerId), page), entryId(quotationId));
 /** The points only one article reports, on a page per article (the comparison is split to keep pages light). */
 export const sourcesOnlyInUrl = (articleId: string): string => `/sources/only/${articleId}/`;
 /** The path segment under /sources/ that no comparison id may take. */
@@ -198,7 +199,7 @@ export const HOME_FAMILIES: readonly HomeFamily[] = [
   },
   {
     name: "the speakers' pages (quotations)",
-    isHome: (path) => new RegExp(`^/people/${notReserved()}[^/]+/$`).test(path),
+    isHome: (path) => new RegExp(`^/people/${notReserved()}[^/]+/(?:${INDEX_PAGE_SEGMENT}/\\d+/)?$`).test(path),
     itemOf: (path) => new RegExp(`^/quotations/${notReserved()}([^/]+)/$`).exec(path)?.[1],
   },
   {

@@ -309,6 +309,43 @@ describe('items in their homes (HOME_FAMILIES)', () => {
     expect(read(where, '/quotations/')).toContain('<a id="old-b" href="/quotations/page/2/#b" data-moved>');
   });
 
+  it("makes an alias follow its target entry to another page of the home, its old id landing there too (a withdrawn point's old page)", () => {
+    // Published: /sources/ with the alias of a withdrawn point on the entry that replaced it, and the point's
+    // own first-edition page. Then the home grew and that entry moved to /sources/page/2/.
+    const before = {
+      '/sources/': page('<ol><li id="call-date"><span id="old-post" data-alias-of="call-date"></span>Call</li></ol>'),
+      '/sources/old-post/': page('<h1>Old post</h1>'),
+    };
+    const after = {
+      '/sources/': page('<ol><li id="new-point">New</li></ol>'),
+      '/sources/page/2/': page('<ol><li id="call-date">Call</li></ol>'),
+    };
+    const where = rebuild(before, after, '- { page: /sources/, from: old-post, to: call-date }\n');
+    const report = run(where);
+    // The anchor is on the entry where it is now, the alias's page links the old id there, and the point's
+    // old page redirects to the old id in the home, which lands on the entry.
+    expect(read(where, '/sources/page/2/')).toContain(
+      '<li id="call-date"><span id="old-post" data-alias-of="call-date"></span>Call</li>',
+    );
+    expect(read(where, '/sources/')).toContain('<a id="old-post" href="/sources/page/2/#call-date" data-moved>');
+    expect(read(where, '/sources/old-post/')).toContain('url=/sources/page/2/#old-post');
+    expect(report.current['/sources/']).toEqual(expect.arrayContaining(['call-date', 'old-post']));
+  });
+
+  it('refuses an alias whose target entry is on no page of its home, naming the file, the line and what was expected', () => {
+    const before = {
+      '/sources/': page('<ol><li id="call-date"><span id="old-post" data-alias-of="call-date"></span>Call</li></ol>'),
+    };
+    const after = {
+      '/sources/': page('<ol><li id="new-point">New</li></ol>'),
+      '/sources/page/2/': page('<ol><li id="other">Other</li></ol>'),
+    };
+    const aliases = '# withdrawn points\n- { page: /sources/, from: old-post, to: call-date }\n';
+    expect(() => run(rebuild(before, after, aliases))).toThrow(
+      'content/addresses/aliases.yaml:2 › to: no element on /sources/ or on exactly one other page of the comparison pages (comparison points) has id "call-date"; point the alias at the id of the entry that replaced "old-post"',
+    );
+  });
+
   it('follows an entry a toPage alias sends to, when it moved on to another page of its home', () => {
     // Published: the event on the overview. Its alias sends it to /timeline/2026/, which split: it is on 2026-2.
     const before = { '/timeline/': page('<ol><li id="x">X</li></ol>') };

@@ -157,7 +157,7 @@ describe('describeRelation, for any number of sources', () => {
 });
 
 describe('where a point is listed', () => {
-  it("a point only one of several articles reports goes to that article's page; every other to /sources/", () => {
+  it("a point only one article reports goes to that article's page; every other to /sources/", () => {
     expect(onlyInArticle(relationOf({ agreement: 'agree', accounts: accounts('lat') }, ['cr', 'lat']))).toBe('lat');
     expect(
       onlyInArticle(relationOf({ agreement: 'agree', accounts: accounts('lat', 'ap') }, ['cr', 'lat', 'ap'])),
@@ -165,7 +165,10 @@ describe('where a point is listed', () => {
     expect(comparisonEntryUrl({ id: 'x', agreement: 'agree', accounts: accounts('lat') }, ['cr', 'lat'])).toBe(
       '/sources/only/lat/#x',
     );
-    expect(comparisonEntryUrl({ id: 'y', agreement: 'agree', accounts: accounts('lat') }, ['lat'])).toBe('/sources/#y');
+    // An article alone in its story: its points stay on its page when a later article joins the story.
+    expect(comparisonEntryUrl({ id: 'y', agreement: 'agree', accounts: accounts('lat') }, ['lat'])).toBe(
+      '/sources/only/lat/#y',
+    );
     expect(
       comparisonEntryUrl({ id: 'z', agreement: 'differ', difference: 'fact', accounts: accounts('cr', 'lat') }, [
         'cr',

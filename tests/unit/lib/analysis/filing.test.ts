@@ -53,7 +53,8 @@ describe('filing the timeline', () => {
   it('says in a part’s label what else it holds, before its page number', () => {
     const undated = [{ heading: 'Before 3 February 2026, date not given', undated: true, events: [] }];
     expect(partLabel('February 2026', undated)).toBe('February 2026 and undated entries');
-    expect(partLabel('February 2026, part 1 of 2', undated)).toBe('February 2026 and undated entries, part 1 of 2');
+    expect(partLabel('February 2026, part 2', undated)).toBe('February 2026 and undated entries, part 2');
+    expect(partLabel('February 2026', undated)).toBe('February 2026 and undated entries');
     expect(partLabel('February 2026', [{ heading: '2026, month not given', undated: false, events: [] }])).toBe(
       'February 2026 and entries dated less precisely',
     );

@@ -5,6 +5,8 @@ import { generateCorpus } from '../../../../scripts/lib/corpus/corpus.ts';
 import { measureProportions } from '../../../../scripts/lib/corpus/write.ts';
 import { readContentSources } from '../../../../src/data/read-sources.ts';
 import { asSources, projectRoot, readFixture, siteIndexOf } from '../../../helpers/content.ts';
+import { SPEAKER_PAGE_QUOTATIONS } from '../../../../src/lib/links/pagination.ts';
+import { HOME_FAMILIES, indexPageUrl, personUrl } from '../../../../src/lib/links/urls.ts';
 
 const { model } = checkContent(readFixture());
 const index = siteIndexOf(model, () => ({
@@ -103,5 +105,63 @@ describe('which articles a comparison point names as not reporting it', () => {
     expect(some.length).toBeGreaterThan(10);
     for (const comparison of some)
       expect(real.relationOf(comparison).reporting.length + real.relationOf(comparison).silent.length).toBe(2);
+  });
+});
+
+describe('the pages of /sources/, a home', () => {
+  it("keeps every earlier page as it was when a new article's points join: they go to the end", () => {
+    const corpus = generateCorpus({ seed: 7, articles: 60, proportions: measureProportions(projectRoot).proportions });
+    const outlet = (id: string) => ({ id, name: id, kind: 'A synthetic outlet' });
+    const after = siteIndexOf(checkContent(asSources(corpus.files)).model, outlet);
+    // Before: the same site without its newest article, and without that article's accounts.
+    const newest = after.articles.at(-1)!.id;
+    const { model } = checkContent(asSources(corpus.files));
+    const without = siteIndexOf(
+      {
+        ...model,
+        articles: new Map([...model.articles].filter(([id]) => id !== newest)),
+        data: {
+          ...model.data,
+          comparisons: model.data.comparisons.flatMap((item) => {
+            const accounts = item.entry.accounts.filter((account) => account.article !== newest);
+            return accounts.length === 0 ? [] : [{ ...item, entry: { ...item.entry, accounts } }];
+          }),
+          events: model.data.events.filter(({ entry }) =>
+            entry.citations.every((citation) => citation.article !== newest),
+          ),
+          quotations: model.data.quotations.filter(({ entry }) => entry.source.article !== newest),
+        },
+      },
+      outlet,
+    );
+    const ids = (index: typeof after) =>
+      index.sourcesPages().map((page) => page.items.map((entry) => entry.comparison.id));
+    const [was, now] = [ids(without), ids(after)];
+    expect(was.length).toBeGreaterThan(3);
+    // Every page but the last is the same; the last keeps its points first; the new points follow.
+    expect(now.slice(0, was.length - 1)).toEqual(was.slice(0, -1));
+    expect(now[was.length - 1]!.slice(0, was.at(-1)!.length)).toEqual(was.at(-1));
+    expect(now.flat().length).toBeGreaterThan(was.flat().length);
+  });
+});
+
+describe("a much-quoted speaker's pages, a home", () => {
+  it("puts a speaker's quotations in pages, oldest first, each quotation's address on its page", () => {
+    const corpus = generateCorpus({ seed: 3, articles: 40, proportions: measureProportions(projectRoot).proportions });
+    const big = siteIndexOf(checkContent(asSources(corpus.files)).model, (id) => ({ id, name: id, kind: 'x' }));
+    const speaker = big.people.find((person) => big.quotationsOf(person.id).length > SPEAKER_PAGE_QUOTATIONS);
+    expect(speaker, 'a speaker quoted more than a page holds').toBeDefined();
+    const pages = big.speakerPages(speaker!.id);
+    expect(pages.length).toBeGreaterThan(1);
+    expect(pages.flatMap((page) => page.items)).toEqual(big.quotationsOf(speaker!.id));
+    for (const page of pages)
+      for (const quotation of page.items)
+        expect(big.quotationHomeUrl(quotation)).toBe(
+          `${indexPageUrl(personUrl(speaker!.id), page.number)}#${quotation.id}`,
+        );
+    // Its further pages are pages of the quotations' home, where the guard finds a moved entry.
+    const home = HOME_FAMILIES.find((family) => family.itemOf?.('/quotations/x/') === 'x');
+    expect(home?.isHome(indexPageUrl(personUrl(speaker!.id), 2))).toBe(true);
+    expect(home?.isHome('/people/page/2/')).toBe(false);
   });
 });

@@ -47,8 +47,8 @@ describe('splitTimeline', () => {
     expect(parts.flatMap((part) => part.events.map((item) => item.id))).toEqual(['a', 'b', 'c', 'undated', 'd']);
     expect(shape(parts)).toEqual([
       ['2025', '2025', ['a']],
-      ['2026-january', 'January 2026, part 1 of 2', ['b', 'c']],
-      ['2026-january-2', 'January 2026, part 2 of 2', ['undated']],
+      ['2026-january', 'January 2026', ['b', 'c']],
+      ['2026-january-2', 'January 2026, part 2', ['undated']],
       ['2026-february', 'February 2026', ['d']],
     ]);
   });
@@ -57,10 +57,18 @@ describe('splitTimeline', () => {
     const timeline = Array.from({ length: 7 }, (_, at) => event(`m${at}`, `2026-03-0${1 + at}`));
     expect(shape(splitTimeline([event('feb', '2026-02-01'), ...timeline], periodOf, 3))).toEqual([
       ['2026-february', 'February 2026', ['feb']],
-      ['2026-march', 'March 2026, part 1 of 3', ['m0', 'm1', 'm2']],
-      ['2026-march-2', 'March 2026, part 2 of 3', ['m3', 'm4', 'm5']],
-      ['2026-march-3', 'March 2026, part 3 of 3', ['m6']],
+      ['2026-march', 'March 2026', ['m0', 'm1', 'm2']],
+      ['2026-march-2', 'March 2026, part 2', ['m3', 'm4', 'm5']],
+      ['2026-march-3', 'March 2026, part 3', ['m6']],
     ]);
+  });
+
+  it('leaves every earlier part as it was when a new event at the end of a month opens another page of it', () => {
+    const march = Array.from({ length: 6 }, (_, at) => event(`m${at}`, `2026-03-0${1 + at}`));
+    const before = splitTimeline(march, periodOf, 3);
+    const after = splitTimeline([...march, event('m6', '2026-03-09')], periodOf, 3);
+    expect(after.slice(0, before.length)).toEqual(before);
+    expect(shape(after.slice(before.length))).toEqual([['2026-march-3', 'March 2026, part 3', ['m6']]]);
   });
 
   it('gives every event exactly one part, and no part more than the limit', () => {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   furtherPagePaths,
   groupRuns,
+  homePage,
   indexPageHead,
   pageLinks,
   paginate,
@@ -63,6 +64,19 @@ describe('index page addresses and heads', () => {
     expect(indexPageHead(second, 'Quotations', 'Every quotation.')).toEqual({
       title: 'Quotations, page 2 of 2',
       description: 'Every quotation. Page 2 of 2.',
+    });
+  });
+
+  it("gives a home's further page nothing that a page added after it would change", () => {
+    const before = paginate([1, 2, 3], 2).map(homePage);
+    const after = paginate([1, 2, 3, 4, 5], 2).map(homePage);
+    // The page that gained an entry and a next page changes; the one before it, not.
+    expect(after[0]).toEqual(before[0]);
+    expect(after[1]).toEqual({ number: 2, items: [3, 4], first: 3, hasNext: true });
+    expect(before[1]).toEqual({ number: 2, items: [3], first: 3, hasNext: false });
+    expect(indexPageHead(after[1]!, 'Quotations', 'Every quotation.')).toEqual({
+      title: 'Quotations, page 2',
+      description: 'Every quotation. Page 2.',
     });
   });
 });
