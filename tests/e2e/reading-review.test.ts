@@ -1,6 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { timelineUrl } from '../../src/lib/links/urls.ts';
+import { builtHtml } from '../quality/dist.ts';
 import { baseUrl, launchBrowser } from '../helpers/browser.ts';
 
 // What a fresh reader still met after issue 17 (the review at 1280 and 390 px, light and dark), in the real build.
@@ -74,4 +75,88 @@ describe('the timeline chart at wide widths', () => {
       await context.close();
     });
   }
+});
+
+describe('citation chips', () => {
+  const pages = builtHtml();
+  /** Each stored article's blocks in order: id and the text of its "link to this" control (¶7, or ¶ alone). */
+  const blocks = new Map(
+    pages
+      .filter((page) => /^\/articles\/[^/]+\/$/.test(page.url))
+      .map((page) => [
+        page.url,
+        [...page.html.matchAll(/<a class="link-to-this" href="#([^"]+)"[^>]*>(¶\d*)<\/a>/g)].map((match) => ({
+          id: match[1]!,
+          control: match[2]!,
+        })),
+      ]),
+  );
+  const chips = pages.flatMap((page) =>
+    [...page.html.matchAll(/<a class="citation" href="([^"]+)"[^>]*>([^<]*)<\/a>/g)].map((match) => ({
+      page: page.url,
+      href: match[1]!.split(':~:')[0]!,
+      label: match[2]!.trim(),
+    })),
+  );
+
+  it('name the outlet and a ¶ number or a readable place, never a block’s id', () => {
+    expect(chips.length).toBeGreaterThan(100);
+    const unreadable = chips.filter(
+      (chip) =>
+        !/^(Clash Report|LA Times) (¶\d+|headline|standfirst|date line|§ [A-Z].*)$|^(Clash Report|LA Times), post on X (after|before) ¶\d+$/.test(
+          chip.label,
+        ) ||
+        // A kebab-case id ("post-empire") shown as if it were a name ("headline" is both, and a word).
+        (chip.href.split('#')[1]!.includes('-') && chip.label.includes(chip.href.split('#')[1]!)),
+    );
+    expect(unreadable.map((chip) => `${chip.page}: ${chip.label}`)).toEqual([]);
+  });
+
+  it('a chip for an embedded post names the paragraph numbered just before it on the article page', () => {
+    const posts = chips.filter((chip) => chip.label.includes(' post on '));
+    expect(posts.length).toBeGreaterThan(3);
+    for (const chip of posts) {
+      const [path, id] = chip.href.split('#') as [string, string];
+      const order = blocks.get(path)!;
+      const at = order.findIndex((block) => block.id === id);
+      expect(at, chip.href).toBeGreaterThan(-1);
+      const before = order.slice(0, at).findLast((block) => block.control !== '¶');
+      expect(chip.label, chip.href).toMatch(new RegExp(`after ${before!.control}$`));
+    }
+  });
+});
+
+describe('the list of entries moved to other pages', () => {
+  const pages = builtHtml();
+  const byUrl = new Map(pages.map((page) => [page.url, page.html]));
+  const text = (html: string): string =>
+    html
+      .replace(/<a class="link-to-this"[^>]*>[^<]*<\/a>/g, '')
+      .replace(/<[^>]+>/g, '')
+      .replace(/&#39;/g, "'")
+      .replace(/&amp;/g, '&')
+      .replace(/\s+/g, ' ')
+      .trim();
+
+  it('says in words what moved and where, each link keeping the old id', () => {
+    const links = pages.flatMap((page) =>
+      [
+        ...(/<aside class="moved-links"[^]*?<\/aside>/.exec(page.html)?.[0] ?? '').matchAll(
+          /<a id="([^"]+)" href="([^"]+)" data-moved>([^<]*)<\/a>/g,
+        ),
+      ].map((match) => ({ page: page.url, id: match[1]!, href: match[2]!, text: text(match[3]!) })),
+    );
+    expect(links.length).toBeGreaterThan(5);
+    for (const link of links) {
+      const [path, id] = link.href.split('#') as [string, string];
+      const target = byUrl.get(path)!;
+      const h1 = text(/<h1[^>]*>([^]*?)<\/h1>/.exec(target)![1]!);
+      const words = /^(Event|Comparison point|Section|Quotation) “(.+)”, now on (.+)$/.exec(link.text);
+      expect(words, `${link.page}#${link.id}: ${link.text}`).not.toBeNull();
+      expect(words![3]).toBe(h1);
+      // The title is the entry's own: it is in the element that has the id on the new page.
+      const at = target.indexOf(` id="${id}"`);
+      expect(text(target.slice(at, at + 3000))).toContain(words![2]);
+    }
+  });
 });
