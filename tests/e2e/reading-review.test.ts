@@ -160,3 +160,19 @@ describe('the list of entries moved to other pages', () => {
     }
   });
 });
+
+describe('a part of the timeline', () => {
+  it('has one clear title: its heading and title carry one numbering, and the text under it none', () => {
+    const parts = builtHtml().filter((page) => /^\/timeline\/[^/]+\/$/.test(page.url));
+    expect(parts.length).toBeGreaterThan(2);
+    for (const { url, html } of parts) {
+      const h1 = /<h1[^>]*>([^<]*)/.exec(html)![1]!;
+      const title = /<title>([^<]*)/.exec(html)![1]!;
+      const lede = /<p class="lede[^"]*">([^]*?)<\/p>/.exec(html)![1]!;
+      expect(h1, url).toMatch(/^Timeline of tensions: /);
+      expect(title.startsWith(`${h1} · `), url).toBe(true);
+      expect((h1.match(/\d+ of \d+/g) ?? []).length, url).toBeLessThanOrEqual(1);
+      expect(lede, url).not.toMatch(/\bpart \d+|\d+ of \d+/);
+    }
+  });
+});
