@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { timelineUrl } from '../../src/lib/links/urls.ts';
+import { correctionsUrl, personUrl, timelineUrl } from '../../src/lib/links/urls.ts';
 import { builtHtml } from '../quality/dist.ts';
 import { baseUrl, launchBrowser } from '../helpers/browser.ts';
 
@@ -174,5 +174,57 @@ describe('a part of the timeline', () => {
       expect((h1.match(/\d+ of \d+/g) ?? []).length, url).toBeLessThanOrEqual(1);
       expect(lede, url).not.toMatch(/\bpart \d+|\d+ of \d+/);
     }
+  });
+});
+
+describe('contents on every long page', () => {
+  const longPages = [correctionsUrl(), timelineUrl(), personUrl('gustavo-petro')];
+
+  for (const path of longPages) {
+    it(`${path}: at 390 px "On this page" is near the top, one tap away, and its links lead to the sections`, async () => {
+      const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+      const page = await context.newPage();
+      await page.goto(baseUrl + path);
+      const summary = page.locator('nav.toc summary');
+      const box = await summary.boundingBox();
+      expect(box!.y + box!.height).toBeLessThan(400);
+      expect(box!.height).toBeGreaterThanOrEqual(24);
+      await expect(page.locator('nav.toc a').first().isVisible()).resolves.toBe(false);
+      await summary.click();
+      const links = page.locator('nav.toc a');
+      expect(await links.count()).toBeGreaterThan(1);
+      const last = links.last();
+      const href = await last.getAttribute('href');
+      await last.click();
+      expect(new URL(page.url()).hash).toBe(href);
+      await page.waitForFunction((selector) => {
+        const top = document.querySelector(selector)?.getBoundingClientRect().top ?? -1;
+        return top >= 0 && top < innerHeight;
+      }, href!);
+      await context.close();
+    });
+
+    it(`${path}: at 1280 px the contents sit in the margin, shown without a tap`, async () => {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+      const page = await context.newPage();
+      await page.goto(baseUrl + path);
+      const link = await page.locator('nav.toc a').first().boundingBox();
+      const heading = await page.locator('main h1').boundingBox();
+      expect(link).not.toBeNull();
+      expect(link!.x).toBeGreaterThan(heading!.x + 600);
+      await context.close();
+    });
+  }
+
+  it('/timeline/ at 1280 px: the chart still runs across the page, under the contents', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(baseUrl + timelineUrl());
+    await expect(page.locator('[data-chart] .tl-axis').isVisible()).resolves.toBe(true);
+    const chart = await page.locator('[data-chart]').boundingBox();
+    const toc = await page.locator('nav.toc').boundingBox();
+    expect(chart!.width).toBeGreaterThan(900);
+    expect(chart!.y).toBeGreaterThan(toc!.y + toc!.height);
+    await context.close();
   });
 });
