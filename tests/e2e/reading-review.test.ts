@@ -276,3 +276,25 @@ describe('the strip of sections on a phone', () => {
     await context.close();
   });
 });
+
+describe('the timeline’s person filter', () => {
+  it('offers the people the timeline is about, not someone only named in an entry', () => {
+    const timeline = builtHtml().filter((page) => page.url.startsWith(timelineUrl()));
+    const offered = new Set(
+      timeline.flatMap((page) =>
+        [
+          ...(/<select name="person">([^]*?)<\/select>/.exec(page.html)?.[1] ?? '').matchAll(
+            /<option value="([^"]+)"/g,
+          ),
+        ].map((match) => match[1]!),
+      ),
+    );
+    expect(offered.has('donald-trump')).toBe(true);
+    expect(offered.has('adolf-hitler')).toBe(false);
+    // The entry still names him, apart from its people.
+    const part = timeline.find((page) => page.html.includes('id="petro-murderer-hitler"'))!;
+    const entry = part.html.slice(part.html.indexOf('id="petro-murderer-hitler"')).split('</li>')[0]!;
+    expect(entry).toMatch(/Also named:<\/span> <a href="\/people\/adolf-hitler\/"[^>]*>Adolf Hitler<\/a>/);
+    expect(/People:<\/span>(.*?)<\/p>/.exec(entry)![1]).not.toContain('adolf-hitler');
+  });
+});

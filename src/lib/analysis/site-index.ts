@@ -417,7 +417,7 @@ export function buildSiteIndex(content: SiteContent): SiteIndex {
   for (const person of content.people) page(personUrl(person.id), `people/${person.id}`);
   for (const event of content.events) {
     for (const issue of event.issues) page(issueUrl(issue), `events/${event.id}`);
-    for (const person of event.people) page(personUrl(person), `events/${event.id}`);
+    for (const person of [...event.people, ...(event.mentions ?? [])]) page(personUrl(person), `events/${event.id}`);
   }
   for (const quotation of content.quotations) {
     for (const issue of quotation.issues) page(issueUrl(issue), `quotations/${quotation.id}`);
@@ -441,7 +441,8 @@ export function buildSiteIndex(content: SiteContent): SiteIndex {
     return groups;
   };
   const eventsByIssue = group(timeline, (event) => event.issues);
-  const eventsByPerson = group(timeline, (event) => event.people);
+  // A person's page lists the events they take part in and those that only name them.
+  const eventsByPerson = group(timeline, (event) => [...event.people, ...(event.mentions ?? [])]);
   const quotationsByIssue = group(sortedQuotations, (quotation) => quotation.issues);
   const quotationsBySpeaker = group(sortedQuotations, (quotation) => [quotation.speaker]);
   const quotationsByEvent = group(sortedQuotations, (quotation) =>
