@@ -216,6 +216,12 @@ describe('contents on every long page', () => {
     });
   }
 
+  it('a short person’s page has no contents to repeat its two headings; the days of the log read as days', () => {
+    const pages = new Map(builtHtml().map((page) => [page.url, page.html]));
+    expect(pages.get(personUrl('adolf-hitler'))).not.toContain('class="toc"');
+    expect(pages.get(correctionsUrl())).toMatch(/<a href="#changes-2026-12-07">7 December 2026 \(\d+ changes\)<\/a>/);
+  });
+
   it('/timeline/ at 1280 px: the chart still runs across the page, under the contents', async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
