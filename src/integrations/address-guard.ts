@@ -7,6 +7,7 @@ import { LOCAL_ORIGIN } from '../lib/links/site-origin.ts';
 import {
   ADDRESS_FILES,
   compareAddresses,
+  describeMovedEntry,
   describeVanished,
   duplicateIds,
   formatAddress,
@@ -17,6 +18,7 @@ import {
   isRedirectPage,
   listIds,
   manifestText,
+  type MovedEntry,
   movedLinkIds,
   redirectsToEntry,
   parseAliases,
@@ -134,7 +136,7 @@ export function guardAddresses(options: {
     }
   }
   const edited = new Map<string, string>();
-  const moved = new Map<string, { from: string; href: string }[]>();
+  const moved = new Map<string, MovedEntry[]>();
   const builtPlaces = homePlaces(pages);
   for (const alias of aliases.fragments) {
     const at = { file: ADDRESS_FILES.aliases, line: alias.line };
@@ -185,7 +187,7 @@ export function guardAddresses(options: {
           message: `${alias.page} has an element with id "${alias.from}" again; remove this alias`,
         });
       } else if (there.kind === 'none') {
-        moved.set(file, [...(moved.get(file) ?? []), { from: alias.from, href }]);
+        moved.set(file, [...(moved.get(file) ?? []), movedEntry(pages, alias.from, toPage, alias.to)]);
       }
       continue;
     }
@@ -225,7 +227,7 @@ export function guardAddresses(options: {
         continue;
       }
       edited.set(movedFile, followed);
-      moved.set(file, [...(moved.get(file) ?? []), { from: alias.from, href: withFragment(movedTo, alias.to) }]);
+      moved.set(file, [...(moved.get(file) ?? []), movedEntry(pages, alias.from, movedTo, alias.to)]);
       continue;
     }
     const family = HOME_FAMILIES.find((candidate) => candidate.isHome(alias.page));
@@ -263,6 +265,16 @@ export function guardAddresses(options: {
   if (vanished.length > 0)
     throw new AddressError(describeVanished(vanished, new Map(aliases.pages.map((alias) => [alias.from, alias.to]))));
   return { current, added: added.map(formatAddress), updated: false, noManifest: false };
+}
+
+/**
+ * The moved-entry link for old id `from`: the entry `id` on page `path`, named as that page names it (what it
+ * is, and the page's name), so the reader of the old page is told in words what moved and where.
+ */
+function movedEntry(pages: ReadonlyMap<string, string>, from: string, path: string, id: string): MovedEntry {
+  const file = pages.get(path);
+  const described = file === undefined ? {} : describeMovedEntry(readFileSync(file, 'utf8'), id);
+  return { from, href: withFragment(path, id), ...described };
 }
 
 /**
@@ -329,7 +341,7 @@ export function keepHomes(options: {
   const problems: Problem[] = [];
   const aliased = new Set(aliases.pages.map((alias) => alias.from));
   const { placesOf, elsewhere } = homePlaces(pages);
-  const moved = new Map<string, { from: string; href: string }[]>();
+  const moved = new Map<string, MovedEntry[]>();
   for (const path of Object.keys(published).sort()) {
     if (aliased.has(path)) continue;
     if (!pages.has(path)) {
@@ -361,8 +373,7 @@ export function keepHomes(options: {
     for (const id of published[path] ?? []) {
       if (present.has(id)) continue;
       const there = elsewhere(path, id);
-      if (there !== undefined)
-        moved.set(path, [...(moved.get(path) ?? []), { from: id, href: withFragment(there, id) }]);
+      if (there !== undefined) moved.set(path, [...(moved.get(path) ?? []), movedEntry(pages, id, there, id)]);
     }
   }
   for (const [path, links] of moved) {

@@ -29,8 +29,13 @@ export const EventSchema = z.strictObject({
   citations: CitationsSchema,
   /** Ids of the issues it touches. */
   issues: z.array(IdSchema).min(1, { message: 'expected at least one issue id' }),
-  /** Ids of the people and organisations involved. */
+  /** Ids of the people and organisations involved: those who act in it, or are acted on (the filters offer them). */
   people: z.array(IdSchema).default([]),
+  /**
+   * Ids of people the sources name in telling of it who take no part in it (the figure a speaker likens another
+   * to): listed on the entry as "Also named" and on their own pages, never among its people or the filters.
+   */
+  mentions: z.array(IdSchema).optional(),
   /** How the two sources date or describe it differently, when they do. */
   discrepancy: DiscrepancySchema.optional(),
 });

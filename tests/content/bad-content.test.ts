@@ -157,6 +157,16 @@ describe('bad analysis content stops the build, naming file, entry and field', (
     ]);
   });
 
+  it('a person among an event\'s people and also named only in passing, or named but unknown', () => {
+    const message = messageFor(
+      withEdit(EVENTS, (text) => text.replace('  people: [ada-leader]\n', '  people: [ada-leader]\n  mentions: [ada-leader, nobody]\n')),
+    );
+    expect(problemLines(message)).toEqual([
+      `${EVENTS}:1 › the-meeting.mentions[0]: "ada-leader" is both among its people and named only in passing; keep it in one of people or mentions`,
+      `${EVENTS}:1 › the-meeting.mentions[1]: unknown person id "nobody"; expected one of the ids in content/people/`,
+    ]);
+  });
+
   it('unknown issue', () => {
     const message = messageFor(withEdit(EVENTS, (text) => text.replace('issues: [talks]', 'issues: [taxes]')));
     expect(problemLines(message)).toEqual([

@@ -174,7 +174,8 @@ describe('citations a reader can check', () => {
     let checked = 0;
     for (const chip of chips) {
       const number = /¶\d+$/.exec(chip.label)?.[0];
-      if (number === undefined) continue;
+      // A chip for an embedded post names the paragraph it follows (tests/e2e/reading-review.test.ts checks those).
+      if (number === undefined || chip.label.includes(' post on ')) continue;
       const target = chip.href.split(':~:')[0]!;
       expect(controls.get(target), `${chip.page}: ${chip.label} → ${target}`).toBe(number);
       checked += 1;

@@ -17,7 +17,12 @@ const periodOf = (index: SiteIndex, when: Event['when']): string[] => {
   return year === undefined ? [] : [String(year)];
 };
 
-/** An event's facets. */
+/**
+ * An event's facets. Its people are those it is about, who act in it or are acted on (`people`); someone only
+ * named in telling of it, such as the figure a speaker likens another to (`mentions`), is not one of them, so the
+ * person filter offers exactly the people the timeline is about: the actors of at least one event, and, on the
+ * quotations, the speakers.
+ */
 export const eventFacets = (index: SiteIndex, event: Event): EntryFacets => ({
   issue: event.issues,
   person: event.people,
@@ -36,7 +41,10 @@ export const quotationFacets = (index: SiteIndex, quotation: Quotation): EntryFa
 /** A comparison point's facets: its issues and the outlets that give an account of it (points name no person or date). */
 export const comparisonFacets = (index: SiteIndex, comparison: Comparison): EntryFacets => ({
   issue: comparison.issues,
-  outlet: outletsOf(index, comparison.accounts.map((account) => ({ article: account.article, paragraph: '' }))),
+  outlet: outletsOf(
+    index,
+    comparison.accounts.map((account) => ({ article: account.article, paragraph: '' })),
+  ),
 });
 
 /** The label readers see for a facet's value: an issue's title, a person's or outlet's name, a year. */

@@ -1,4 +1,4 @@
-import { numberParagraphs, type ArticleBlock } from '../content/article-blocks.ts';
+import { blockPlaces, type ArticleBlock } from '../content/article-blocks.ts';
 import { frontMatterLabel } from '../content/front-matter-parts.ts';
 import { siteName } from '../links/navigation.ts';
 import type {
@@ -350,7 +350,7 @@ export function buildSiteIndex(content: SiteContent): SiteIndex {
   const comparisonHomeUrl = (comparison: Comparison): string =>
     comparisonEntryUrl(comparison, scopeOf(comparison), sourcesPageOf().get(comparison.id));
 
-  const paragraphNumbers = new Map(content.articles.map((article) => [article.id, numberParagraphs(article.blocks)]));
+  const placesOf = new Map(content.articles.map((article) => [article.id, blockPlaces(article.blocks)]));
 
   const citedBy = new Map<string, Backlink[]>();
   const addBacklinks = (citations: readonly Citation[], link: Backlink): void => {
@@ -481,7 +481,7 @@ export function buildSiteIndex(content: SiteContent): SiteIndex {
   for (const person of content.people) page(personUrl(person.id), `people/${person.id}`);
   for (const event of content.events) {
     for (const issue of event.issues) page(issueUrl(issue), `events/${event.id}`);
-    for (const person of event.people) page(personUrl(person), `events/${event.id}`);
+    for (const person of [...event.people, ...(event.mentions ?? [])]) page(personUrl(person), `events/${event.id}`);
   }
   for (const quotation of content.quotations) {
     for (const issue of quotation.issues) page(issueUrl(issue), `quotations/${quotation.id}`);
@@ -505,7 +505,8 @@ export function buildSiteIndex(content: SiteContent): SiteIndex {
     return groups;
   };
   const eventsByIssue = group(timeline, (event) => event.issues);
-  const eventsByPerson = group(timeline, (event) => event.people);
+  // A person's page lists the events they take part in and those that only name them.
+  const eventsByPerson = group(timeline, (event) => [...event.people, ...(event.mentions ?? [])]);
   const quotationsByIssue = group(sortedQuotations, (quotation) => quotation.issues);
   const quotationsBySpeaker = group(sortedQuotations, (quotation) => [quotation.speaker]);
   const quotationsByEvent = group(sortedQuotations, (quotation) =>
@@ -563,19 +564,23 @@ export function buildSiteIndex(content: SiteContent): SiteIndex {
     resolve(citation) {
       const article = articleById.get(citation.article);
       const outlet = article?.outlet;
-      const number = paragraphNumbers.get(citation.article)?.get(citation.paragraph);
       const short = outlet?.shortName ?? outlet?.name ?? citation.article;
-      // A part of the front matter (headline, standfirst, date line) is named as such.
+      // A part of the front matter (headline, standfirst, date line) is named as such; a block of the body by its
+      // number, a heading by its words, an embedded post as such (blockPlaces): never by its id.
       const part = frontMatterLabel(citation.paragraph);
-      const place = number !== undefined ? `¶${number}` : (part ?? `§ ${citation.paragraph}`);
+      const place =
+        part === undefined ? placesOf.get(citation.article)?.get(citation.paragraph) : { short: part, long: part };
+      // "LA Times ¶7", "LA Times headline", "Clash Report § Heading"; "Clash Report, post on X".
+      const label =
+        place === undefined ? short : `${short}${place.short.startsWith('post ') ? ', ' : ' '}${place.short}`;
       return {
         citation,
         href: paragraphUrl(citation.article, citation.paragraph, citation.words, (passage) =>
           textBefore(citation.article, citation.paragraph, passage),
         ),
-        label: `${short} ${place}`,
+        label,
         // The cited words travel in the link's text fragment; the tooltip names only the place, to keep pages light.
-        title: `${outlet?.name ?? citation.article}, ${number !== undefined ? `paragraph ${number}` : (part ?? `section “${citation.paragraph}”`)}`,
+        title: `${outlet?.name ?? citation.article}${place === undefined ? '' : `, ${place.long}`}`,
       };
     },
     eventsOfIssue: (issueId) => listOf(eventsByIssue, issueId),

@@ -75,11 +75,20 @@ export function collectBlocks(tree: Root, firstLine = 1): { blocks: ArticleBlock
     if (node.type === 'link' || node.type === 'linkReference' || node.type === 'definition') {
       problems.push({ line: lineOf(node), message: linkProblem(node) });
     } else if (node.type === 'html') {
-      problems.push({ line: lineOf(node), message: `raw HTML is not allowed in an article body (found ${JSON.stringify(node.value.slice(0, 40))}); write plain text` });
+      problems.push({
+        line: lineOf(node),
+        message: `raw HTML is not allowed in an article body (found ${JSON.stringify(node.value.slice(0, 40))}); write plain text`,
+      });
     } else if (node.type === 'textDirective' && !(ARTICLE_DIRECTIVES.text as readonly string[]).includes(node.name)) {
-      problems.push({ line: lineOf(node), message: `unknown inline directive ":${node.name}"; only :sic[...] is allowed (write "\\:" for a literal colon)` });
+      problems.push({
+        line: lineOf(node),
+        message: `unknown inline directive ":${node.name}"; only :sic[...] is allowed (write "\\:" for a literal colon)`,
+      });
     } else if (node.type === 'image' || node.type === 'imageReference') {
-      problems.push({ line: lineOf(node), message: 'images are not allowed in an article body; describe the lead image in the front matter' });
+      problems.push({
+        line: lineOf(node),
+        message: 'images are not allowed in an article body; describe the lead image in the front matter',
+      });
     }
   });
 
@@ -94,7 +103,10 @@ export function collectBlocks(tree: Root, firstLine = 1): { blocks: ArticleBlock
   for (const block of blocks) {
     const first = seen.get(block.id);
     if (first !== undefined) {
-      problems.push({ line: block.line, message: `duplicate block id "${block.id}" (first used on line ${first}); every id in an article must be unique` });
+      problems.push({
+        line: block.line,
+        message: `duplicate block id "${block.id}" (first used on line ${first}); every id in an article must be unique`,
+      });
     } else seen.set(block.id, block.line);
   }
   return { blocks, problems: problems.sort((a, b) => a.line - b.line) };
@@ -137,7 +149,10 @@ function readBlock(node: RootContent, line: number): ArticleBlock | BodyProblem 
 
 function readTextBlock(node: Paragraph | Heading, line: number): ArticleBlock | BodyProblem {
   if (node.type === 'heading' && node.depth !== 2 && node.depth !== 3) {
-    return { line, message: 'only "## " and "### " headings are allowed in an article body (the headline is the title)' };
+    return {
+      line,
+      message: 'only "## " and "### " headings are allowed in an article body (the headline is the title)',
+    };
   }
   const { text, id } = splitTrailingId(toString(node));
   const checked = checkId(id, line, 'end the block with " {#some-id}"');
@@ -152,10 +167,15 @@ function readTextBlock(node: Paragraph | Heading, line: number): ArticleBlock | 
 }
 
 function checkId(id: string | undefined, line: number, how: string): string | BodyProblem {
-  if (id === undefined || id === '') return { line, message: `block has no id; ${how} with a new, unique kebab-case id` };
-  if (!BLOCK_ID_PATTERN.test(id)) return { line, message: `block id "${id}" is not lowercase kebab-case (a-z, 0-9, single hyphens)` };
+  if (id === undefined || id === '')
+    return { line, message: `block has no id; ${how} with a new, unique kebab-case id` };
+  if (!BLOCK_ID_PATTERN.test(id))
+    return { line, message: `block id "${id}" is not lowercase kebab-case (a-z, 0-9, single hyphens)` };
   if (isReservedBlockId(id)) {
-    return { line, message: `block id "${id}" is reserved for the page itself (${RESERVED_IDS.join(', ')}, ${RESERVED_PREFIX}*); choose another` };
+    return {
+      line,
+      message: `block id "${id}" is reserved for the page itself (${RESERVED_IDS.join(', ')}, ${RESERVED_PREFIX}*); choose another`,
+    };
   }
   return id;
 }
@@ -166,8 +186,39 @@ function checkId(id: string | undefined, line: number, how: string): string | Bo
  */
 export function numberParagraphs(blocks: readonly ArticleBlock[]): Map<string, number> {
   return new Map(
-    blocks.filter((block) => block.kind === 'paragraph' || block.kind === 'pullquote').map((block, index) => [block.id, index + 1]),
+    blocks
+      .filter((block) => block.kind === 'paragraph' || block.kind === 'pullquote')
+      .map((block, index) => [block.id, index + 1]),
   );
+}
+
+/**
+ * How a citation names each block of an article, for a reader to find it by eye: a paragraph or pull quote by its
+ * number (`short` "¶7", `long` "paragraph 7"), a heading by its words ("§ From Ideological Barbs to Optics Reset",
+ * "section “…”"), an embed marker as the post it stands for, told apart by the paragraph it follows ("post on X after
+ * ¶4", "the post on X embedded after paragraph 4"). Never by its id: ids are addresses, not names.
+ */
+export function blockPlaces(blocks: readonly ArticleBlock[]): Map<string, { short: string; long: string }> {
+  const numbers = numberParagraphs(blocks);
+  const places = new Map<string, { short: string; long: string }>();
+  let last: number | undefined;
+  for (const block of blocks) {
+    const number = numbers.get(block.id);
+    if (number !== undefined) {
+      places.set(block.id, { short: `¶${number}`, long: `paragraph ${number}` });
+      last = number;
+    } else if (block.kind === 'heading') {
+      places.set(block.id, { short: `§ ${block.text}`, long: `section “${block.text}”` });
+    } else {
+      // Posts are told apart by the paragraph they follow, the number a reader finds on the page just above the note.
+      const post = `post on ${block.platform ?? 'another site'}`;
+      places.set(block.id, {
+        short: `${post} ${last === undefined ? 'before ¶1' : `after ¶${last}`}`,
+        long: `the ${post} embedded ${last === undefined ? 'before paragraph 1' : `after paragraph ${last}`}`,
+      });
+    }
+  }
+  return places;
 }
 
 /** How many numbered paragraphs an article has (paragraphs and pull quotes): the count the indexes show, by numberParagraphs' rule. */
@@ -199,7 +250,10 @@ function beyondParser(markdown: string, firstLine: number): BodyProblem | undefi
     // Counted per paragraph (a blank line ends one): unescaped *, _ and [.
     delimiters = text.trim() === '' ? 0 : delimiters + (text.replace(/\\[\s\S]/g, '').match(/[*_[]/g)?.length ?? 0);
     if (delimiters > MAX_DELIMITERS) {
-      return { line, message: `this paragraph holds more than ${MAX_DELIMITERS} unescaped "*", "_" or "[", more than the Markdown parser is given; write a literal one as "\\*", "\\_" or "\\["` };
+      return {
+        line,
+        message: `this paragraph holds more than ${MAX_DELIMITERS} unescaped "*", "_" or "[", more than the Markdown parser is given; write a literal one as "\\*", "\\_" or "\\["`,
+      };
     }
     const prefix = /^(?:[ \t]*(?:>|[-+*](?=[ \t])|\d{1,9}[.)](?=[ \t])))+/.exec(text)?.[0] ?? '';
     const markers = prefix.match(/>|[-+*]|\d{1,9}[.)]/g)?.length ?? 0;
@@ -207,12 +261,18 @@ function beyondParser(markdown: string, firstLine: number): BodyProblem | undefi
     else if (/^[ \t]*:{3,}[ \t]*$/.test(text)) containers = Math.max(0, containers - 1);
     const depth = Math.max(markers, containers);
     if (depth > MAX_NESTING) {
-      return { line, message: `block quotes, lists or ::: containers are nested ${depth} deep here, deeper than the Markdown parser is given (${MAX_NESTING}); ${WHAT}` };
+      return {
+        line,
+        message: `block quotes, lists or ::: containers are nested ${depth} deep here, deeper than the Markdown parser is given (${MAX_NESTING}); ${WHAT}`,
+      };
     }
     const run = /([*_~`[])\1{64,}/.exec(text);
     if (run) {
       const length = /^([*_~`[])\1*/.exec(text.slice(run.index))?.[0].length ?? 0;
-      return { line, message: `a run of ${length} "${run[1]}" characters, more than the Markdown parser is given (${MAX_DELIMITER_RUN}); write a literal one as "\\${run[1]}"` };
+      return {
+        line,
+        message: `a run of ${length} "${run[1]}" characters, more than the Markdown parser is given (${MAX_DELIMITER_RUN}); write a literal one as "\\${run[1]}"`,
+      };
     }
   }
   return undefined;

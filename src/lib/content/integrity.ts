@@ -106,6 +106,14 @@ export function checkIntegrity(model: ContentModel): Problem[] {
     citeAll(at(loaded, 'citations'), entry.citations);
     entry.issues.forEach((id, index) => refer(at(loaded, `issues[${index}]`), 'issues', id));
     entry.people.forEach((id, index) => refer(at(loaded, `people[${index}]`), 'people', id));
+    entry.mentions?.forEach((id, index) => {
+      refer(at(loaded, `mentions[${index}]`), 'people', id);
+      if (entry.people.includes(id))
+        problems.push({
+          ...at(loaded, `mentions[${index}]`),
+          message: `"${id}" is both among its people and named only in passing; keep it in one of people or mentions`,
+        });
+    });
     dated(at(loaded, 'when'), entry.when);
     if (entry.discrepancy) citeAll(at(loaded, 'discrepancy.citations'), entry.discrepancy.citations);
   }

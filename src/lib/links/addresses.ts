@@ -279,9 +279,87 @@ const escapeText = (value: string): string => value.replace(/&/g, '&amp;').repla
 /** Marks a link that stands for an entry moved to another page: the page script follows it on arrival. */
 export const MOVED_ATTRIBUTE = 'data-moved';
 
-/** The link that keeps old id `from` working on a page after its entry moved to `href` on another page. */
-export const movedLink = (from: string, href: string): string =>
-  `<a id="${escapeAttribute(from)}" href="${escapeAttribute(href)}" ${MOVED_ATTRIBUTE}>${escapeText(href)}</a>`;
+/** An entry that moved to another page: its old id, its new address and, for the reader, what it is and where it went. */
+export interface MovedEntry {
+  /** Its old id on this page. */
+  from: string;
+  /** Its new address (page and fragment). */
+  href: string;
+  /** What it is, in words ("Event “U.S. issues Petro a temporary visa”"); see describeMovedEntry. */
+  what?: string;
+  /** The name of the page it is on now (that page's main heading). */
+  pageName?: string;
+}
+
+/**
+ * The link that keeps old id `from` working on a page after its entry moved to `href` on another page. Its text
+ * says what moved and where ("Event “…”, now on Timeline of tensions, February 2026"); the bare address only when
+ * neither is known.
+ */
+export const movedLink = (entry: MovedEntry): string => {
+  const text =
+    entry.what === undefined && entry.pageName === undefined
+      ? entry.href
+      : `${entry.what ?? 'This entry'}, now on ${entry.pageName ?? entry.href}`;
+  return `<a id="${escapeAttribute(entry.from)}" href="${escapeAttribute(entry.href)}" ${MOVED_ATTRIBUTE}>${escapeText(text)}</a>`;
+};
+
+// Controls inside a heading or block that are not part of its text.
+const CONTROL_CLASSES = new Set(['link-to-this', 'cited-by-link']);
+const isControl = (node: Element): boolean =>
+  (Array.isArray(node.properties['className']) ? node.properties['className'] : []).some((name) =>
+    CONTROL_CLASSES.has(String(name)),
+  );
+/** The text of an element without its controls, spaces collapsed. */
+function plainText(node: Element): string {
+  const parts: string[] = [];
+  const walk = (child: Element['children'][number]): void => {
+    if (child.type === 'text') parts.push(child.value);
+    else if (child.type === 'element' && !isControl(child)) child.children.forEach(walk);
+  };
+  node.children.forEach(walk);
+  return parts.join('').replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * What a reader is told of an entry that moved, read from the page it is on now: what it is, as its "link to
+ * this" control names it ("Link to event: X" → "Event “X”"), else its first heading's text; and the page's name,
+ * its <h1> (controls left out). Either is undefined when the page does not give it.
+ */
+export function describeMovedEntry(targetHtml: string, id: string): { what?: string; pageName?: string } {
+  const tree = fromHtml(targetHtml) as Root;
+  let target: Element | undefined;
+  let h1: Element | undefined;
+  visit(tree, 'element', (node: Element) => {
+    if (target === undefined && node.properties['id'] === id) target = node;
+    if (h1 === undefined && node.tagName === 'h1') h1 = node;
+  });
+  let what: string | undefined;
+  if (target !== undefined) {
+    visit(target, 'element', (node: Element) => {
+      if (what !== undefined || node.tagName !== 'a' || !isControl(node)) return;
+      if (String(node.properties['href'] ?? '').endsWith(`#${id}`)) {
+        const name = /^Link to (.+)$/.exec(String(node.properties['ariaLabel'] ?? ''))?.[1];
+        // "event: X" → Event “X”; "paragraph 7" → Paragraph 7.
+        const [kind, title] = name?.includes(': ')
+          ? [name.slice(0, name.indexOf(': ')), name.slice(name.indexOf(': ') + 2)]
+          : [name, undefined];
+        if (kind !== undefined)
+          what = `${kind.charAt(0).toUpperCase()}${kind.slice(1)}${title === undefined ? '' : ` “${title}”`}`;
+      }
+    });
+    if (what === undefined) {
+      let heading: Element | undefined;
+      visit(target, 'element', (node: Element) => {
+        if (heading === undefined && /^h[1-6]$/.test(node.tagName)) heading = node;
+      });
+      const text = heading === undefined ? '' : plainText(heading);
+      if (text !== '') what = `“${text}”`;
+    }
+  }
+  const pageName = h1 === undefined ? '' : plainText(h1);
+  return { ...(what === undefined ? {} : { what }), ...(pageName === '' ? {} : { pageName }) };
+}
 
 /**
  * What stands at id `id` on a page: nothing, an element, or a moved-entry link (an `<a data-moved>`) and
@@ -308,11 +386,12 @@ const MOVED_LIST_END = '</ul></aside>';
 /**
  * Adds to a page a short, visible list of links for entries that moved to other pages, at the end of its
  * main content: each link carries the old id, so `#old` lands on it (and, with JavaScript, the page script
- * follows it to the entry's new place). `links` pairs each old id with the entry's new address.
+ * follows it to the entry's new place). `links` pairs each old id with the entry's new address and says, in
+ * words, what the entry is and the page it is on now (describeMovedEntry).
  */
-export function insertMovedLinks(html: string, links: readonly { from: string; href: string }[]): string {
+export function insertMovedLinks(html: string, links: readonly MovedEntry[]): string {
   if (links.length === 0) return html;
-  const items = links.map((link) => `<li>${movedLink(link.from, link.href)}</li>`).join('');
+  const items = links.map((link) => `<li>${movedLink(link)}</li>`).join('');
   // A page has one such list: links added by a later pass join it.
   const start = html.indexOf(MOVED_LIST_START);
   const listEnd = start === -1 ? -1 : html.indexOf(MOVED_LIST_END, start);

@@ -110,6 +110,9 @@ export const citedById = (blockId: string): string => `cited-by-${blockId}`;
 /** The fragment id, on the home page, of the card for one part of the site (`key` is fixed in code). */
 export const homeCardId = (key: string): string => `go-${key}`;
 
+/** The fragment id, on the corrections log, of the changes published on one day ("changes-2026-12-07"). */
+export const logDayId = (date: string): string => `changes-${date}`;
+
 /** The fragment id, on the timeline overview, of one part's list of events. */
 export const timelinePartId = (partId: string): string => `part-${partId}`;
 

@@ -18,7 +18,8 @@ import type { When } from '../../schemas/when.ts';
  *
  * The chart is a grid of `columns` equal columns (each segment gets columns in proportion to its width); marks
  * and labels span whole columns. Every mark carries its label as text, on the same line: after a dot or over a
- * bar from its start, or, where that does not fit, ending at the mark; marks are packed in rows so that no two
+ * bar from its start, or, where that does not fit, ending at the mark's start (wrapped on the side with more room
+ * where neither side holds it on one line); marks are packed in rows so that no two
  * labels or marks of a lane overlap at the narrowest width the chart is drawn at (`CHART.minWidth`).
  */
 
@@ -57,8 +58,11 @@ export interface Mark {
   precision: When['precision'];
   /** Where the mark is drawn. For an undated mark: from its lower bound (or a short way before) to what it precedes. */
   glyph: Columns;
-  /** Where its label is: starting at the mark, or ending at it (`end`) where it would pass the end of the axis. */
-  label: Columns & { end: boolean };
+  /**
+   * Where its label is: starting at the mark, or ending at its start (`end`) where it would pass the end of the
+   * axis; `lines` when it is wrapped there (it fits on one line on neither side at the narrowest width).
+   */
+  label: Columns & { end: boolean; lines?: number };
   /** Its row in its lane, from 0. */
   row: number;
   /** A span that reaches past the end of the axis (a year the chart does not show whole). */
@@ -261,26 +265,31 @@ export function labelColumns(text: string, columns: number): number {
 }
 
 /**
- * Where a mark's label can go, best first, each within the axis: beside the mark (`beside`: a dot, a dashed
- * arrow) after it, or from a bar's start, over the bar; else ending before the mark (or at the bar's end). A label wider than the whole axis starts at its first column.
+ * Where a mark's label can go, best first, each within the axis and each by its mark: after it (`beside`: a dot,
+ * a dashed arrow) or from a bar's start, over the bar; else ending at the mark's start (text set to the right, so
+ * its last word touches the mark; never across a bar from its end, where the bar's start would cut the words). A
+ * label that fits on neither side on one line is wrapped on the side with more room (`lines`: how many lines it
+ * takes there at the narrowest width), never moved away from its mark.
  */
 export function labelOptions(
   glyph: Columns,
   beside: boolean,
   width: number,
   columns: number,
-): (Columns & { end: boolean })[] {
-  const after = beside
-    ? { c0: glyph.c1, c1: glyph.c1 + width }
-    : { c0: glyph.c0, c1: Math.max(glyph.c1, glyph.c0 + width) };
-  const before = beside
-    ? { c0: glyph.c0 - width, c1: glyph.c0 }
-    : { c0: Math.min(glyph.c0, glyph.c1 - width), c1: glyph.c1 };
-  const options = [
-    ...(after.c1 <= columns ? [{ ...after, end: false }] : []),
-    ...(before.c0 >= 0 ? [{ ...before, end: true }] : []),
-  ];
-  return options.length > 0 ? options : [{ c0: 0, c1: columns, end: false }];
+): (Columns & { end: boolean; lines?: number })[] {
+  const start = beside ? glyph.c1 : glyph.c0;
+  const after = { c0: start, c1: beside ? start + width : Math.max(glyph.c1, start + width), end: false };
+  const before = { c0: glyph.c0 - width, c1: glyph.c0, end: true };
+  const options = [...(after.c1 <= columns ? [after] : []), ...(before.c0 >= 0 ? [before] : [])];
+  if (options.length > 0) return options;
+  // Neither side holds it on one line: wrap it on the side with more room, by its mark.
+  const roomAfter = columns - start;
+  const roomBefore = glyph.c0;
+  const wrapped = (room: number, side: 'after' | 'before') => ({
+    ...(side === 'after' ? { c0: start, c1: columns, end: false } : { c0: 0, c1: glyph.c0, end: true }),
+    lines: Math.ceil(width / Math.max(1, room)),
+  });
+  return roomAfter >= roomBefore ? [wrapped(roomAfter, 'after')] : [wrapped(roomBefore, 'before')];
 }
 
 /**

@@ -106,7 +106,9 @@ describe('the address guard', () => {
     const split = {
       '/': published['/'],
       '/articles/x/': page('<p id="come-get-me">A</p>'),
-      '/articles/y/': page('<p id="second-part">B</p>'),
+      '/articles/y/': page(
+        '<h1>Article Y<a class="link-to-this" href="#top" aria-label="Link to headline">¶</a></h1><p id="second-part">B<a class="link-to-this" href="#second-part" aria-label="Link to paragraph 2">¶2</a></p>',
+      ),
       '/notes/old-name/': published['/notes/old-name/'],
     };
     const alias = '- { page: /articles/x/, from: second, toPage: /articles/y/, to: second-part }\n';
@@ -117,11 +119,11 @@ describe('the address guard', () => {
       );
     });
 
-    it('passes with the alias, adding to the old page a visible link with the old id to the new place', () => {
+    it('passes with the alias, adding to the old page a visible link with the old id to the new place, saying in words what moved and where', () => {
       const where = site(split, alias);
       expect(() => run(where)).not.toThrow();
       expect(readFileSync(join(where.distDir, 'articles', 'x', 'index.html'), 'utf8')).toContain(
-        '<aside class="moved-links" aria-label="Entries moved to other pages"><p>These entries are now on other pages:</p><ul><li><a id="second" href="/articles/y/#second-part" data-moved>/articles/y/#second-part</a></li></ul></aside></main>',
+        '<aside class="moved-links" aria-label="Entries moved to other pages"><p>These entries are now on other pages:</p><ul><li><a id="second" href="/articles/y/#second-part" data-moved>Paragraph 2, now on Article Y</a></li></ul></aside></main>',
       );
     });
 

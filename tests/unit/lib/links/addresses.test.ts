@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import {
   compareAddresses,
+  describeMovedEntry,
   describeVanished,
   duplicateIds,
   elementAt,
@@ -145,12 +146,39 @@ describe('moved-entry links', () => {
     expect(elementAt(html, 'z')).toEqual({ kind: 'none' });
   });
 
-  it('adds the links at the end of the main content, escaped', () => {
-    const html = insertMovedLinks(page('<p>Body</p>'), [{ from: 'a"b', href: '/t/#a<b' }]);
+  it('adds the links at the end of the main content, escaped, each saying what moved and where (the address only when neither is known)', () => {
+    const html = insertMovedLinks(page('<p>Body</p>'), [
+      { from: 'a"b', href: '/t/#a<b' },
+      { from: 'c', href: '/t/#c', what: 'Event “A & B”', pageName: 'Timeline <2>' },
+    ]);
     expect(html).toContain('<p>Body</p><aside class="moved-links"');
-    expect(html).toContain('<a id="a&quot;b" href="/t/#a&lt;b" data-moved>/t/#a&lt;b</a></li></ul></aside></main>');
-    expect(listIds(html)).toEqual(['main', 'a"b']);
+    expect(html).toContain(
+      '<a id="a&quot;b" href="/t/#a&lt;b" data-moved>/t/#a&lt;b</a></li><li><a id="c" href="/t/#c" data-moved>Event “A &amp; B”, now on Timeline &lt;2></a></li></ul></aside></main>',
+    );
+    expect(listIds(html)).toEqual(['main', 'a"b', 'c']);
     expect(insertMovedLinks(page(''), [])).toBe(page(''));
+  });
+});
+
+describe('describeMovedEntry', () => {
+  const target = page(
+    '<h1>Timeline of tensions, February 2026<a class="link-to-this" href="#top" aria-label="Link to the title">¶</a></h1>' +
+      '<li id="visa"><h2>U.S. issues a visa<a class="link-to-this" href="#visa" aria-label="Link to event: U.S. issues a visa">¶</a></h2></li>' +
+      '<section id="group"><h2>What both report <span>alike</span> <a class="link-to-this" href="#other" aria-label="Link to section: Other">¶</a></h2></section>' +
+      '<p id="bare">Text</p>',
+  );
+
+  it('names the entry as its "link to this" control does, and the page by its main heading without controls', () => {
+    expect(describeMovedEntry(target, 'visa')).toEqual({
+      what: 'Event “U.S. issues a visa”',
+      pageName: 'Timeline of tensions, February 2026',
+    });
+  });
+
+  it('falls back to the entry’s first heading, then to nothing', () => {
+    expect(describeMovedEntry(target, 'group').what).toBe('“What both report alike”');
+    expect(describeMovedEntry(target, 'bare').what).toBeUndefined();
+    expect(describeMovedEntry('<p id="x">x</p>', 'x')).toEqual({});
   });
 });
 

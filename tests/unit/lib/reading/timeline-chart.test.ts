@@ -30,10 +30,22 @@ const event = (id: string, when: Event['when'], issues = ['i']): Event => ({
 
 describe('whenInterval and eventInterval: the period a date covers, at its precision', () => {
   it('covers a day, a month, a season and a year', () => {
-    expect(whenInterval({ date: '2026-02-03', precision: 'day' })).toEqual({ start: day('2026-02-03'), end: day('2026-02-04') });
-    expect(whenInterval({ date: '2025-10', precision: 'month' })).toEqual({ start: day('2025-10-01'), end: day('2025-11-01') });
-    expect(whenInterval({ date: '2025', precision: 'season', season: 'fall' })).toEqual({ start: day('2025-09-01'), end: day('2025-12-01') });
-    expect(whenInterval({ date: '2022', precision: 'year' })).toEqual({ start: day('2022-01-01'), end: day('2023-01-01') });
+    expect(whenInterval({ date: '2026-02-03', precision: 'day' })).toEqual({
+      start: day('2026-02-03'),
+      end: day('2026-02-04'),
+    });
+    expect(whenInterval({ date: '2025-10', precision: 'month' })).toEqual({
+      start: day('2025-10-01'),
+      end: day('2025-11-01'),
+    });
+    expect(whenInterval({ date: '2025', precision: 'season', season: 'fall' })).toEqual({
+      start: day('2025-09-01'),
+      end: day('2025-12-01'),
+    });
+    expect(whenInterval({ date: '2022', precision: 'year' })).toEqual({
+      start: day('2022-01-01'),
+      end: day('2023-01-01'),
+    });
     expect(whenInterval({ precision: 'relative', before: 'x' })).toBeUndefined();
   });
 
@@ -44,7 +56,10 @@ describe('whenInterval and eventInterval: the period a date covers, at its preci
     const byId = new Map([raid, meeting, dare].map((item) => [item.id, item]));
     expect(eventInterval(dare, byId)).toEqual({ start: day('2026-01-01'), end: day('2026-02-04') });
     const impossible = event('x', { date: '2025', precision: 'year', after: 'meeting' });
-    expect(eventInterval(impossible, new Map([...byId, ['x', impossible]]))).toEqual({ start: day('2025-01-01'), end: day('2026-01-01') });
+    expect(eventInterval(impossible, new Map([...byId, ['x', impossible]]))).toEqual({
+      start: day('2025-01-01'),
+      end: day('2026-01-01'),
+    });
   });
 });
 
@@ -52,7 +67,10 @@ describe('buildSegments: the broken time axis', () => {
   const dated = (when: Event['when']) => ({ when, interval: whenInterval(when)! });
 
   it('gives a quiet year one segment, an empty year a narrow one, and lays them out left to right', () => {
-    const segments = buildSegments([dated({ date: '2022', precision: 'year' }), dated({ date: '2024', precision: 'year' })]);
+    const segments = buildSegments([
+      dated({ date: '2022', precision: 'year' }),
+      dated({ date: '2024', precision: 'year' }),
+    ]);
     expect(segments.map((segment) => [segment.kind, segment.label])).toEqual([
       ['year', '2022'],
       ['year', '2023'],
@@ -78,7 +96,10 @@ describe('buildSegments: the broken time axis', () => {
   });
 
   it('keeps every year, marking one without events as empty', () => {
-    const segments = buildSegments([dated({ date: '2022', precision: 'year' }), dated({ date: '2025', precision: 'year' })]);
+    const segments = buildSegments([
+      dated({ date: '2022', precision: 'year' }),
+      dated({ date: '2025', precision: 'year' }),
+    ]);
     expect(segments.map((segment) => [segment.label, segment.empty ?? false])).toEqual([
       ['2022', false],
       ['2023', true],
@@ -104,28 +125,52 @@ describe('scaleTime', () => {
 
 describe('labels and rows', () => {
   it('size a label by its text at the narrowest width the chart is drawn at', () => {
-    expect(labelColumns('x'.repeat(100), 100)).toBe(Math.ceil(((100 * CHART.char + CHART.labelPad) / CHART.minWidth) * 100));
+    expect(labelColumns('x'.repeat(100), 100)).toBe(
+      Math.ceil(((100 * CHART.char + CHART.labelPad) / CHART.minWidth) * 100),
+    );
   });
 
-  it('put a label after a dot, over a bar from its start, or, where that passes the end, ending at the mark', () => {
-    expect(labelOptions({ c0: 10, c1: 11 }, true, 20, 100)).toEqual([
-      { c0: 11, c1: 31, end: false },
-      { c0: -10, c1: 10, end: true },
-    ].filter((option) => option.c0 >= 0));
-    expect(labelOptions({ c0: 10, c1: 40 }, false, 20, 100)).toEqual([
-      { c0: 10, c1: 40, end: false },
-      { c0: 10, c1: 40, end: true },
+  it('put a label after a dot, over a bar from its start, or, where that passes the end, ending at the mark’s start', () => {
+    expect(labelOptions({ c0: 10, c1: 11 }, true, 20, 100)).toEqual([{ c0: 11, c1: 31, end: false }]);
+    expect(labelOptions({ c0: 30, c1: 31 }, true, 20, 100)).toEqual([
+      { c0: 31, c1: 51, end: false },
+      { c0: 10, c1: 30, end: true },
     ]);
+    // A bar: over it from its start, or beside it ending at its start (never across it from its end).
+    expect(labelOptions({ c0: 30, c1: 60 }, false, 20, 100)).toEqual([
+      { c0: 30, c1: 60, end: false },
+      { c0: 10, c1: 30, end: true },
+    ]);
+    expect(labelOptions({ c0: 70, c1: 95 }, false, 40, 100)).toEqual([{ c0: 30, c1: 70, end: true }]);
     expect(labelOptions({ c0: 90, c1: 91 }, true, 20, 100)).toEqual([{ c0: 70, c1: 90, end: true }]);
-    expect(labelOptions({ c0: 5, c1: 6 }, true, 200, 100)).toEqual([{ c0: 0, c1: 100, end: false }]);
+  });
+
+  it('wrap a label that fits on neither side on the side with more room, still by its mark', () => {
+    expect(labelOptions({ c0: 5, c1: 6 }, true, 200, 100)).toEqual([{ c0: 6, c1: 100, end: false, lines: 3 }]);
+    expect(labelOptions({ c0: 60, c1: 64 }, false, 70, 100)).toEqual([{ c0: 0, c1: 60, end: true, lines: 2 }]);
   });
 
   it('puts each mark in the first row where one of its placements fits, trying them in order', () => {
     const one = (c0: number, c1: number) => [{ c0, c1 }];
-    expect(packRows([one(0, 50), one(10, 20), one(60, 70), one(21, 30)], 2)).toEqual({ rows: [0, 1, 0, 2], chosen: [0, 0, 0, 0], count: 3 });
+    expect(packRows([one(0, 50), one(10, 20), one(60, 70), one(21, 30)], 2)).toEqual({
+      rows: [0, 1, 0, 2],
+      chosen: [0, 0, 0, 0],
+      count: 3,
+    });
     expect(packRows([one(0, 10), one(12, 20)], 2)).toEqual({ rows: [0, 0], chosen: [0, 0], count: 1 });
     // The second placement (to the left) fits the first row where the first (to the right) does not.
-    expect(packRows([one(50, 60), [{ c0: 55, c1: 80 }, { c0: 10, c1: 40 }]], 2)).toEqual({ rows: [0, 0], chosen: [0, 1], count: 1 });
+    expect(
+      packRows(
+        [
+          one(50, 60),
+          [
+            { c0: 55, c1: 80 },
+            { c0: 10, c1: 40 },
+          ],
+        ],
+        2,
+      ),
+    ).toEqual({ rows: [0, 0], chosen: [0, 1], count: 1 });
   });
 });
 
@@ -154,7 +199,8 @@ describe('layoutChart', () => {
       { eventId: 'meeting', label: 'Meeting' },
     ],
   });
-  const mark = (lane: string, id: string) => layout.lanes.find((item) => item.id === lane)!.marks.find((item) => item.eventId === id)!;
+  const mark = (lane: string, id: string) =>
+    layout.lanes.find((item) => item.id === lane)!.marks.find((item) => item.eventId === id)!;
   const overlaps = (a: Columns, b: Columns): boolean => a.c0 < b.c1 && b.c0 < a.c1;
 
   it('has a lane per issue with events, in the order given, and a mark per event in each of its issues', () => {
@@ -172,7 +218,8 @@ describe('layoutChart', () => {
       ['2025', true],
       ['2026', false],
     ]);
-    for (const [at, year] of layout.years.entries()) if (at > 0) expect(year.c0).toBeGreaterThanOrEqual(layout.years[at - 1]!.c1 - 1);
+    for (const [at, year] of layout.years.entries())
+      if (at > 0) expect(year.c0).toBeGreaterThanOrEqual(layout.years[at - 1]!.c1 - 1);
   });
 
   it('draws a day as a point, a month and a year as spans, an undated entry as such, ending at what it precedes', () => {
@@ -203,10 +250,21 @@ describe('layoutChart', () => {
       for (const a of lane.marks) {
         expect(a.label.c0).toBeGreaterThanOrEqual(0);
         expect(a.label.c1).toBeLessThanOrEqual(layout.columns);
-        expect(a.label.c1 - a.label.c0).toBeGreaterThanOrEqual(labelColumns(`The label of ${a.eventId}`, layout.columns));
+        expect((a.label.c1 - a.label.c0) * (a.label.lines ?? 1)).toBeGreaterThanOrEqual(
+          labelColumns(`The label of ${a.eventId}`, layout.columns),
+        );
+        // By its mark: starting at it (or over a bar from its start), or ending at its start.
+        expect(a.label.end ? a.label.c1 : a.label.c0, a.eventId).toBe(
+          a.label.end ? a.glyph.c0 : a.shape === 'span' ? a.glyph.c0 : a.glyph.c1,
+        );
         for (const b of lane.marks) {
           if (a === b || a.row !== b.row) continue;
-          for (const [x, y] of [[a.glyph, b.glyph], [a.label, b.label], [a.glyph, b.label]] as const) expect(overlaps(x, y)).toBe(false);
+          for (const [x, y] of [
+            [a.glyph, b.glyph],
+            [a.label, b.label],
+            [a.glyph, b.label],
+          ] as const)
+            expect(overlaps(x, y)).toBe(false);
         }
       }
       expect(lane.rows).toBe(Math.max(...lane.marks.map((item) => item.row)) + 1);
@@ -215,13 +273,29 @@ describe('layoutChart', () => {
 
   it('marks the meeting as a line and the thaw as a band up to it', () => {
     expect(layout.landmarks).toEqual([
-      { eventId: 'call', untilEventId: 'meeting', label: 'Thaw', c0: mark('relations', 'call').glyph.c0, c1: mark('relations', 'meeting').glyph.c0 },
-      { eventId: 'meeting', label: 'Meeting', c0: mark('relations', 'meeting').glyph.c0, c1: mark('relations', 'meeting').glyph.c0 },
+      {
+        eventId: 'call',
+        untilEventId: 'meeting',
+        label: 'Thaw',
+        c0: mark('relations', 'call').glyph.c0,
+        c1: mark('relations', 'meeting').glyph.c0,
+      },
+      {
+        eventId: 'meeting',
+        label: 'Meeting',
+        c0: mark('relations', 'meeting').glyph.c0,
+        c1: mark('relations', 'meeting').glyph.c0,
+      },
     ]);
   });
 
   it('does not depend on the order it is given being sorted: marks go where their dates say', () => {
-    const shuffled = layoutChart({ timeline: [...timeline].reverse(), lanes: [{ id: 'relations', label: 'R' }], anchorOf: () => undefined, labelOf: (item) => item.id });
+    const shuffled = layoutChart({
+      timeline: [...timeline].reverse(),
+      lanes: [{ id: 'relations', label: 'R' }],
+      anchorOf: () => undefined,
+      labelOf: (item) => item.id,
+    });
     const x = (id: string) => shuffled.lanes[0]!.marks.find((item) => item.eventId === id)!.glyph.c0;
     expect(x('elected')).toBeLessThan(x('call'));
     expect(x('call')).toBeLessThan(x('meeting'));
@@ -229,11 +303,14 @@ describe('layoutChart', () => {
 
   it('writes the page’s grid rules: its columns, one rule per start, end and row used, and the meeting line', () => {
     const css = chartCss(layout);
-    expect(css.startsWith(`.tl-chart .tl-grid{grid-template-columns:repeat(${layout.columns},minmax(0,1fr))}`)).toBe(true);
+    expect(css.startsWith(`.tl-chart .tl-grid{grid-template-columns:repeat(${layout.columns},minmax(0,1fr))}`)).toBe(
+      true,
+    );
     expect(css).not.toContain('@');
     for (const lane of layout.lanes)
       for (const item of lane.marks)
-        for (const name of gridClasses(item.label.c0, item.label.c1, item.row).split(' ')) expect(css).toMatch(new RegExp(`\\.${name}\\{`));
+        for (const name of gridClasses(item.label.c0, item.label.c1, item.row).split(' '))
+          expect(css).toMatch(new RegExp(`\\.${name}\\{`));
     expect(css.match(/\.s\d+\{/g)!.length).toBe(new Set(css.match(/\.s\d+\{/g)).size);
     expect(css).toContain('var(--tl-line)');
     expect(css).toContain('var(--tl-band)');
