@@ -56,7 +56,14 @@ const started = Date.now();
 
 interface BuildResult {
   ms: number;
+  /** The larger of the two below, bytes. */
   peak: number;
+  /** GNU time's maximum resident size of the `astro build` process itself (its worker threads included), bytes. */
+  processPeak: number;
+  /** The highest sampled sum over the whole process tree (Pagefind's indexer included), bytes. */
+  treePeak: number;
+  /** Seconds from the start at which the tree's sampled peak was taken, to place it in a phase. */
+  treePeakAt: number;
   /** Where the time went, read from the build's log. */
   phases: Phase[];
 }
@@ -97,8 +104,13 @@ async function build(project: string, label: string): Promise<BuildResult> {
     },
   );
   let treePeak = 0;
+  let treePeakAt = 0;
   const sampler = setInterval(() => {
-    treePeak = Math.max(treePeak, treeResidentBytes(child.pid as number));
+    const resident = treeResidentBytes(child.pid as number);
+    if (resident > treePeak) {
+      treePeak = resident;
+      treePeakAt = (performance.now() - begin) / 1000;
+    }
   }, SAMPLE_EVERY);
   const status = await new Promise<number | null>((resolve) => child.once('exit', resolve));
   clearInterval(sampler);
@@ -110,16 +122,26 @@ async function build(project: string, label: string): Promise<BuildResult> {
     process.exit(1);
   }
   const peakKb = Number(readFileSync(timing, 'utf8').trim().split('\n').pop());
-  return {
-    ms,
-    peak: Math.max(peakKb * 1024, treePeak),
-    phases: readPhases(readFileSync(log, 'utf8'), startedAt),
-  };
+  const phases = readPhases(readFileSync(log, 'utf8'), startedAt);
+  return { ms, peak: Math.max(peakKb * 1024, treePeak), processPeak: peakKb * 1024, treePeak, treePeakAt, phases };
+}
+
+/** The phase a moment of a build (seconds from its start) fell in, by the phases' lengths in order. */
+function phaseAt(phases: readonly Phase[], seconds: number): string {
+  let end = 0;
+  for (const phase of phases) {
+    end += phase.seconds;
+    if (seconds <= end + 1) return phase.name;
+  }
+  return 'the end';
 }
 
 const seconds = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
 const megabytes = (bytes: number): string => `${Math.round(bytes / 1024 ** 2)} MB`;
 const ratio = (a: number, b: number): string => `${(a / b).toFixed(2)}×`;
+/** A build's memory in one line: the astro process's own peak, the whole tree's, and where the tree's was. */
+const memoryOf = (result: BuildResult): string =>
+  `astro process ${megabytes(result.processPeak)}, whole tree ${megabytes(result.treePeak)} (in ${phaseAt(result.phases, result.treePeakAt)})`;
 
 console.log(
   `bench:build: sizes ${sizes.join(', ')}, ${runs} cold run${runs === 1 ? '' : 's'} each; ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}), ` +
@@ -154,6 +176,7 @@ for (const articles of sizes) {
     clearBuild(base);
     baseCold.push(await build(base, `baseline-${articles}-cold-${run}`));
     console.log(`  cold run ${run}: ours ${seconds(cold.at(-1)!.ms)}, baseline ${seconds(baseCold.at(-1)!.ms)}`);
+    console.log(`  peak memory, ours: ${memoryOf(cold.at(-1)!)}; baseline: ${memoryOf(baseCold.at(-1)!)}`);
   }
   // The phases of the median cold run (by wall time) of each site, and below those of the warm rebuilds.
   const medianRun = (results: BuildResult[]): BuildResult =>
@@ -172,6 +195,7 @@ for (const articles of sizes) {
     `  rebuild after ${added} was added and cited: ours ${seconds(warm.ms)} (${reuse.reused.length} pages reused, ${reuse.rendered.length} rendered again), baseline ${seconds(baseWarm.ms)}`,
   );
   console.log(`  where the rebuild went, ours: ${formatPhases(warm.phases)}`);
+  console.log(`  peak memory of the rebuild, ours: ${memoryOf(warm)}; baseline: ${memoryOf(baseWarm)}`);
   console.log(`  baseline: ${formatPhases(baseWarm.phases)}`);
   // Which keyed pages the rebuild rendered again, by route: each should show what the new article changed.
   for (const line of formatReuse(reuse)) console.log(`  ${line}`);
