@@ -223,6 +223,9 @@ describe('a third source, imported, cited and built', () => {
 
   it('the article page shows what cites the new paragraph: the comparison point and the event', async () => {
     const { page, errors } = await open(`/articles/${slug}/`);
+    await expect(page.locator('h1').textContent()).resolves.toContain(
+      'Test fixture: Trump and Petro talk for about two hours at the White House',
+    );
     await expect(page.locator(`#${paragraph} .cited-by-link`).getAttribute('href')).resolves.toBe(
       `/articles/${slug}/cited-by/#cited-by-${paragraph}`,
     );
@@ -234,9 +237,6 @@ describe('a third source, imported, cited and built', () => {
     // Each at its entry in its home.
     expect(citedBy).toContain(`${pointHome()}#${point}`);
     expect(citedBy).toContain(`${eventHome()}#${event}`);
-    await expect(page.locator('h1').textContent()).resolves.toContain(
-      'Test fixture: Trump and Petro talk for about two hours at the White House',
-    );
     expect(errors).toEqual([]);
     await page.close();
   });
