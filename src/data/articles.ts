@@ -3,7 +3,7 @@ import rehypeParse from 'rehype-parse';
 import rehypeStringify from 'rehype-stringify';
 import { unified } from 'unified';
 import { parseArticleBody, type ArticleBlock } from '../lib/content/article-blocks.ts';
-import { citedById } from '../lib/links/urls.ts';
+import { articleCitedByUrl, citedById } from '../lib/links/urls.ts';
 import { checkedBlocksOf } from './checked-content.ts';
 import rehypeCitedBy from '../markdown/rehype-cited-by.ts';
 import type { Outlet } from '../schemas/outlet.ts';
@@ -47,13 +47,13 @@ async function loadArticles(): Promise<ArticleView[]> {
 
 /**
  * An article body as HTML: the output of the site's Markdown processor (remark and rehype, at content
- * sync), with a "Cited by N" link added to every block the analysis cites.
+ * sync), with a "Cited by N" link added to every block the analysis cites (to its entry on the article's cited-by page).
  */
 export async function renderArticleHtml(article: ArticleView, counts: ReadonlyMap<string, number>): Promise<string> {
   const html = article.entry.rendered?.html ?? (await renderEntryHtml(article.entry));
   const file = await unified()
     .use(rehypeParse, { fragment: true })
-    .use(rehypeCitedBy, { counts, targetId: citedById })
+    .use(rehypeCitedBy, { counts, targetId: citedById, listUrl: articleCitedByUrl(article.id) })
     .use(rehypeStringify)
     .process(html);
   return String(file);

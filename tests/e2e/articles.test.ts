@@ -2,7 +2,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readContentSources } from '../../src/data/read-sources.ts';
 import { checkContent } from '../../src/lib/content/check-content.ts';
-import { articleUrl } from '../../src/lib/links/urls.ts';
+import { articleCitedByUrl, articleUrl } from '../../src/lib/links/urls.ts';
 import { baseUrl, launchBrowser } from '../helpers/browser.ts';
 import { projectRoot } from '../helpers/content.ts';
 
@@ -32,7 +32,10 @@ for (const article of model.articles.values()) {
       const shown = await page.evaluate(renderedBlocks);
       const expected = article.blocks.map((block) => ({
         id: block.id,
-        text: block.kind === 'embed' ? `A post on ${block.platform} was embedded here in the original article; it was not captured.` : block.text,
+        text:
+          block.kind === 'embed'
+            ? `A post on ${block.platform} was embedded here in the original article; it was not captured.`
+            : block.text,
       }));
       expect(shown).toEqual(expected);
       await page.close();
@@ -48,11 +51,51 @@ for (const article of model.articles.values()) {
       const datetime = await page.locator('article header time').getAttribute('datetime');
       expect(datetime?.startsWith(article.data.published.date)).toBe(true);
       // The date line as printed, which statements may cite (#date-line).
-      await expect(page.locator('article header #date-line time').textContent()).resolves.toBe(article.data.published.asPrinted);
+      await expect(page.locator('article header #date-line time').textContent()).resolves.toBe(
+        article.data.published.asPrinted,
+      );
       await page.close();
     });
   });
 }
+
+describe('what cites an article, on a page of its own', () => {
+  for (const article of model.articles.values()) {
+    it(`${article.id}: each cited paragraph's "Cited by N" link goes to its entry of N links, which links back to it`, async () => {
+      const page = await browser.newPage();
+      await page.goto(baseUrl + articleUrl(article.id));
+      const chips = await page.locator('.article-body > [id] .cited-by-link').evaluateAll((links) =>
+        links.map((link) => ({
+          block: link.closest('.article-body > [id]')?.id ?? '',
+          id: link.id,
+          href: link.getAttribute('href'),
+          count: Number(/^Cited by (\d+)$/.exec(link.textContent ?? '')?.[1]),
+        })),
+      );
+      expect(chips.length).toBeGreaterThan(0);
+      await expect(
+        page.locator(`#cited-by-heading ~ p a[href="${articleCitedByUrl(article.id)}"]`).count(),
+      ).resolves.toBe(1);
+
+      await page.goto(baseUrl + articleCitedByUrl(article.id));
+      const entries = await page.locator('ol.cited-by > li').evaluateAll((items) =>
+        items.map((item) => ({
+          id: item.id,
+          back: item.querySelector(':scope > p > a')?.getAttribute('href'),
+          links: item.querySelectorAll(':scope > ul a').length,
+        })),
+      );
+      expect(entries.map((entry) => entry.id)).toEqual(chips.map((chip) => chip.id));
+      for (const [i, chip] of chips.entries()) {
+        expect(chip.id).toBe(`cited-by-${chip.block}`);
+        expect(chip.href).toBe(`${articleCitedByUrl(article.id)}#${chip.id}`);
+        expect(entries[i]?.back).toBe(`${articleUrl(article.id)}#${chip.block}`);
+        expect(entries[i]?.links, chip.id).toBe(chip.count);
+      }
+      await page.close();
+    });
+  }
+});
 
 describe('paragraph links', () => {
   const article = model.articles.get('los-angeles-times-petro-and-trump-make-peace');

@@ -287,6 +287,11 @@ describe('items live in homes: their old addresses land on the entry', () => {
     ['/sources/meeting-held/', '/sources/page/2/#meeting-held'],
     ['/sources/#meeting-held', '/sources/page/2/#meeting-held'],
     ['/quotations/#speaker-gustavo-petro', '/people/gustavo-petro/#quotations'],
+    // What cites an article moved from its foot to a page of its own; the paragraph's "Cited by" link holds the old id.
+    [
+      '/articles/los-angeles-times-petro-and-trump-make-peace/#cited-by-come-get-me',
+      '/articles/los-angeles-times-petro-and-trump-make-peace/cited-by/#cited-by-come-get-me',
+    ],
   ] as const) {
     it(`${from} lands on ${to}, marked and focused, with no CSP error`, async () => {
       const { context, page, errors } = await open({ viewport: { width: 390, height: 844 } });
@@ -310,6 +315,12 @@ describe('items live in homes: their old addresses land on the entry', () => {
     await page.goto(`${baseUrl}/sources/#meeting-held`);
     await expect(page.locator('#meeting-held').getAttribute('href')).resolves.toBe('/sources/page/2/#meeting-held');
     await expect(page.locator('#meeting-held').evaluate((element) => element.matches(':target'))).resolves.toBe(true);
+    // The old address of what cites a paragraph lands on the paragraph's "Cited by" link, in the paragraph.
+    const article = '/articles/los-angeles-times-petro-and-trump-make-peace/';
+    await page.goto(`${baseUrl}${article}#cited-by-come-get-me`);
+    const link = page.locator('#come-get-me > a#cited-by-come-get-me');
+    await expect(link.getAttribute('href')).resolves.toBe(`${article}cited-by/#cited-by-come-get-me`);
+    await expect(link.evaluate((element) => element.matches(':target'))).resolves.toBe(true);
     await context.close();
   });
 });

@@ -168,7 +168,7 @@ describe('structured data', () => {
       const expected =
         path === '/'
           ? 'WebSite'
-          : path.startsWith('/articles/') && path !== '/articles/'
+          : /^\/articles\/[^/]+\/$/.test(path) && path !== '/articles/'
             ? 'NewsArticle'
             : path === '/articles/'
               ? 'CollectionPage'

@@ -140,16 +140,20 @@ describe('a third source, imported, cited and built', () => {
 
   it('the article page shows what cites the new paragraph: the comparison point and the event', async () => {
     const { page, errors } = await open(`/articles/${slug}/`);
+    await expect(page.locator('h1').textContent()).resolves.toContain(
+      'Test fixture: Trump and Petro talk for about two hours at the White House',
+    );
+    await expect(page.locator(`#${paragraph} .cited-by-link`).getAttribute('href')).resolves.toBe(
+      `/articles/${slug}/cited-by/#cited-by-${paragraph}`,
+    );
+    await page.locator(`#${paragraph} .cited-by-link`).click();
+    await page.waitForURL(`**/articles/${slug}/cited-by/**`);
     const citedBy = await page
-      .locator(`#cited-by-${paragraph} a`)
+      .locator(`li#cited-by-${paragraph} a`)
       .evaluateAll((links) => links.map((link) => link.getAttribute('href')));
     // Each at its entry in its home.
     expect(citedBy).toContain(`${pointHome()}#${point}`);
     expect(citedBy).toContain(`${eventHome()}#${event}`);
-    await expect(page.locator(`#${paragraph} .cited-by-link`).count()).resolves.toBe(1);
-    await expect(page.locator('h1').textContent()).resolves.toContain(
-      'Test fixture: Trump and Petro talk for about two hours at the White House',
-    );
     expect(errors).toEqual([]);
     await page.close();
   });

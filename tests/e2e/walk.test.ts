@@ -4,7 +4,7 @@ import { baseUrl, launchBrowser, watchErrors } from '../helpers/browser.ts';
 
 // A reader's walk, by clicking only: home → an event (its entry in the timeline) → issue → person → one of
 // their quotations (its entry on their page) → the cited paragraph in the article → back to the quotation
-// through "What cites this article" → home.
+// through "What cites this article" (the article's page of what cites it) → home.
 let browser: Browser;
 beforeAll(async () => {
   browser = await launchBrowser();
@@ -58,9 +58,13 @@ describe('walking the site', () => {
     await page.waitForFunction((id) => document.getElementById(id)?.matches(':target'), paragraphId);
     await expect(paragraph.textContent()).resolves.toContain(quoted);
 
+    // What cites the paragraph is listed on the article's page of what cites it.
+    const articlePath = path(page);
     await paragraph.locator('a.cited-by-link').click();
-    const citedBy = page.locator(`[id="cited-by-${paragraphId}"]`);
-    await expect(citedBy.evaluate((element) => element.matches(':target'))).resolves.toBe(true);
+    expect(address(page)).toBe(`${articlePath}cited-by/#cited-by-${paragraphId}`);
+    const citedBy = page.locator(`li[id="cited-by-${paragraphId}"]`);
+    await page.waitForFunction((id) => document.getElementById(id)?.matches(':target'), `cited-by-${paragraphId}`);
+    await expect(citedBy.locator(`a[href="${articlePath}#${paragraphId}"]`).count()).resolves.toBe(1); // and back
     await citedBy.locator(`a[href="${quotationAddress}"]`).click();
     expect(address(page)).toBe(quotationAddress);
     await page.waitForFunction(

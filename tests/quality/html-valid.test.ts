@@ -25,6 +25,15 @@ interface NuMessage {
   extract?: string;
 }
 
+/**
+ * CSS the checker's CSS parser (the W3C CSS validator's CSS 3 profile) does not know yet: container queries (CSS
+ * Containment 3, in every engine since 2023). It checks only inline CSS; before the timeline chart's stylesheet was
+ * inlined (astro.config.mjs, the page budget) its container queries were in a file and never checked at all, so
+ * this leaves them as unchecked as before while the rest of every inline style is still checked.
+ */
+const UNKNOWN_TO_NU_CSS =
+  /^CSS: (?:“container(?:-type|-name)?”: Property “container(?:-type|-name)?” doesn't exist|Unrecognized at-rule “@container”)/;
+
 describe('valid HTML', () => {
   it('every built page passes the Nu Html Checker with zero errors', async () => {
     const sentinelDir = mkdtempSync(join(tmpdir(), 'vnu-'));
@@ -52,7 +61,10 @@ describe('valid HTML', () => {
       'the checker found no error in a page known to be invalid',
     ).toBeGreaterThan(0);
     const errors = messages
-      .filter((message) => isError(message) && !message.url?.endsWith('/invalid.html'))
+      .filter(
+        (message) =>
+          isError(message) && !message.url?.endsWith('/invalid.html') && !UNKNOWN_TO_NU_CSS.test(message.message),
+      )
       .map((message) => {
         const file = message.url ? relative(distDir, new URL(message.url).pathname) : '?';
         return `${file}:${message.lastLine ?? '?'}:${message.lastColumn ?? '?'}: ${message.message} [${message.extract?.trim() ?? ''}]`;

@@ -14,22 +14,6 @@ const weights = listFiles()
   .filter((file) => file.endsWith('.html'))
   .map((file) => weigher.weigh(file === '404.html' ? '/404.html' : urlOfFile(file)));
 
-/**
- * The pages still over the budget with gzip (all are within it with brotli), each held to its weight when
- * it was listed, so that none grows while it waits for its cut (docs/quality.md, "Page budget"). A listed page
- * that comes within the budget must leave the list; any other page over the budget fails the gate.
- */
-const OVER_WITH_GZIP: Readonly<Record<string, { atMost: number; why: string }>> = {
-  '/articles/los-angeles-times-petro-and-trump-make-peace/': {
-    atMost: 14_355,
-    why: 'its "What cites this article" section is about 4.6 KB of its gzip: to move to a page of its own',
-  },
-  '/timeline/': {
-    atMost: 14_665,
-    why: 'the chart (about 2.7 KB with gzip, its column classes 0.7 KB) and its stylesheet (1.4 KB)',
-  },
-};
-
 describe('the page budget', () => {
   it('weighs every page, the 404 included, with its stylesheet and its scripts', () => {
     expect(weights.length).toBeGreaterThan(150);
@@ -39,28 +23,8 @@ describe('the page budget', () => {
     expect(home?.jsSizes.brotli).toBeGreaterThan(0);
   });
 
-  it(`holds on every page (with gzip, those listed below aside): at most ${PAGE_BUDGET.bytes} B with gzip -9 and brotli 11, ${PAGE_BUDGET.jsBrotli} B of it JavaScript`, () => {
-    const misses = weights.flatMap((weight) =>
-      budgetMisses(weight, { jsExempt: [searchUrl()] }).filter(
-        (miss) =>
-          !(weight.path in OVER_WITH_GZIP && miss.startsWith(`${weight.path}: `) && miss.includes(' with gzip -9, ')),
-      ),
-    );
+  it(`holds on every page: at most ${PAGE_BUDGET.bytes} B with gzip -9 and brotli 11, ${PAGE_BUDGET.jsBrotli} B of it JavaScript`, () => {
+    const misses = weights.flatMap((weight) => budgetMisses(weight, { jsExempt: [searchUrl()] }));
     expect(misses).toEqual([]);
-  });
-
-  it('holds the pages still over it with gzip to their weight when listed, and lists only pages over it', () => {
-    const problems = Object.entries(OVER_WITH_GZIP).flatMap(([path, { atMost }]) => {
-      const weight = weights.find((item) => item.path === path);
-      if (!weight) return [`${path}: listed, but not built`];
-      if (weight.total.gzip > atMost)
-        return [
-          `${path}: ${weight.total.gzip} B with gzip -9, ${weight.total.gzip - atMost} B more than the ${atMost} B it was held to`,
-        ];
-      if (weight.total.gzip <= PAGE_BUDGET.bytes)
-        return [`${path}: ${weight.total.gzip} B with gzip -9, within the budget: take it off OVER_WITH_GZIP`];
-      return [];
-    });
-    expect(problems).toEqual([]);
   });
 });

@@ -13,6 +13,8 @@ export const homeUrl = (): string => '/';
 export const articlesUrl = (): string => '/articles/';
 /** One stored article. */
 export const articleUrl = (articleId: string): string => `/articles/${articleId}/`;
+/** What cites one stored article, paragraph by paragraph (the article links each cited paragraph there). */
+export const articleCitedByUrl = (articleId: string): string => `/articles/${articleId}/cited-by/`;
 /** The meeting page. */
 export const meetingUrl = (): string => '/meeting/';
 /** The timeline of tensions: an overview (the chart, and every event linking to its part). */
@@ -104,7 +106,11 @@ export const sectionIds = {
 /** The id of the page's main region (the skip link's target). */
 export const mainId = 'main';
 
-/** The fragment id, on an article page, of the list of what cites block `blockId`. */
+/**
+ * The fragment id of the list of what cites block `blockId`, on the article's cited-by page; on the article it
+ * is the paragraph's "Cited by" link there (a moved-entry link: published `#cited-by-…` addresses of the
+ * article follow it).
+ */
 export const citedById = (blockId: string): string => `cited-by-${blockId}`;
 
 /** The fragment id, on the home page, of the card for one part of the site (`key` is fixed in code). */
@@ -305,6 +311,9 @@ export function previewImageUrl(pagePath: string): string {
   // Further pages of an index (/articles/page/2/) share the index's image too.
   const further = new RegExp(`^(/[a-z]+/)${INDEX_PAGE_SEGMENT}/\\d+/$`).exec(pagePath)?.[1];
   if (further !== undefined) return ogImageUrl(further);
+  // What cites an article shares the article's image.
+  const article = /^(\/articles\/[^/]+\/)cited-by\/$/.exec(pagePath)?.[1];
+  if (article !== undefined) return ogImageUrl(article);
   const section = /^\/([a-z]+)\/[^/]/.exec(pagePath)?.[1];
   const shared = section === undefined ? undefined : SHARED_PREVIEW_SECTIONS[section];
   return ogImageUrl(shared ?? pagePath);

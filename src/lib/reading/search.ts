@@ -18,6 +18,7 @@ export const SEARCH_EXCLUDED_SELECTORS = [
   '.citations',
   '.cited-by-link',
   '.cited-by',
+  '.cited-by-summary',
   '.toc',
 ] as const;
 

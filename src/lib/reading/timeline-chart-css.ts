@@ -10,8 +10,13 @@ import type { ChartLayout } from './timeline-chart.ts';
  * (a style attribute per mark would be blocked by the policy and weigh more).
  */
 
-/** The class names the component puts on a mark's glyph and label: start column, end column, row. */
-export const gridClasses = (c0: number, c1: number, row: number): string => `s${c0} e${c1} r${row}`;
+/**
+ * The class names the component puts on a mark's glyph and label: start column, end column, row. A span of one
+ * column (a day's glyph, most axis labels) has no end class: a grid item's end defaults to one column past its
+ * start (the page budget: a day's events are most of the marks).
+ */
+export const gridClasses = (c0: number, c1: number, row: number): string =>
+  c1 === c0 + 1 ? `s${c0} r${row}` : `s${c0} e${c1} r${row}`;
 
 const percent = (value: number, columns: number): string => `${Math.round((value / columns) * 10_000) / 100}%`;
 
@@ -23,7 +28,7 @@ export function chartCss(layout: ChartLayout): string {
   let rows = 3; // the axis: years, months and days, landmarks
   const use = (c0: number, c1: number): void => {
     starts.add(c0);
-    ends.add(c1);
+    if (c1 !== c0 + 1) ends.add(c1);
   };
   for (const label of [...layout.years, ...layout.finer]) use(label.c0, label.c1);
   for (const landmark of layout.landmarks) use(landmark.c0, Math.max(landmark.c1, landmark.c0 + 1));
