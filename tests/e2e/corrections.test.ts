@@ -22,8 +22,15 @@ describe('the corrections and updates log', () => {
   it('lists every log entry, newest first, each with a lasting address', () => {
     const ids = selectAll('ol.log > li', page).map((item) => String(item.properties['id']));
     expect([...ids].sort()).toEqual(log.map((entry) => entry.id).sort());
-    const dates = selectAll('ol.log > li > .when > time', page).map((time) => String(time.properties['dateTime']));
+    // Grouped under the day they were published, the days newest first, each a <time> heading its entries.
+    const days = selectAll('section', page).filter((section) => select('ol.log', section));
+    const dates = days.map((section) => String(select('h2 time', section)?.properties['dateTime']));
     expect(dates).toEqual([...dates].sort().reverse());
+    for (const section of days)
+      for (const item of selectAll('ol.log > li', section)) {
+        const entry = log.find((candidate) => candidate.id === item.properties['id']);
+        expect(entry?.date, String(item.properties['id'])).toBe(String(select('h2 time', section)?.properties['dateTime']));
+      }
   });
 
   it('lists each entry briefly, linking to its own page, and names what it touched', () => {
