@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { appendFileSync } from 'node:fs';
+import { appendFileSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { KEY_INPUTS_VARIABLE, keyInputsLine } from '../lib/build/key-inputs.ts';
 import type { SiteIndex } from '../lib/analysis/site-index.ts';
 import { getArticles, type ArticleView } from './articles.ts';
@@ -28,6 +29,23 @@ import { indexPageUrl } from '../lib/links/urls.ts';
  * only costs reuse, never correctness; tests/build/incremental-build.test.ts holds a rebuild to a cold build
  * byte for byte.
  */
+
+/**
+ * What every page's output depends on beyond its code and its entries: the site's configuration
+ * (astro.config.mjs, as text) and the public origin the build is for (SITE_URL, in canonical addresses).
+ * Astro's cache does not key pages on the configuration (seen: after a change to how stylesheets are inlined,
+ * pages kept from the previous build still linked the old stylesheet file, gone from the output); the origin
+ * is keyed here too rather than trusted to it.
+ */
+const setupDigest = ((): string => {
+  const hash = createHash('sha256');
+  try {
+    hash.update(readFileSync(join(process.cwd(), 'astro.config.mjs')));
+  } catch {
+    hash.update('no astro.config.mjs');
+  }
+  return hash.update(`\n${process.env['SITE_URL'] ?? ''}`).digest('base64url');
+})();
 
 /** What a route says about one of its pages, for its key. */
 export interface PageShows {
@@ -67,6 +85,7 @@ export async function withCacheKeys<P extends StaticPath>(
       };
       hash.update(`${head.route}\n${head.params}\n${head.props}\n${head.view}\n`);
       hash.update(`${head.updated}\n`);
+      hash.update(`${setupDigest}\n`);
       const entries = graph.closure(page.roots);
       for (const line of entries) hash.update(`${line}\n`);
       const cacheKey = hash.digest('base64url');
