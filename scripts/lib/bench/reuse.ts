@@ -45,15 +45,21 @@ export function compareCopies(before: ReadonlyMap<string, number>, after: Readon
 /**
  * The route a page comes from, as a family of pages: "/people/gustavo-petro/index.html" is "/people/*",
  * "/sources/page/3/index.html" "/sources/page/*", "/sources/only/x/index.html" "/sources/only/*"; a page
- * below an entry's page (a speaker's further page "/people/x/page/2/index.html") goes with the others of its
- * kind, every speaker's together.
+ * below an entry's page (a speaker's further page "/people/x/page/2/index.html", an article's
+ * "/articles/x/cited-by/index.html") goes with the others of its kind, every speaker's or article's together.
  */
+/** Second segments that name a kind of page under a section, not an entry. */
+const FIXED_SEGMENTS = new Set(['page', 'only']);
+
 export function routeFamily(page: string): string {
   const [section = '', second, third] = page.split('/').filter((part) => part !== '' && part !== 'index.html');
   const depth = page.split('/').filter((part) => part !== '' && part !== 'index.html').length;
   if (second === undefined) return `/${section}/`;
   if (depth === 2) return `/${section}/*`;
-  return depth === 3 ? `/${section}/${second}/*` : `/${section}/*/${third}/*`;
+  // "/sources/page/3/", "/sources/only/x/" (a kind of page under a section) against "/articles/x/cited-by/" (a page
+  // under an entry's page: every article's together).
+  if (depth === 3) return FIXED_SEGMENTS.has(second) ? `/${section}/${second}/*` : `/${section}/*/${third}/`;
+  return `/${section}/*/${third}/*`;
 }
 
 /** Per route family, how many keyed pages were rendered again and how many reused, families sorted. */

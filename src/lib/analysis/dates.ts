@@ -1,7 +1,20 @@
 import type { Published } from '../../schemas/article.ts';
 import type { When } from '../../schemas/when.ts';
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
 function monthName(month: string): string {
   return MONTHS[Number(month) - 1] ?? month;
@@ -58,12 +71,21 @@ export function whenPieces(when: When, anchor?: Anchor): (string | { text: strin
     const until = dated(anchor.when);
     // "Between 7 January and 3 February 2026": the year once when both bounds share it.
     const year = / \d{4}$/.exec(until.text)?.[0];
-    const text = since.text.replace(/^Week of/, 'the week of');
+    const text = inSentence(since.text);
     const shortened = year && text.endsWith(year) && /\d /.test(text) ? text.slice(0, -year.length) : text;
     return ['Between ', { ...since, text: shortened }, ' and ', until, `, ${DATE_NOT_GIVEN}`];
   }
-  return [anchor.relation === 'before' ? 'Before ' : 'After ', dated(anchor.when), `, ${DATE_NOT_GIVEN}`];
+  const bound = dated(anchor.when);
+  return [
+    anchor.relation === 'before' ? 'Before ' : 'After ',
+    { ...bound, text: inSentence(bound.text) },
+    `, ${DATE_NOT_GIVEN}`,
+  ];
 }
+
+/** A date as it reads inside a sentence: "the week of 2 February 2026", "fall 2025" (not "After Week of …"). */
+const inSentence = (text: string): string =>
+  text.replace(/^Week of/, 'the week of').replace(/^(Winter|Spring|Summer|Fall) /, (season) => season.toLowerCase());
 
 /**
  * A date for readers at its precision: "3 February 2026", "Week of 2 February 2026", "October 2025",
@@ -71,7 +93,10 @@ export function whenPieces(when: When, anchor?: Anchor): (string | { text: strin
  * 3 February 2026, date not given" when it has both bounds; "Date not given" without its anchor).
  */
 export function formatWhen(when: When, anchor?: Anchor): string {
-  if (when.precision === 'relative') return whenPieces(when, anchor).map((piece) => (typeof piece === 'string' ? piece : piece.text)).join('');
+  if (when.precision === 'relative')
+    return whenPieces(when, anchor)
+      .map((piece) => (typeof piece === 'string' ? piece : piece.text))
+      .join('');
   const [year = '', month = '', day = ''] = (when.date ?? '').split('-');
   switch (when.precision) {
     case 'day':

@@ -33,6 +33,7 @@ describe('which pages a rebuild rendered again, and why (bench:build)', () => {
     expect(routeFamily('/sources/only/x/index.html')).toBe('/sources/only/*');
     expect(routeFamily('/people/gustavo-petro/index.html')).toBe('/people/*');
     expect(routeFamily('/people/gustavo-petro/page/2/index.html')).toBe('/people/*/page/*');
+    expect(routeFamily('/articles/x/cited-by/index.html')).toBe('/articles/*/cited-by/');
   });
 
   it("names what changed in a page's key: its view, an entry's digest, an entry added, the timeline order", () => {

@@ -1,9 +1,24 @@
 import { describe, expect, it } from 'vitest';
-import { formatPublished, formatWhen, publishedDatetime, whenDatetime, whenPieces, whenSortKey, whenSpan } from '../../../../src/lib/analysis/dates.ts';
+import {
+  formatPublished,
+  formatWhen,
+  publishedDatetime,
+  whenDatetime,
+  whenPieces,
+  whenSortKey,
+  whenSpan,
+} from '../../../../src/lib/analysis/dates.ts';
 
 describe('publication dates', () => {
   it('keep the precision the page gives', () => {
-    const timed = { date: '2026-02-03', time: '15:17', timeZone: 'PT', utcOffset: '-08:00', precision: 'minute', asPrinted: 'x' } as const;
+    const timed = {
+      date: '2026-02-03',
+      time: '15:17',
+      timeZone: 'PT',
+      utcOffset: '-08:00',
+      precision: 'minute',
+      asPrinted: 'x',
+    } as const;
     expect(publishedDatetime(timed)).toBe('2026-02-03T15:17-08:00');
     expect(formatPublished(timed)).toBe('3 February 2026, 3:17 pm PT');
     const dated = { date: '2026-02-04', precision: 'day', asPrinted: 'x' } as const;
@@ -12,7 +27,8 @@ describe('publication dates', () => {
   });
 
   it('format noon and midnight on the 12-hour clock', () => {
-    const at = (time: string) => formatPublished({ date: '2026-02-03', time, utcOffset: '+00:00', precision: 'minute', asPrinted: 'x' });
+    const at = (time: string) =>
+      formatPublished({ date: '2026-02-03', time, utcOffset: '+00:00', precision: 'minute', asPrinted: 'x' });
     expect(at('00:05')).toBe('3 February 2026, 12:05 am');
     expect(at('12:00')).toBe('3 February 2026, 12:00 pm');
   });
@@ -47,6 +63,19 @@ describe('relative dates', () => {
     expect(formatWhen({ precision: 'relative', after: 'meeting' }, { ...anchor, relation: 'after' })).toBe(
       'After 3 February 2026, date not given',
     );
+    // A bound of a week or a season reads inside the sentence, not capitalised as it heads an entry.
+    expect(
+      formatWhen(
+        { precision: 'relative', after: 'x' },
+        { relation: 'after', when: { date: '2026-W06', precision: 'week' } },
+      ),
+    ).toBe('After the week of 2 February 2026, date not given');
+    expect(
+      formatWhen(
+        { precision: 'relative', before: 'x' },
+        { relation: 'before', when: { date: '2025', precision: 'season', season: 'fall' } },
+      ),
+    ).toBe('Before fall 2025, date not given');
     expect(formatWhen({ precision: 'relative', before: 'meeting' })).toBe('Date not given');
     expect(whenSortKey({ precision: 'relative', before: 'meeting' }, anchor)).toBe('2026-02-03');
   });
@@ -91,7 +120,10 @@ describe('weeks and spans', () => {
   });
 
   it('span every day a date could mean', () => {
-    const span = (when: Parameters<typeof whenSpan>[0]): string[] => [iso(whenSpan(when).first), iso(whenSpan(when).last)];
+    const span = (when: Parameters<typeof whenSpan>[0]): string[] => [
+      iso(whenSpan(when).first),
+      iso(whenSpan(when).last),
+    ];
     expect(span({ date: '2026-02-03', precision: 'day' })).toEqual(['2026-02-03', '2026-02-03']);
     expect(span({ date: '2026-W06', precision: 'week' })).toEqual(['2026-02-02', '2026-02-08']);
     expect(span({ date: '2026-W01', precision: 'week' })).toEqual(['2025-12-29', '2026-01-04']);
