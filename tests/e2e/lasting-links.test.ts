@@ -145,9 +145,10 @@ describe('"link to this"', () => {
     const speaker = (await block.locator('figcaption a[href^="/people/"]').first().getAttribute('href')) ?? '';
     expect(speaker).toMatch(/^\/people\/[a-z0-9-]+\/$/);
     await block.locator('.link-to-this').click();
-    await expect(page.evaluate(() => navigator.clipboard.readText())).resolves.toBe(`${baseUrl}${speaker}#${id}`);
-    // The control is also the link there: the entry on the speaker's page, marked.
+    // The control is also the link there: it copies, then goes to the entry on the speaker's page, marked. The
+    // clipboard is read once there (read during the navigation, the page's context could be torn down under it).
     await page.waitForURL(`${baseUrl}${speaker}#${id}`);
+    await expect(page.evaluate(() => navigator.clipboard.readText())).resolves.toBe(`${baseUrl}${speaker}#${id}`);
     await expect(page.locator(`[id="${id}"]`).evaluate((element) => element.matches(':target'))).resolves.toBe(true);
     await context.close();
   });

@@ -82,7 +82,8 @@ export function buildStructuredData(schema: PageSchema, page: PageInfo, stored: 
     isPartOf,
     author: publisher,
     publisher,
-    isBasedOn: basedOn,
+    // Left out when the page rests on no stored article (an empty list says nothing).
+    ...(basedOn.length > 0 ? { isBasedOn: basedOn } : {}),
     ...extra,
   });
   const graph = (...nodes: Thing[]): Graph => ({ '@context': 'https://schema.org', '@graph': nodes });
@@ -153,7 +154,7 @@ export function buildStructuredData(schema: PageSchema, page: PageInfo, stored: 
         image: page.image,
         inLanguage: 'en',
         isPartOf,
-        isBasedOn: basedOn,
+        ...(basedOn.length > 0 ? { isBasedOn: basedOn } : {}),
         mainEntity: personNode(schema.person, page.site),
       };
       return graph(profile);
