@@ -82,8 +82,7 @@ export function buildStructuredData(schema: PageSchema, page: PageInfo, stored: 
     isPartOf,
     author: publisher,
     publisher,
-    // Left out when the page rests on no stored article (an empty list says nothing).
-    ...(basedOn.length > 0 ? { isBasedOn: basedOn } : {}),
+    isBasedOn: basedOn,
     ...extra,
   });
   const graph = (...nodes: Thing[]): Graph => ({ '@context': 'https://schema.org', '@graph': nodes });
@@ -154,7 +153,7 @@ export function buildStructuredData(schema: PageSchema, page: PageInfo, stored: 
         image: page.image,
         inLanguage: 'en',
         isPartOf,
-        ...(basedOn.length > 0 ? { isBasedOn: basedOn } : {}),
+        isBasedOn: basedOn,
         mainEntity: personNode(schema.person, page.site),
       };
       return graph(profile);
