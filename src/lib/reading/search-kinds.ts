@@ -57,13 +57,17 @@ export function blockKind(title: string): { kind: string; name: string } {
   if (paragraph) return { kind: 'Article paragraph', name: `¶${paragraph[2]}${paragraph[1] ? ' (pull quote)' : ''}` };
   const correction = /^(Correction|Update|Edition) of (.+)$/i.exec(title);
   if (correction) return { kind: 'Correction', name: `${correction[1]} of ${correction[2]}` };
+  // An entry of the log on /corrections/, named by its kind alone (its day is the heading above it).
+  const logEntry = /^this (correction|update|edition)$/i.exec(title);
+  if (logEntry) return { kind: 'Correction', name: logEntry[1]!.replace(/^./, (first) => first.toUpperCase()) };
   const position = /^Position of (.+)$/.exec(title);
   if (position) return { kind: 'Position', name: position[1]! };
   const colon = title.indexOf(': ');
   if (colon === -1) return { kind: '', name: title };
   const prefix = title.slice(0, colon).toLowerCase();
   const rest = title.slice(colon + 2);
-  if (prefix.startsWith('quotation of ')) return { kind: 'Quotation', name: `${title.slice(13, colon)}: “${rest}…”` };
+  // The control names a quotation by its first words, already ending in "…" where it cut them.
+  if (prefix.startsWith('quotation of ')) return { kind: 'Quotation', name: `${title.slice(13, colon)}: “${rest}”` };
   if (prefix.startsWith('meeting, ')) return { kind: 'The meeting', name: `${title.slice(9, colon)}: ${rest}` };
   const known: Record<string, string> = {
     event: 'Event',

@@ -24,7 +24,12 @@ describe('search result kinds', () => {
     expect(blockKind('Event: Petro takes office')).toEqual({ kind: 'Event', name: 'Petro takes office' });
     expect(blockKind('Quotation of Gustavo Petro: This is a pact')).toEqual({
       kind: 'Quotation',
-      name: 'Gustavo Petro: “This is a pact…”',
+      name: 'Gustavo Petro: “This is a pact”',
+    });
+    // Cut by the control's name already: one ellipsis, not two.
+    expect(blockKind('Quotation of Donald Trump: He told me he doesn’t believe in…')).toEqual({
+      kind: 'Quotation',
+      name: 'Donald Trump: “He told me he doesn’t believe in…”',
     });
     expect(blockKind('Comparison point: U.S. sanctions on Petro')).toEqual({
       kind: 'Comparison point',
@@ -33,6 +38,7 @@ describe('search result kinds', () => {
     expect(blockKind('Person: Gustavo Petro')).toEqual({ kind: 'Person', name: 'Gustavo Petro' });
     expect(blockKind('Issue: Sanctions')).toEqual({ kind: 'Issue', name: 'Sanctions' });
     expect(blockKind('Correction of 2026-02-10')).toEqual({ kind: 'Correction', name: 'Correction of 2026-02-10' });
+    expect(blockKind('this update')).toEqual({ kind: 'Correction', name: 'Update' });
     expect(blockKind('Meeting, What was discussed: Petro says he told Trump…')).toEqual({
       kind: 'The meeting',
       name: 'What was discussed: Petro says he told Trump…',
