@@ -12,6 +12,7 @@ import {
   timelineUrl,
 } from '../../src/lib/links/urls.ts';
 import { baseUrl, launchBrowser, watchErrors } from '../helpers/browser.ts';
+import { expectContentsOneTapAway } from '../helpers/contents.ts';
 
 // Issue 17 in the real build, in Chromium: a way through long pages (contents at every width, the header's
 // rows, an unknown fragment), citations a reader can check (each chip's number on its paragraph, one chip per
@@ -43,24 +44,8 @@ describe('contents and header', () => {
   it('at 390 px, "On this page" is near the top, one tap away, and its links lead to the sections', async () => {
     const { context, page, errors } = await open(390, 844);
     await page.goto(baseUrl + meetingUrl());
-    const summary = page.locator('nav.toc summary');
-    await expect(summary.isVisible()).resolves.toBe(true);
-    const box = await summary.boundingBox();
-    expect(box!.y + box!.height).toBeLessThan(400);
-    expect(box!.height).toBeGreaterThanOrEqual(24);
-    await expect(page.locator('nav.toc a').first().isVisible()).resolves.toBe(false);
-    await summary.click();
-    const links = page.locator('nav.toc a');
-    expect(await links.count()).toBeGreaterThan(3);
-    const last = links.last();
-    const href = await last.getAttribute('href');
-    await last.click();
-    expect(new URL(page.url()).hash).toBe(href);
-    // The section's heading comes into view (smoothly: the reader has acted on the page).
-    await page.waitForFunction((selector) => {
-      const top = document.querySelector(selector)?.getBoundingClientRect().top ?? -1;
-      return top >= 0 && top < innerHeight;
-    }, href!);
+    await expect(page.locator('nav.toc summary').isVisible()).resolves.toBe(true);
+    await expectContentsOneTapAway(page, 3);
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { correctionsUrl, personUrl, timelineUrl } from '../../src/lib/links/urls.ts';
 import { builtHtml } from '../quality/dist.ts';
 import { baseUrl, launchBrowser } from '../helpers/browser.ts';
+import { expectContentsOneTapAway } from '../helpers/contents.ts';
 
 // What a fresh reader still met after issue 17 (the review at 1280 and 390 px, light and dark), in the real build.
 
@@ -185,22 +186,7 @@ describe('contents on every long page', () => {
       const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
       const page = await context.newPage();
       await page.goto(baseUrl + path);
-      const summary = page.locator('nav.toc summary');
-      const box = await summary.boundingBox();
-      expect(box!.y + box!.height).toBeLessThan(400);
-      expect(box!.height).toBeGreaterThanOrEqual(24);
-      await expect(page.locator('nav.toc a').first().isVisible()).resolves.toBe(false);
-      await summary.click();
-      const links = page.locator('nav.toc a');
-      expect(await links.count()).toBeGreaterThan(1);
-      const last = links.last();
-      const href = await last.getAttribute('href');
-      await last.click();
-      expect(new URL(page.url()).hash).toBe(href);
-      await page.waitForFunction((selector) => {
-        const top = document.querySelector(selector)?.getBoundingClientRect().top ?? -1;
-        return top >= 0 && top < innerHeight;
-      }, href!);
+      await expectContentsOneTapAway(page, 1);
       await context.close();
     });
 
