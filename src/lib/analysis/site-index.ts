@@ -202,6 +202,18 @@ export interface SiteIndex extends SiteContent {
 /** The key of a paragraph in the cited-by index. */
 export const paragraphKey = (articleId: string, paragraphId: string): string => `${articleId}#${paragraphId}`;
 
+/** The blocks of an article that the analysis cites, in the article's order, each with what cites it. */
+export function citedBlocks<B extends { id: string }>(
+  citedBy: SiteIndex['citedBy'],
+  articleId: string,
+  blocks: readonly B[],
+): { block: B; backlinks: readonly Backlink[] }[] {
+  return blocks.flatMap((block) => {
+    const backlinks = citedBy.get(paragraphKey(articleId, block.id)) ?? [];
+    return backlinks.length > 0 ? [{ block, backlinks }] : [];
+  });
+}
+
 /** Builds every cross-link of the site from validated content (references were checked by the guard). */
 export function buildSiteIndex(content: SiteContent): SiteIndex {
   const blockIndex = new Map(
