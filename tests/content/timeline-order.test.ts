@@ -45,10 +45,20 @@ describe('the timeline keeps every order the sources give', () => {
     expect(events.slice(meetingAt + 1).filter((id) => index.eventById.get(id)?.when.before === 'white-house-meeting')).toEqual([]);
   });
 
-  it('in 2025, lists the deportation flights, the first clash, before the aid halt, the recall and the decertification', () => {
-    before(events, 'trump-second-term', 'deportation-flights-refused', 'tariff-threat');
-    before(events, 'deportation-flights-refused', 'aid-halted', 'ambassador-recalled', 'decertification');
-    before(events, 'drug-trafficker-accusation', 'aid-halted', 'ambassador-recalled', 'decertification');
+  it('in the year before the meeting, keeps the orders the LA Times gives and no other', () => {
+    // "relinquishing only after Trump threatened", "After Petro gave a speech ...": orders the text gives.
+    before(events, 'trump-second-term', 'deportation-flights-refused', 'tariff-threat', 'white-house-meeting');
+    before(events, 'trump-second-term', 'un-general-assembly-speech', 'visa-revoked', 'white-house-meeting');
+    // The decertification, the aid halt and the recall have no time word of their own: told next to the
+    // accusations of "Last fall", they are not placed after them (closeness in the text is not an order),
+    // and, undated, they are known only to follow Trump's return and to precede the meeting.
+    for (const id of ['decertification', 'aid-halted', 'ambassador-recalled']) {
+      expect(index.eventById.get(id)?.when, id).toEqual(
+        expect.objectContaining({ precision: 'relative', after: 'trump-second-term', before: 'white-house-meeting' }),
+      );
+      before(events, 'trump-second-term', id, 'white-house-meeting');
+    }
+    expect(index.timeline.filter((event) => event.when.after === 'drug-trafficker-accusation').map((event) => event.id)).toEqual([]);
   });
 
   it('meets every after, before and during of every event and quotation', () => {
