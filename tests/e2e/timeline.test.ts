@@ -284,6 +284,14 @@ describe('the chart', () => {
         'temporary-visa',
         'trump-pre-visit-remarks',
         'idarraga-extradition-record',
+        // The year of tensions as the LA Times tells it, with no time word: after Trump's return, before the meeting.
+        'deportation-flights-refused',
+        'tariff-threat',
+        'un-general-assembly-speech',
+        'visa-revoked',
+        'decertification',
+        'aid-halted',
+        'ambassador-recalled',
       ]),
     );
     for (const mark of undated) {

@@ -5,16 +5,22 @@ import { periodOfWhen } from './timeline-parts.ts';
 
 /**
  * What each kind of list entry is about, for the filters (lib/reading/filters.ts): its issues, people, the outlets
- * whose articles it cites, and its period (the year it is dated to; an undated "before X" takes X's year).
+ * whose articles it cites, and its period (the year it is dated to; an undated "before X" takes X's year, and one
+ * "between Y and X" every year from Y's to X's, so that the year filter claims no year its bounds do not allow).
  */
 
 const outletsOf = (index: SiteIndex, citations: readonly Citation[]): string[] =>
   [...new Set(citations.flatMap((citation) => index.articleById.get(citation.article)?.outlet.id ?? []))].sort();
 
 const periodOf = (index: SiteIndex, when: Event['when']): string[] => {
-  const dated = when.precision === 'relative' ? index.anchorOf(when)?.when : when;
+  const anchor = when.precision === 'relative' ? index.anchorOf(when) : undefined;
+  const dated = when.precision === 'relative' ? anchor?.when : when;
   const year = dated && periodOfWhen(dated)?.year;
-  return year === undefined ? [] : [String(year)];
+  if (year === undefined) return [];
+  // An undated entry between two dated events may fall in any year from the earlier bound's to the later's.
+  const since = anchor?.since && periodOfWhen(anchor.since)?.year;
+  const from = since !== undefined && since < year ? since : year;
+  return Array.from({ length: year - from + 1 }, (_, at) => String(from + at));
 };
 
 /**

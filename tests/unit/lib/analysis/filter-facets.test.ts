@@ -42,3 +42,30 @@ describe('the person facet', () => {
     expect(index.peopleOfIssue('insults-and-rhetoric').map((person) => person.id)).not.toContain('adolf-hitler');
   });
 });
+
+// The year filter claims no year an entry's date does not allow (fact-check, third pass): the undated clashes of
+// the year before the meeting fall between Trump's return (2025) and the meeting (2026), so either year shows them.
+describe('the year facet', () => {
+  it('gives a dated entry its own year', () => {
+    expect(eventFacets(index, index.eventById.get('illegal-drug-leader-label')!).period).toEqual(['2025']);
+    expect(eventFacets(index, index.eventById.get('white-house-meeting')!).period).toEqual(['2026']);
+  });
+
+  it('gives an undated entry every year between its bounds', () => {
+    const event = index.eventById.get('aid-halted')!;
+    expect(event.when).toMatchObject({
+      precision: 'relative',
+      after: 'trump-second-term',
+      before: 'white-house-meeting',
+    });
+    expect(eventFacets(index, event).period).toEqual(['2025', '2026']);
+    expect(quotationFacets(index, index.quotationById.get('obey-humanity')!).period).toEqual(['2025', '2026']);
+  });
+
+  it('gives an undated entry bounded within one year that year only', () => {
+    // Between the 7 January call and the meeting, both in 2026.
+    expect(eventFacets(index, index.eventById.get('temporary-visa')!).period).toEqual(['2026']);
+    // Before the meeting, with no earlier bound: the meeting's year, as before.
+    expect(eventFacets(index, index.eventById.get('petro-murderer-hitler')!).period).toEqual(['2026']);
+  });
+});
