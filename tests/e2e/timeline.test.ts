@@ -268,15 +268,13 @@ describe('the chart', () => {
 
   it('shows undated entries as undated: in the chart, in the overview and on their part', async () => {
     const { context, page } = await open(timelineUrl());
-    const undated = await page
-      .locator('[data-chart] .tl-l.undated')
-      .evaluateAll((links) =>
-        links.map((link) => ({
-          id: (link as HTMLAnchorElement).hash.slice(1),
-          text: (link as HTMLElement).innerText,
-          glyph: link.previousElementSibling!.className,
-        })),
-      );
+    const undated = await page.locator('[data-chart] .tl-l.undated').evaluateAll((links) =>
+      links.map((link) => ({
+        id: (link as HTMLAnchorElement).hash.slice(1),
+        text: (link as HTMLElement).innerText,
+        glyph: link.previousElementSibling!.className,
+      })),
+    );
     expect(new Set(undated.map((mark) => mark.id))).toEqual(
       new Set([
         'petro-murderer-hitler',
@@ -305,7 +303,7 @@ describe('the chart', () => {
         const item = document.getElementById(id)!;
         const when = item.querySelector('.when')!;
         return {
-          heading: item.closest('[data-filter-group]')!.querySelector('.filed')?.textContent?.trim(),
+          heading: item.closest('[data-filter-group]')!.querySelector('.filed')?.firstChild?.textContent?.trim(),
           when: when.textContent!.replace(/\s+/g, ' ').trim(),
           times: [...when.querySelectorAll('time')].map((time) => [time.getAttribute('datetime'), time.textContent]),
           h1: document.querySelector('h1')!.textContent,

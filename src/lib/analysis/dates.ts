@@ -71,20 +71,20 @@ export function whenPieces(when: When, anchor?: Anchor): (string | { text: strin
     const until = dated(anchor.when);
     // "Between 7 January and 3 February 2026": the year once when both bounds share it.
     const year = / \d{4}$/.exec(until.text)?.[0];
-    const text = inSentence(since.text);
+    const text = dateInSentence(since.text);
     const shortened = year && text.endsWith(year) && /\d /.test(text) ? text.slice(0, -year.length) : text;
     return ['Between ', { ...since, text: shortened }, ' and ', until, `, ${DATE_NOT_GIVEN}`];
   }
   const bound = dated(anchor.when);
   return [
     anchor.relation === 'before' ? 'Before ' : 'After ',
-    { ...bound, text: inSentence(bound.text) },
+    { ...bound, text: dateInSentence(bound.text) },
     `, ${DATE_NOT_GIVEN}`,
   ];
 }
 
 /** A date as it reads inside a sentence: "the week of 2 February 2026", "fall 2025" (not "After Week of …"). */
-const inSentence = (text: string): string =>
+export const dateInSentence = (text: string): string =>
   text.replace(/^Week of/, 'the week of').replace(/^(Winter|Spring|Summer|Fall) /, (season) => season.toLowerCase());
 
 /**
