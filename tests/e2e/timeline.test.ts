@@ -461,6 +461,64 @@ describe('filters', () => {
     await context.close();
   });
 
+  it('update the counts the overview and the parts show: the introduction’s, each part’s; nothing matching says what to do', async () => {
+    const counts = (page: Page) =>
+      page.evaluate(() =>
+        [...document.querySelectorAll<HTMLElement>('main [data-filter-count]')].map((count) => {
+          const group = count.closest('[data-filter-group]');
+          const scope = group ?? document;
+          return {
+            text: count.textContent!.trim(),
+            total: scope.querySelectorAll('[data-issues]').length,
+            shown: [...scope.querySelectorAll<HTMLElement>('[data-issues]')].filter(
+              (entry) => entry.offsetParent !== null,
+            ).length,
+            visible: (group ?? count).checkVisibility(),
+          };
+        }),
+      );
+    const { context, page, errors } = await open(timelineUrl());
+    const built = await counts(page);
+    // The introduction counts every event; each part's heading its own, as built ("14 events").
+    expect(built.length).toBe(parts.length + 1);
+    for (const count of built) expect(count.text).toBe(`${count.total} events`);
+    const issue = await page.locator('select[name="issue"] option').nth(1).getAttribute('value');
+    await page.selectOption('select[name="issue"]', issue!);
+    const filtered = await counts(page);
+    expect(filtered[0]!.shown).toBeLessThan(filtered[0]!.total);
+    for (const count of filtered.filter((item) => item.visible))
+      expect(count.text).toBe(`${count.shown} of ${count.total} events`);
+    // A part with nothing left hides with its count; the shown parts' counts add up to the introduction's.
+    const shownParts = filtered.slice(1).filter((item) => item.visible);
+    expect(shownParts.reduce((sum, item) => sum + item.shown, 0)).toBe(filtered[0]!.shown);
+    // On a part, its introduction's count follows the same filter, carried there by the link to the next part.
+    const partPath = parts.find((path) => html(path).includes(issue!))!;
+    await page.goto(`${baseUrl}${partPath}?issue=${issue}`);
+    const [part] = await counts(page);
+    expect(part!.shown).toBeGreaterThan(0);
+    expect(part!.text).toBe(`${part!.shown} of ${part!.total} events`);
+    // Two choices no entry has together: the form says what to do, "Show all" brings back every entry and count.
+    const values = await state(page);
+    const person = await page.locator('select[name="person"] option').evaluateAll(
+      (options, shownPeople) =>
+        (options as HTMLOptionElement[])
+          .map((option) => option.value)
+          .find((value) => value && !shownPeople.includes(value)),
+      values.all.filter((entry) => entry.shown).flatMap((entry) => entry.people),
+    );
+    expect(person).toBeDefined();
+    await page.selectOption('select[name="person"]', person!);
+    const none = await state(page);
+    expect(none.all.some((entry) => entry.shown)).toBe(false);
+    expect(none.status).toBe('Nothing here matches these filters: choose others above, or Show all.');
+    expect((await counts(page))[0]!.text).toBe(`0 of ${part!.total} events`);
+    await page.getByRole('button', { name: 'Show all' }).click();
+    expect((await counts(page))[0]!.text).toBe(`${part!.total} events`);
+    expect((await state(page)).all.every((entry) => entry.shown)).toBe(true);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('ignore a value no entry has, showing everything', async () => {
     const { context, page } = await open(`${lastPart}?issue=no-such-issue&person=`);
     const seen = await state(page);
