@@ -491,7 +491,7 @@ describe('filters', () => {
     // A part with nothing left hides with its count; the shown parts' counts add up to the introduction's.
     const shownParts = filtered.slice(1).filter((item) => item.visible);
     expect(shownParts.reduce((sum, item) => sum + item.shown, 0)).toBe(filtered[0]!.shown);
-    // On a part, its introduction's count follows the same filter, carried there by the link to the next part.
+    // On a part, its introduction's count follows the same filter.
     const partPath = parts.find((path) => html(path).includes(issue!))!;
     await page.goto(`${baseUrl}${partPath}?issue=${issue}`);
     const [part] = await counts(page);
