@@ -327,6 +327,55 @@ describe('the chart', () => {
     await part.context.close();
   });
 
+  for (const width of [1280, 390]) {
+    it(`ends each undated entry’s arrow within its bounds at ${width} px: what it precedes, or the day it was reported`, async () => {
+      const { context, page } = await open(timelineUrl(), { viewport: { width, height: 900 } });
+      const seen = await page.evaluate(() => {
+        const box = (element: Element) => {
+          const { left, right, top, bottom } = element.getBoundingClientRect();
+          return { left, right, top, bottom };
+        };
+        const day = [...document.querySelectorAll('.tl-finer.day')].find(
+          (item) => item.textContent?.trim() === '3 Feb',
+        );
+        return {
+          meeting: box(document.querySelector('.tl-landmark.line')!),
+          day: day && box(day),
+          before: day?.previousElementSibling && box(day.previousElementSibling),
+          arrows: [...document.querySelectorAll<HTMLAnchorElement>('[data-chart] .tl-l.undated')].map((label) => ({
+            id: label.hash.slice(1),
+            when: document.getElementById(label.hash.slice(1))!.querySelector('.when')!.textContent!,
+            glyph: box(label.previousElementSibling!),
+            label: box(label),
+            lane: box(label.closest('[data-lane]')!),
+          })),
+        };
+      });
+      expect(seen.arrows.length).toBeGreaterThan(0);
+      for (const arrow of seen.arrows) {
+        // Drawn within its lane, beside its own label, on a phone as across time.
+        expect(arrow.glyph.left, arrow.id).toBeGreaterThanOrEqual(arrow.lane.left);
+        expect(arrow.glyph.right, arrow.id).toBeLessThanOrEqual(arrow.lane.right);
+        expect(arrow.glyph.top, arrow.id).toBeGreaterThanOrEqual(arrow.label.top - 1);
+        expect(arrow.glyph.bottom, arrow.id).toBeLessThanOrEqual(arrow.label.bottom + 1);
+        if (width < 900) continue;
+        if (/^(Before|Between) .*3 February 2026/.test(arrow.when))
+          // Before the meeting: it ends at the meeting's line, never past it.
+          expect(arrow.glyph.right, arrow.id).toBeLessThanOrEqual(seen.meeting.left + 1);
+        else {
+          // After something of the week of 2 February, reported by the LA Times of 3 February: from that week's
+          // first day (in the shortened stretch before 3 February) to the end of 3 February, not past it.
+          expect(arrow.id).toBe('idarraga-extradition-record');
+          expect(arrow.glyph.right).toBeLessThanOrEqual(seen.day!.right + 1);
+          expect(arrow.glyph.right).toBeGreaterThan(seen.meeting.left);
+          expect(arrow.glyph.left).toBeGreaterThanOrEqual(seen.before!.left - 1);
+          expect(arrow.glyph.left).toBeLessThan(seen.day!.left);
+        }
+      }
+      await context.close();
+    });
+  }
+
   it('keeps each lane’s name with its marks on a phone: a list per lane, nothing scrolled sideways, each mark with its date', async () => {
     const { context, page } = await open(timelineUrl(), { viewport: { width: 390, height: 844 } });
     const sizes = await page.evaluate(() => ({
