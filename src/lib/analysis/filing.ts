@@ -1,7 +1,7 @@
 import type { Event } from '../../schemas/event.ts';
 import type { When } from '../../schemas/when.ts';
 import { filingId } from '../links/urls.ts';
-import { DATE_NOT_GIVEN, dateInSentence, formatWhen, whenSpan, type Anchor, type Span } from './dates.ts';
+import { boundWord, DATE_NOT_GIVEN, dateInSentence, formatWhen, whenSpan, type Anchor, type Span } from './dates.ts';
 import { periodOfWhen, splitTimeline, type TimelinePart } from './timeline-parts.ts';
 import { resolveAnchor } from './timeline.ts';
 
@@ -76,7 +76,7 @@ export function filingOf(
   if (when.precision === 'relative') {
     const anchor = anchorOf(when);
     const heading = anchor
-      ? `${anchor.relation === 'before' ? 'Before' : 'After'} ${dateInSentence(formatWhen(anchor.when))}, ${DATE_NOT_GIVEN}`
+      ? `${boundWord(anchor)} ${dateInSentence(formatWhen(anchor.when))}, ${DATE_NOT_GIVEN}`
       : 'Date not given';
     return {
       heading,

@@ -72,7 +72,7 @@ describe('filing the timeline', () => {
     const filings = fileEvents({ id: '2026-february', events: [meeting, after, meeting] }, anchorOf);
     expect(filings.map((filing) => [filing.title, filing.id])).toEqual([
       ['3 February 2026', 'filed-2026-02-03'],
-      ['After the week of 2 February 2026, date not given', 'filed-after-2026-w06'],
+      ['In or after the week of 2 February 2026, date not given', 'filed-after-2026-w06'],
       ['3 February 2026', 'filed-2026-02-03-2'],
     ]);
   });
