@@ -546,6 +546,11 @@ describe('filters', () => {
     const [part] = await counts(page);
     expect(part!.shown).toBeGreaterThan(0);
     expect(part!.text).toBe(`${part!.shown} of ${part!.total} events`);
+    // Its links to the overview and its neighbours carry the filter there.
+    for (const href of await page
+      .locator('nav.parts a')
+      .evaluateAll((links) => links.map((link) => (link as HTMLAnchorElement).href)))
+      expect(new URL(href).search).toBe(`?issue=${issue}`);
     // Two choices no entry has together: the form says what to do, "Show all" brings back every entry and count.
     const values = await state(page);
     const person = await page.locator('select[name="person"] option').evaluateAll(
