@@ -3,7 +3,8 @@
  * timeline, the quotations and the comparison). The state lives in the query string, so a filtered view can
  * be shared; the form is hidden until this script runs, so without JavaScript every entry shows.
  * Groups (`data-filter-group`, such as a speaker's quotations) hide when none of their entries shows; a count a
- * group shows (`data-filter-count`, in its heading) says how many of this page's entries show. Links marked
+ * group shows (`data-filter-count`, in its heading) says how many of this page's entries show, and one outside any
+ * group (a lede's "14 events") how many of the page's. Links marked
  * `data-filter-carry` (to a page that lists more of the same, with the same filters) carry the state along.
  * When nothing matches, the form's status says what to do.
  */
@@ -38,17 +39,17 @@ if (form) {
     const now = chosen();
     let shown = 0;
     for (const entry of entries) shown += Number(!(entry.hidden = !matchesFilter(facetsOf(entry), now)));
-    for (const group of document.querySelectorAll<HTMLElement>('[data-filter-group]')) {
-      const showing = group.querySelectorAll(`[${ENTRY_ATTRIBUTE}]:not([hidden])`).length;
-      group.hidden = showing === 0;
-      for (const count of group.querySelectorAll<HTMLElement>('[data-filter-count]')) {
-        // The built text ("16", or "16; 15 on this page" when the group runs over pages) keeps the group's
-        // total; a filter counts this page's entries only, and says so when the group runs over pages.
-        const built = (count.dataset['built'] ??= count.textContent ?? '');
-        count.textContent = query
-          ? `${showing} of ${count.dataset['filterCount']}${built.includes(';') ? ' on this page' : ''}`
-          : built;
-      }
+    const showing = (within: ParentNode): number =>
+      within.querySelectorAll(`[${ENTRY_ATTRIBUTE}]:not([hidden])`).length;
+    for (const group of document.querySelectorAll<HTMLElement>('[data-filter-group]')) group.hidden = !showing(group);
+    // A count counts the entries of its group, or of the page outside any group (a lede's "14 events").
+    for (const count of document.querySelectorAll<HTMLElement>('[data-filter-count]')) {
+      // The built text ("16", or "16; 15 on this page" when the group runs over pages) keeps the group's
+      // total; a filter counts this page's entries only, and says so when the group runs over pages.
+      const built = (count.dataset['built'] ??= count.textContent ?? '');
+      count.textContent = query
+        ? `${showing(count.closest('[data-filter-group]') ?? document)} of ${count.dataset['filterCount']}${built.includes(';') ? ' on this page' : ''}`
+        : built;
     }
     for (const link of document.querySelectorAll<HTMLAnchorElement>('a[data-filter-carry]'))
       if (query || link.search) link.search = query;

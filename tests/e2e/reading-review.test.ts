@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { correctionsUrl, personUrl, timelineUrl } from '../../src/lib/links/urls.ts';
 import { builtHtml } from '../quality/dist.ts';
 import { baseUrl, launchBrowser } from '../helpers/browser.ts';
+import { allPages } from '../helpers/dist.ts';
 import { expectContentsOneTapAway } from '../helpers/contents.ts';
 
 // What a fresh reader still met after issue 17 (the review at 1280 and 390 px, light and dark), in the real build.
@@ -179,7 +180,29 @@ describe('a part of the timeline', () => {
 });
 
 describe('contents on every long page', () => {
-  const longPages = [correctionsUrl(), timelineUrl(), personUrl('gustavo-petro')];
+  // Every part of the timeline, as built (the parts follow the content).
+  const parts = allPages().filter((path) => path.startsWith(timelineUrl()) && path !== timelineUrl());
+  const longPages = [correctionsUrl(), timelineUrl(), personUrl('gustavo-petro'), ...parts];
+
+  it('every part of the timeline lists its groups: each a heading under the h1 with an id from its dates, in its contents', () => {
+    expect(parts.length).toBeGreaterThan(1);
+    const pages = new Map(builtHtml().map((page) => [page.url, page.html]));
+    for (const path of parts) {
+      const html = pages.get(path)!;
+      const headings = [...html.matchAll(/<h2 id="([^"]+)" class="filed[^"]*">([^<]*)/g)].map((match) => [
+        match[1]!,
+        match[2]!.trim(),
+      ]);
+      expect(headings.length, path).toBeGreaterThan(1);
+      for (const [id] of headings) expect(id, path).toMatch(/^filed-(?:before-|after-)?\d{4}(?:-[a-z0-9]+)*$/);
+      const toc = /<nav class="toc"[^]*?<\/nav>/.exec(html)![0];
+      const listed = [...toc.matchAll(/<a href="#([^"]+)">([^<]*)<\/a>/g)].map((match) => [match[1]!, match[2]!]);
+      expect(listed, path).toEqual(headings);
+      // The events are headings one level under their group's.
+      expect(html, path).not.toMatch(/<h2 class="event-title"/);
+      expect(html, path).toMatch(/<h3 class="event-title"/);
+    }
+  });
 
   for (const path of longPages) {
     it(`${path}: at 390 px "On this page" is near the top, one tap away, and its links lead to the sections`, async () => {

@@ -161,8 +161,8 @@ describe('every citation link on every page', () => {
 
 describe('the timeline', () => {
   // The parts in the overview's order, each listing its events: together, the whole timeline.
-  const parts = selectAll('a[href^="/timeline/"]', select('ul.part-list', pageTree('/timeline/'))!).map((link) =>
-    String(link.properties['href']),
+  const parts = selectAll('section[data-filter-group] > h3 > a[href^="/timeline/"]', pageTree('/timeline/')).map(
+    (link) => String(link.properties['href']),
   );
   const items = parts.flatMap((part) => selectAll('ol.timeline > li', pageTree(part)));
 

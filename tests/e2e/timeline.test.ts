@@ -268,15 +268,13 @@ describe('the chart', () => {
 
   it('shows undated entries as undated: in the chart, in the overview and on their part', async () => {
     const { context, page } = await open(timelineUrl());
-    const undated = await page
-      .locator('[data-chart] .tl-l.undated')
-      .evaluateAll((links) =>
-        links.map((link) => ({
-          id: (link as HTMLAnchorElement).hash.slice(1),
-          text: (link as HTMLElement).innerText,
-          glyph: link.previousElementSibling!.className,
-        })),
-      );
+    const undated = await page.locator('[data-chart] .tl-l.undated').evaluateAll((links) =>
+      links.map((link) => ({
+        id: (link as HTMLAnchorElement).hash.slice(1),
+        text: (link as HTMLElement).innerText,
+        glyph: link.previousElementSibling!.className,
+      })),
+    );
     expect(new Set(undated.map((mark) => mark.id))).toEqual(
       new Set([
         'petro-murderer-hitler',
@@ -313,7 +311,7 @@ describe('the chart', () => {
         const item = document.getElementById(id)!;
         const when = item.querySelector('.when')!;
         return {
-          heading: item.closest('[data-filter-group]')!.querySelector('.filed')?.textContent?.trim(),
+          heading: item.closest('[data-filter-group]')!.querySelector('.filed')?.firstChild?.textContent?.trim(),
           when: when.textContent!.replace(/\s+/g, ' ').trim(),
           times: [...when.querySelectorAll('time')].map((time) => [time.getAttribute('datetime'), time.textContent]),
           h1: document.querySelector('h1')!.textContent,
@@ -336,6 +334,55 @@ describe('the chart', () => {
     expect(entry[0]!.h1).toContain('and undated entries');
     await part.context.close();
   });
+
+  for (const width of [1280, 390]) {
+    it(`ends each undated entry’s arrow within its bounds at ${width} px: what it precedes, or the day it was reported`, async () => {
+      const { context, page } = await open(timelineUrl(), { viewport: { width, height: 900 } });
+      const seen = await page.evaluate(() => {
+        const box = (element: Element) => {
+          const { left, right, top, bottom } = element.getBoundingClientRect();
+          return { left, right, top, bottom };
+        };
+        const day = [...document.querySelectorAll('.tl-finer.day')].find(
+          (item) => item.textContent?.trim() === '3 Feb',
+        );
+        return {
+          meeting: box(document.querySelector('.tl-landmark.line')!),
+          day: day && box(day),
+          before: day?.previousElementSibling && box(day.previousElementSibling),
+          arrows: [...document.querySelectorAll<HTMLAnchorElement>('[data-chart] .tl-l.undated')].map((label) => ({
+            id: label.hash.slice(1),
+            when: document.getElementById(label.hash.slice(1))!.querySelector('.when')!.textContent!,
+            glyph: box(label.previousElementSibling!),
+            label: box(label),
+            lane: box(label.closest('[data-lane]')!),
+          })),
+        };
+      });
+      expect(seen.arrows.length).toBeGreaterThan(0);
+      for (const arrow of seen.arrows) {
+        // Drawn within its lane, beside its own label, on a phone as across time.
+        expect(arrow.glyph.left, arrow.id).toBeGreaterThanOrEqual(arrow.lane.left);
+        expect(arrow.glyph.right, arrow.id).toBeLessThanOrEqual(arrow.lane.right);
+        expect(arrow.glyph.top, arrow.id).toBeGreaterThanOrEqual(arrow.label.top - 1);
+        expect(arrow.glyph.bottom, arrow.id).toBeLessThanOrEqual(arrow.label.bottom + 1);
+        if (width < 900) continue;
+        if (/^(Before|Between) .*3 February 2026/.test(arrow.when))
+          // Before the meeting: it ends at the meeting's line, never past it.
+          expect(arrow.glyph.right, arrow.id).toBeLessThanOrEqual(seen.meeting.left + 1);
+        else {
+          // After something of the week of 2 February, reported by the LA Times of 3 February: from that week's
+          // first day (in the shortened stretch before 3 February) to the end of 3 February, not past it.
+          expect(arrow.id).toBe('idarraga-extradition-record');
+          expect(arrow.glyph.right).toBeLessThanOrEqual(seen.day!.right + 1);
+          expect(arrow.glyph.right).toBeGreaterThan(seen.meeting.left);
+          expect(arrow.glyph.left).toBeGreaterThanOrEqual(seen.before!.left - 1);
+          expect(arrow.glyph.left).toBeLessThan(seen.day!.left);
+        }
+      }
+      await context.close();
+    });
+  }
 
   it('keeps each lane’s name with its marks on a phone: a list per lane, nothing scrolled sideways, each mark with its date', async () => {
     const { context, page } = await open(timelineUrl(), { viewport: { width: 390, height: 844 } });
@@ -468,6 +515,69 @@ describe('filters', () => {
     await page.getByRole('button', { name: 'Show all' }).click();
     await page.waitForURL(`**${lastPart}`);
     expect((await state(page)).all.every((entry) => entry.shown)).toBe(true);
+    await context.close();
+  });
+
+  it('update the counts the overview and the parts show: the introduction’s, each part’s; nothing matching says what to do', async () => {
+    const counts = (page: Page) =>
+      page.evaluate(() =>
+        [...document.querySelectorAll<HTMLElement>('main [data-filter-count]')].map((count) => {
+          const group = count.closest('[data-filter-group]');
+          const scope = group ?? document;
+          return {
+            text: count.textContent!.trim(),
+            total: scope.querySelectorAll('[data-issues]').length,
+            shown: [...scope.querySelectorAll<HTMLElement>('[data-issues]')].filter(
+              (entry) => entry.offsetParent !== null,
+            ).length,
+            visible: (group ?? count).checkVisibility(),
+          };
+        }),
+      );
+    const { context, page, errors } = await open(timelineUrl());
+    const built = await counts(page);
+    // The introduction counts every event; each part's heading its own, as built ("14 events").
+    expect(built.length).toBe(parts.length + 1);
+    for (const count of built) expect(count.text).toBe(`${count.total} events`);
+    const issue = await page.locator('select[name="issue"] option').nth(1).getAttribute('value');
+    await page.selectOption('select[name="issue"]', issue!);
+    const filtered = await counts(page);
+    expect(filtered[0]!.shown).toBeLessThan(filtered[0]!.total);
+    for (const count of filtered.filter((item) => item.visible))
+      expect(count.text).toBe(`${count.shown} of ${count.total} events`);
+    // A part with nothing left hides with its count; the shown parts' counts add up to the introduction's.
+    const shownParts = filtered.slice(1).filter((item) => item.visible);
+    expect(shownParts.reduce((sum, item) => sum + item.shown, 0)).toBe(filtered[0]!.shown);
+    // On a part, its introduction's count follows the same filter.
+    const partPath = parts.find((path) => html(path).includes(issue!))!;
+    await page.goto(`${baseUrl}${partPath}?issue=${issue}`);
+    const [part] = await counts(page);
+    expect(part!.shown).toBeGreaterThan(0);
+    expect(part!.text).toBe(`${part!.shown} of ${part!.total} events`);
+    // Its links to the overview and its neighbours carry the filter there.
+    for (const href of await page
+      .locator('nav.parts a')
+      .evaluateAll((links) => links.map((link) => (link as HTMLAnchorElement).href)))
+      expect(new URL(href).search).toBe(`?issue=${issue}`);
+    // Two choices no entry has together: the form says what to do, "Show all" brings back every entry and count.
+    const values = await state(page);
+    const person = await page.locator('select[name="person"] option').evaluateAll(
+      (options, shownPeople) =>
+        (options as HTMLOptionElement[])
+          .map((option) => option.value)
+          .find((value) => value && !shownPeople.includes(value)),
+      values.all.filter((entry) => entry.shown).flatMap((entry) => entry.people),
+    );
+    expect(person).toBeDefined();
+    await page.selectOption('select[name="person"]', person!);
+    const none = await state(page);
+    expect(none.all.some((entry) => entry.shown)).toBe(false);
+    expect(none.status).toBe('Nothing here matches these filters: choose others above, or Show all.');
+    expect((await counts(page))[0]!.text).toBe(`0 of ${part!.total} events`);
+    await page.getByRole('button', { name: 'Show all' }).click();
+    expect((await counts(page))[0]!.text).toBe(`${part!.total} events`);
+    expect((await state(page)).all.every((entry) => entry.shown)).toBe(true);
+    expect(errors).toEqual([]);
     await context.close();
   });
 

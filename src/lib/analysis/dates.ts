@@ -71,20 +71,23 @@ export function whenPieces(when: When, anchor?: Anchor): (string | { text: strin
     const until = dated(anchor.when);
     // "Between 7 January and 3 February 2026": the year once when both bounds share it.
     const year = / \d{4}$/.exec(until.text)?.[0];
-    const text = inSentence(since.text);
+    const text = dateInSentence(since.text);
     const shortened = year && text.endsWith(year) && /\d /.test(text) ? text.slice(0, -year.length) : text;
     return ['Between ', { ...since, text: shortened }, ' and ', until, `, ${DATE_NOT_GIVEN}`];
   }
   const bound = dated(anchor.when);
-  return [
-    anchor.relation === 'before' ? 'Before ' : 'After ',
-    { ...bound, text: inSentence(bound.text) },
-    `, ${DATE_NOT_GIVEN}`,
-  ];
+  return [`${boundWord(anchor)} `, { ...bound, text: dateInSentence(bound.text) }, `, ${DATE_NOT_GIVEN}`];
 }
 
+/**
+ * The word for an undated entry's one bound: "Before", "After"; "In or after" (and "In or before") when the bound
+ * is longer than a day: what came after something done in the week of 2 February may fall in that week too.
+ */
+export const boundWord = (anchor: Pick<Anchor, 'relation' | 'when'>): string =>
+  `${anchor.when.precision === 'day' ? '' : 'In or '}${anchor.relation}`.replace(/^./, (first) => first.toUpperCase());
+
 /** A date as it reads inside a sentence: "the week of 2 February 2026", "fall 2025" (not "After Week of …"). */
-const inSentence = (text: string): string =>
+export const dateInSentence = (text: string): string =>
   text.replace(/^Week of/, 'the week of').replace(/^(Winter|Spring|Summer|Fall) /, (season) => season.toLowerCase());
 
 /**

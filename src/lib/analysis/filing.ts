@@ -1,6 +1,7 @@
 import type { Event } from '../../schemas/event.ts';
 import type { When } from '../../schemas/when.ts';
-import { DATE_NOT_GIVEN, formatWhen, whenSpan, type Anchor, type Span } from './dates.ts';
+import { filingId } from '../links/urls.ts';
+import { boundWord, DATE_NOT_GIVEN, dateInSentence, formatWhen, whenSpan, type Anchor, type Span } from './dates.ts';
 import { periodOfWhen, splitTimeline, type TimelinePart } from './timeline-parts.ts';
 import { resolveAnchor } from './timeline.ts';
 
@@ -13,12 +14,18 @@ import { resolveAnchor } from './timeline.ts';
  * (lib/content/integrity.ts checkFiling) and refuses any heading more precise than an entry's date.
  */
 
-/** A run of a part's events under one heading; no heading: the part's own. */
+/** A run of a part's events under one heading. */
 export interface Filing {
-  /** The heading ("Before 3 February 2026, date not given"), or none for the part's own period. */
+  /** A heading that says more than the part's period ("Before 3 February 2026, date not given", "2026, month not given"); none when the entries fall within the part's period. */
   heading?: string;
   /** Whether its entries are undated (known only by their order). */
   undated: boolean;
+  /** What its heading reads on the page: `heading`, or within the part's period the year (a part of years) or the entries' own date ("7 January 2026", "January 2026"). */
+  title: string;
+  /** Its heading's fragment id, from the dates it names, never from its words (`filed-2025`, `filed-2026-02-03`, `filed-before-2026-02-03`): editing a title leaves it. */
+  id: string;
+  /** The days its heading claims; none for undated entries (their heading names only bounds). */
+  span?: Span;
   /** Its events, in timeline order. */
   events: Event[];
 }
@@ -56,7 +63,10 @@ export function partPeriod(partId: string): Span {
 /** Whether a part is a month (or months) of a year, rather than whole years. */
 const isMonthPart = (partId: string): boolean => MONTHS.some((month) => partId.split('-').includes(month));
 
-/** The heading an event is filed under in `part` (undefined: the part's own), and whether it is undated. */
+/** A date as a key of a fragment id: "2026-02-03", "2026-w06", "2025-fall". */
+const dateKey = (when: When): string => `${when.date ?? ''}${when.season ? `-${when.season}` : ''}`.toLowerCase();
+
+/** The heading an event is filed under in `part`, its id, and whether it is undated. */
 export function filingOf(
   event: Event,
   part: Pick<TimelinePart, 'id'>,
@@ -65,34 +75,51 @@ export function filingOf(
   const { when } = event;
   if (when.precision === 'relative') {
     const anchor = anchorOf(when);
+    const heading = anchor
+      ? `${boundWord(anchor)} ${dateInSentence(formatWhen(anchor.when))}, ${DATE_NOT_GIVEN}`
+      : 'Date not given';
     return {
-      heading: anchor
-        ? `${anchor.relation === 'before' ? 'Before' : 'After'} ${formatWhen(anchor.when)}, ${DATE_NOT_GIVEN}`
-        : `Date not given`,
+      heading,
       undated: true,
+      title: heading,
+      id: filingId(anchor ? `${anchor.relation}-${dateKey(anchor.when)}` : 'undated'),
     };
   }
   const period = partPeriod(part.id);
   const span = whenSpan(when);
-  if (span.first >= period.first && span.last <= period.last) return { undated: false };
+  if (holds(period, span)) {
+    // Within the part's period: under its year in a part of years, else under its own date.
+    const year = Number((when.date ?? '').slice(0, 4));
+    const yearSpan = partPeriod(String(year));
+    return !isMonthPart(part.id) && holds(yearSpan, span)
+      ? { undated: false, title: String(year), id: filingId(String(year)), span: yearSpan }
+      : { undated: false, title: formatWhen(when), id: filingId(dateKey(when)), span };
+  }
   // Its own date is the heading: "2026, month not given" for a year within a part of months, "Week of 26 January 2026".
-  return {
-    heading: `${formatWhen(when)}${when.precision === 'year' && isMonthPart(part.id) ? ', month not given' : ''}`,
-    undated: false,
-  };
+  const heading = `${formatWhen(when)}${when.precision === 'year' && isMonthPart(part.id) ? ', month not given' : ''}`;
+  return { heading, undated: false, title: heading, id: filingId(dateKey(when)), span };
 }
 
-/** A part's events in runs under one heading each (consecutive events with the same heading share it). */
+/**
+ * A part's events in runs under one heading each (consecutive events with the same heading share it). A heading
+ * that comes back after another (never so far: the order is by date) keeps its id with "-2", "-3" added.
+ */
 export function fileEvents(
   part: Pick<TimelinePart, 'id' | 'events'>,
   anchorOf: (when: When) => Anchor | undefined,
 ): Filing[] {
   const filings: Filing[] = [];
+  const seen = new Map<string, number>();
   for (const event of part.events) {
     const filing = filingOf(event, part, anchorOf);
     const last = filings.at(-1);
-    if (last && last.heading === filing.heading) last.events.push(event);
-    else filings.push({ ...filing, events: [event] });
+    if (last && last.title === filing.title && last.undated === filing.undated) {
+      last.events.push(event);
+      continue;
+    }
+    const times = (seen.get(filing.id) ?? 0) + 1;
+    seen.set(filing.id, times);
+    filings.push({ ...filing, id: times === 1 ? filing.id : `${filing.id}-${times}`, events: [event] });
   }
   return filings;
 }

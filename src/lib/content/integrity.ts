@@ -4,7 +4,7 @@ import type { ContentModel, LoadedEntry } from './content-model.ts';
 import type { Problem } from './problems.ts';
 import { buildChronology, buildTimeline, chronologyItems, chronologyKey, resolveAnchor } from '../analysis/timeline.ts';
 import { formatDay, formatWhen, whenDatetime, whenSpan, type Span } from '../analysis/dates.ts';
-import { fileTimeline, holds, partPeriod } from '../analysis/filing.ts';
+import { fileTimeline, holds } from '../analysis/filing.ts';
 import { INDEX_PAGE_SEGMENT, SOURCES_RESERVED_SEGMENT } from '../links/urls.ts';
 import type { When } from '../../schemas/when.ts';
 import { frontMatterPart } from './front-matter-parts.ts';
@@ -29,27 +29,41 @@ export function checkIntegrity(model: ContentModel): Problem[] {
   const problems: Problem[] = [];
   const refer = (site: Site, collection: DataCollectionName | 'articles', id: string): void => {
     if (!model.knownIds[collection].has(id)) {
-      problems.push({ ...site, message: `unknown ${singular[collection]} id "${id}"; expected one of the ids in content/${collection}/` });
+      problems.push({
+        ...site,
+        message: `unknown ${singular[collection]} id "${id}"; expected one of the ids in content/${collection}/`,
+      });
     }
   };
   const cite = (site: Site, citation: Citation, quoted?: string): void => {
     const article = model.blocksByArticle.get(citation.article);
     if (!article) {
       if (!model.knownIds.articles.has(citation.article)) {
-        problems.push({ ...site, message: `cites unknown article "${citation.article}"; expected one of: ${[...model.knownIds.articles].join(', ')}` });
+        problems.push({
+          ...site,
+          message: `cites unknown article "${citation.article}"; expected one of: ${[...model.knownIds.articles].join(', ')}`,
+        });
       }
       return;
     }
     // A citation may also name a part of the front matter printed above the text (headline, standfirst, date line).
     const data = model.articles.get(citation.article)?.data;
-    const block = article.blocks.find((candidate) => candidate.id === citation.paragraph) ?? (data && frontMatterPart(data, citation.paragraph));
+    const block =
+      article.blocks.find((candidate) => candidate.id === citation.paragraph) ??
+      (data && frontMatterPart(data, citation.paragraph));
     if (!block) {
-      problems.push({ ...site, message: `cites paragraph "${citation.paragraph}", which does not exist in ${article.file}; expected the {#id} of one of its blocks, or ${FRONT_MATTER_IDS}` });
+      problems.push({
+        ...site,
+        message: `cites paragraph "${citation.paragraph}", which does not exist in ${article.file}; expected the {#id} of one of its blocks, or ${FRONT_MATTER_IDS}`,
+      });
       return;
     }
     const words = quoted ?? citation.words;
     if (words !== undefined && !block.text.includes(words)) {
-      problems.push({ ...site, message: `the words ${JSON.stringify(words)} do not appear word for word in paragraph "${block.id}" of ${article.file}; copy them exactly` });
+      problems.push({
+        ...site,
+        message: `the words ${JSON.stringify(words)} do not appear word for word in paragraph "${block.id}" of ${article.file}; copy them exactly`,
+      });
     }
   };
   const citeAll = (site: Site, citations: readonly Citation[]): void =>
@@ -66,7 +80,12 @@ export function checkIntegrity(model: ContentModel): Problem[] {
     if (when.before !== undefined) refer({ ...site, field: `${site.field}.before` }, 'events', when.before);
     if (when.during !== undefined) refer({ ...site, field: `${site.field}.during` }, 'events', when.during);
     const target = when.before ?? when.after;
-    if (when.precision === 'relative' && target !== undefined && eventById.has(target) && !resolveAnchor(when, eventById)) {
+    if (
+      when.precision === 'relative' &&
+      target !== undefined &&
+      eventById.has(target) &&
+      !resolveAnchor(when, eventById)
+    ) {
       problems.push({
         ...site,
         message: `a relative date must lead to a dated event through ${when.before !== undefined ? 'before' : 'after'} links in one direction; "${target}" does not`,
@@ -84,19 +103,28 @@ export function checkIntegrity(model: ContentModel): Problem[] {
       });
     }
     if (article.id === INDEX_PAGE_SEGMENT) {
-      problems.push({ file: article.file, message: `the article id "${article.id}" is reserved for the pages of the index, /articles/${article.id}/2/…; rename the file` });
+      problems.push({
+        file: article.file,
+        message: `the article id "${article.id}" is reserved for the pages of the index, /articles/${article.id}/2/…; rename the file`,
+      });
     }
   }
   // The paginated indexes keep their further pages under /<index>/page/<n>/, so no item there may be called "page".
   for (const loaded of model.data.comparisons) {
     if (loaded.entry.id === INDEX_PAGE_SEGMENT) {
-      problems.push({ ...at(loaded, 'id'), message: `the id "${loaded.entry.id}" is reserved for the pages of the comparison, /sources/${loaded.entry.id}/2/…; choose another` });
+      problems.push({
+        ...at(loaded, 'id'),
+        message: `the id "${loaded.entry.id}" is reserved for the pages of the comparison, /sources/${loaded.entry.id}/2/…; choose another`,
+      });
     }
   }
   for (const collection of ['quotations', 'people', 'issues'] as const) {
     for (const loaded of model.data[collection]) {
       if (loaded.entry.id === INDEX_PAGE_SEGMENT) {
-        problems.push({ ...at(loaded, 'id'), message: `the id "${loaded.entry.id}" is reserved for the pages of the index, /${collection}/${loaded.entry.id}/2/…; choose another` });
+        problems.push({
+          ...at(loaded, 'id'),
+          message: `the id "${loaded.entry.id}" is reserved for the pages of the index, /${collection}/${loaded.entry.id}/2/…; choose another`,
+        });
       }
     }
   }
@@ -127,14 +155,20 @@ export function checkIntegrity(model: ContentModel): Problem[] {
   }
   for (const loaded of model.data.issues) {
     const { entry } = loaded;
-    entry.summary.forEach((statement, index) => citeAll(at(loaded, `summary[${index}].citations`), statement.citations));
-    entry.unresolved.forEach((statement, index) => citeAll(at(loaded, `unresolved[${index}].citations`), statement.citations));
+    entry.summary.forEach((statement, index) =>
+      citeAll(at(loaded, `summary[${index}].citations`), statement.citations),
+    );
+    entry.unresolved.forEach((statement, index) =>
+      citeAll(at(loaded, `unresolved[${index}].citations`), statement.citations),
+    );
     entry.positions.forEach((position, index) => {
       refer(at(loaded, `positions[${index}].who`), 'people', position.who);
       position.statements.forEach((statement, inner) =>
         citeAll(at(loaded, `positions[${index}].statements[${inner}].citations`), statement.citations),
       );
-      position.quotations.forEach((id, inner) => refer(at(loaded, `positions[${index}].quotations[${inner}]`), 'quotations', id));
+      position.quotations.forEach((id, inner) =>
+        refer(at(loaded, `positions[${index}].quotations[${inner}]`), 'quotations', id),
+      );
     });
   }
   if (model.knownIds.meeting.size !== 1) {
@@ -158,7 +192,10 @@ export function checkIntegrity(model: ContentModel): Problem[] {
     const sectionIds = entry.sections.map((section) => section.id);
     for (const { line, field } of lines) {
       if (lineIds.has(line.id) || sectionIds.includes(line.id)) {
-        problems.push({ ...at(loaded, `${field}.id`), message: `duplicate id "${line.id}" on the meeting page; ids must be unique` });
+        problems.push({
+          ...at(loaded, `${field}.id`),
+          message: `duplicate id "${line.id}" on the meeting page; ids must be unique`,
+        });
       }
       lineIds.add(line.id);
       citeAll(at(loaded, `${field}.citations`), line.citations);
@@ -168,7 +205,10 @@ export function checkIntegrity(model: ContentModel): Problem[] {
   for (const loaded of model.data.comparisons) {
     const { entry } = loaded;
     if (entry.id === SOURCES_RESERVED_SEGMENT) {
-      problems.push({ ...at(loaded, 'id'), message: `the id "${entry.id}" is reserved for the address /sources/${entry.id}/…; choose another` });
+      problems.push({
+        ...at(loaded, 'id'),
+        message: `the id "${entry.id}" is reserved for the address /sources/${entry.id}/…; choose another`,
+      });
     }
     entry.issues.forEach((id, index) => refer(at(loaded, `issues[${index}]`), 'issues', id));
     const seen = new Set<string>();
@@ -183,16 +223,28 @@ export function checkIntegrity(model: ContentModel): Problem[] {
         return;
       }
       if (seen.has(account.article)) {
-        problems.push({ ...site, field: `${site.field}.article`, message: `a second account from article "${account.article}"; give one account per article` });
+        problems.push({
+          ...site,
+          field: `${site.field}.article`,
+          message: `a second account from article "${account.article}"; give one account per article`,
+        });
       }
       seen.add(account.article);
       account.citations.forEach((citation, inner) => {
         if (citation.article !== account.article) {
-          problems.push({ ...site, field: `${site.field}.citations[${inner}]`, message: `cites article "${citation.article}" inside the account of "${account.article}"; cite the account's own article` });
+          problems.push({
+            ...site,
+            field: `${site.field}.citations[${inner}]`,
+            message: `cites article "${citation.article}" inside the account of "${account.article}"; cite the account's own article`,
+          });
         } else cite({ ...site, field: `${site.field}.citations[${inner}]` }, citation);
       });
       account.quoted?.forEach((quoted, inner) =>
-        cite({ ...site, field: `${site.field}.quoted[${inner}]` }, { article: account.article, paragraph: quoted.paragraph }, quoted.words),
+        cite(
+          { ...site, field: `${site.field}.quoted[${inner}]` },
+          { article: account.article, paragraph: quoted.paragraph },
+          quoted.words,
+        ),
       );
     });
   }
@@ -203,8 +255,18 @@ export function checkIntegrity(model: ContentModel): Problem[] {
       const [collection = '', id = ''] = ref.split('/');
       if (collection === 'meeting') {
         const meeting = model.data.meeting.map(({ entry: value }) => value);
-        const ids = new Set(meeting.flatMap((value) => [value.id, ...value.facts.map((line) => line.id), ...value.sections.flatMap((section) => [section.id, ...section.lines.map((line) => line.id)])]));
-        if (!ids.has(id)) problems.push({ ...at(loaded, `affects[${index}]`), message: `unknown meeting entry "${id}"; expected the meeting's id or the id of one of its sections or lines in content/meeting/` });
+        const ids = new Set(
+          meeting.flatMap((value) => [
+            value.id,
+            ...value.facts.map((line) => line.id),
+            ...value.sections.flatMap((section) => [section.id, ...section.lines.map((line) => line.id)]),
+          ]),
+        );
+        if (!ids.has(id))
+          problems.push({
+            ...at(loaded, `affects[${index}]`),
+            message: `unknown meeting entry "${id}"; expected the meeting's id or the id of one of its sections or lines in content/meeting/`,
+          });
       } else refer(at(loaded, `affects[${index}]`), collection as DataCollectionName | 'articles', id);
     });
   }
@@ -282,8 +344,8 @@ export function checkFiling(model: ContentModel): Problem[] {
         const loaded = byId.get(event.id);
         const own = event.when.precision === 'relative' ? undefined : whenSpan(event.when);
         const datetime = whenDatetime(event.when);
-        const heading = filing.heading ?? part.label;
-        const claimed = filing.heading === undefined ? partPeriod(part.id) : filing.undated ? undefined : own;
+        const heading = filing.title;
+        const claimed = filing.undated ? undefined : filing.span;
         if (
           loaded &&
           ((own && claimed && !holds(claimed, own)) ||
@@ -320,7 +382,16 @@ export function checkOrder(model: ContentModel): Problem[] {
   ]);
   return issues.flatMap((issue) => {
     const loaded = where.get(`${issue.kind}:${issue.id}`);
-    return loaded ? [{ file: loaded.file, line: loaded.line, field: `${issue.id}.${issue.field}`, message: `${issue.kind} "${issue.id}" ${issue.message}` }] : [];
+    return loaded
+      ? [
+          {
+            file: loaded.file,
+            line: loaded.line,
+            field: `${issue.id}.${issue.field}`,
+            message: `${issue.kind} "${issue.id}" ${issue.message}`,
+          },
+        ]
+      : [];
   });
 }
 

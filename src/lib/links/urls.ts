@@ -119,6 +119,9 @@ export const homeCardId = (key: string): string => `go-${key}`;
 /** The fragment id, on the corrections log, of the changes published on one day ("changes-2026-12-07"). */
 export const logDayId = (date: string): string => `changes-${date}`;
 
+/** The fragment id, on a part of the timeline, of the heading its events are filed under ("filed-2026-02-03", "filed-before-2026-02-03"). */
+export const filingId = (key: string): string => `filed-${key}`;
+
 /** The fragment id, on the timeline overview, of one part's list of events. */
 export const timelinePartId = (partId: string): string => `part-${partId}`;
 

@@ -56,7 +56,7 @@ export interface Mark {
   shape: 'point' | 'span' | 'undated';
   /** The precision it is drawn at. */
   precision: When['precision'];
-  /** Where the mark is drawn. For an undated mark: from its lower bound (or a short way before) to what it precedes. */
+  /** Where the mark is drawn. For an undated mark: from its lower bound (or a short way before) to its upper bound (what it precedes, or the day it was reported). */
   glyph: Columns;
   /**
    * Where its label is: starting at the mark, or ending at its start (`end`) where it would pass the end of the
@@ -69,6 +69,8 @@ export interface Mark {
   open?: boolean;
   /** An undated mark with no lower bound: it may fall any time before what it precedes. */
   openStart?: boolean;
+  /** An undated "after X" with no upper bound (no report dates it): it may fall any time after X. */
+  openEnd?: boolean;
 }
 
 /** One lane: an issue and its marks. */
@@ -338,6 +340,11 @@ export interface ChartInput {
   labelOf: (event: Event) => string;
   /** Lines across the chart: at an event (the meeting), or a band from one event to another (the thaw). */
   landmarks?: readonly { eventId: string; untilEventId?: string; label: string }[];
+  /**
+   * The last day an event can have happened by its sources: the day the first article that reports it was
+   * published (UTC day number). An undated "after X" ends there; without it, its arrow is drawn open.
+   */
+  reportedBy?: (event: Event) => number | undefined;
 }
 
 /** Lays out the chart: the axis in columns, the lanes with their labelled marks in rows, and the landmarks. */
@@ -384,19 +391,24 @@ export function layoutChart(input: ChartInput): ChartLayout {
     const anchor = input.anchorOf(event.when);
     const at = anchor && whenInterval(anchor.when);
     if (!anchor || !at) return undefined;
+    // From the dot of a day (or the start of a longer period) it follows, to the dot (or start) of what it precedes.
+    const edge = (when: When, interval: Interval): number =>
+      when.precision === 'day' ? (atTime(interval.start) + atTime(interval.end)) / 2 : atTime(interval.start);
     if (anchor.relation === 'after') {
-      const c0 = columnEnd(atTime(at.end)) - 1;
+      // After X: from the earliest X can be (a week's first day: it may have been done that day) to the end of
+      // the day it was reported, the latest the sources allow; never reported, it is drawn open, not to a date.
+      const c0 = column(edge(anchor.when, at));
+      const reported = input.reportedBy?.(event);
+      const until = reported === undefined ? undefined : Math.min(axisEnd, (reported + 1) * DAY);
+      const c1 = until === undefined ? columnEnd(atTime(at.start) + CHART.arrow) : columnEnd(atTime(until));
       return {
         eventId: event.id,
         shape: 'undated',
         precision: 'relative',
-        glyph: { c0, c1: Math.min(columns, columnEnd(atTime(at.end) + CHART.arrow)) },
-        openStart: false,
+        glyph: { c0, c1: Math.min(columns, Math.max(c0 + 1, c1)) },
+        ...(until === undefined ? { openEnd: true } : {}),
       };
     }
-    // From the dot of a day (or the start of a longer period) it follows, to the dot (or start) of what it precedes.
-    const edge = (when: When, interval: Interval): number =>
-      when.precision === 'day' ? (atTime(interval.start) + atTime(interval.end)) / 2 : atTime(interval.start);
     const since = anchor.since && whenInterval(anchor.since);
     const c1 = Math.max(1, column(edge(anchor.when, at)));
     const c0 = anchor.since && since ? column(edge(anchor.since, since)) : column(edge(anchor.when, at) - CHART.arrow);

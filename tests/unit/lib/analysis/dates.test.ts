@@ -63,19 +63,20 @@ describe('relative dates', () => {
     expect(formatWhen({ precision: 'relative', after: 'meeting' }, { ...anchor, relation: 'after' })).toBe(
       'After 3 February 2026, date not given',
     );
-    // A bound of a week or a season reads inside the sentence, not capitalised as it heads an entry.
+    // A bound of a week or a season reads inside the sentence, not capitalised as it heads an entry; what follows
+    // (or precedes) something of that week or season may fall in it: "in or after".
     expect(
       formatWhen(
         { precision: 'relative', after: 'x' },
         { relation: 'after', when: { date: '2026-W06', precision: 'week' } },
       ),
-    ).toBe('After the week of 2 February 2026, date not given');
+    ).toBe('In or after the week of 2 February 2026, date not given');
     expect(
       formatWhen(
         { precision: 'relative', before: 'x' },
         { relation: 'before', when: { date: '2025', precision: 'season', season: 'fall' } },
       ),
-    ).toBe('Before fall 2025, date not given');
+    ).toBe('In or before fall 2025, date not given');
     expect(formatWhen({ precision: 'relative', before: 'meeting' })).toBe('Date not given');
     expect(whenSortKey({ precision: 'relative', before: 'meeting' }, anchor)).toBe('2026-02-03');
   });

@@ -50,15 +50,43 @@ describe('filing the timeline', () => {
     ]);
   });
 
+  it('gives every run a heading of its own (its date in a part of months, its year in a part of years) with an id from the dates it names', () => {
+    const filings = fileEvents({ id: '2026-february', events: [week, labelled, visa, year, meeting] }, anchorOf);
+    expect(filings.map((filing) => [filing.title, filing.id])).toEqual([
+      ['Week of 2 February 2026', 'filed-2026-w06'],
+      ['Before 3 February 2026, date not given', 'filed-before-2026-02-03'],
+      ['2026, month not given', 'filed-2026'],
+      ['3 February 2026', 'filed-2026-02-03'],
+    ]);
+    const fall = event('fall', { date: '2025', precision: 'season', season: 'fall' });
+    const elected = event('elected', { date: '2022-06-19', precision: 'day' });
+    const years = fileEvents({ id: '2022-2025', events: [elected, fall] }, anchorOf);
+    expect(years.map((filing) => [filing.title, filing.id, dayKey(filing.span?.first ?? 0)])).toEqual([
+      ['2022', 'filed-2022', '2022-01-01'],
+      ['2025', 'filed-2025', '2025-01-01'],
+    ]);
+  });
+
+  it('keeps an id unique in its part when a heading comes back after another, and reads an undated bound in the sentence', () => {
+    const after = event('after', { precision: 'relative', after: 'week' });
+    const filings = fileEvents({ id: '2026-february', events: [meeting, after, meeting] }, anchorOf);
+    expect(filings.map((filing) => [filing.title, filing.id])).toEqual([
+      ['3 February 2026', 'filed-2026-02-03'],
+      ['In or after the week of 2 February 2026, date not given', 'filed-after-2026-w06'],
+      ['3 February 2026', 'filed-2026-02-03-2'],
+    ]);
+  });
+
   it('says in a part’s label what else it holds, before its page number', () => {
-    const undated = [{ heading: 'Before 3 February 2026, date not given', undated: true, events: [] }];
+    const base = { title: '', id: '' };
+    const undated = [{ ...base, heading: 'Before 3 February 2026, date not given', undated: true, events: [] }];
     expect(partLabel('February 2026', undated)).toBe('February 2026 and undated entries');
     expect(partLabel('February 2026, part 2', undated)).toBe('February 2026 and undated entries, part 2');
     expect(partLabel('February 2026', undated)).toBe('February 2026 and undated entries');
-    expect(partLabel('February 2026', [{ heading: '2026, month not given', undated: false, events: [] }])).toBe(
-      'February 2026 and entries dated less precisely',
-    );
-    expect(partLabel('2022–2025', [{ undated: false, events: [] }])).toBe('2022–2025');
+    expect(
+      partLabel('February 2026', [{ ...base, heading: '2026, month not given', undated: false, events: [] }]),
+    ).toBe('February 2026 and entries dated less precisely');
+    expect(partLabel('2022–2025', [{ ...base, undated: false, events: [] }])).toBe('2022–2025');
   });
 
   it('lists undated entries just before what they precede, never among the dated entries of a month they may not belong to', () => {

@@ -239,6 +239,38 @@ describe('layoutChart', () => {
     expect(remark.glyph.c1).toBe(mark('insults', 'meeting').glyph.c0);
   });
 
+  it('ends an undated "after X" where its sources allow: the day it was reported, else open, never a date it lacks', () => {
+    const days = [
+      event('week', { date: '2026-W06', precision: 'week' }, ['relations']),
+      event('said', { precision: 'relative', after: 'week' }, ['relations']),
+      event('meeting', { date: '2026-02-03', precision: 'day' }, ['relations']),
+      event('later', { date: '2026-02-20', precision: 'day' }, ['relations']),
+      event('more', { date: '2026-02-21', precision: 'day' }, ['relations']),
+      event('most', { date: '2026-02-22', precision: 'day' }, ['relations']),
+    ];
+    const ids = new Map(days.map((item) => [item.id, item]));
+    const draw = (reportedBy?: (item: Event) => number | undefined) =>
+      layoutChart({
+        timeline: days,
+        lanes: [{ id: 'relations', label: 'Relations' }],
+        anchorOf: (when) => resolveAnchor(when, ids),
+        labelOf: (item) => item.id,
+        ...(reportedBy ? { reportedBy } : {}),
+      });
+    // Reported on 3 February (day 20487 since 1970): from the week's first day to the end of the meeting's day.
+    const reported = draw(() => Date.UTC(2026, 1, 3) / 86_400_000);
+    const at = (id: string) => reported.lanes[0]!.marks.find((item) => item.eventId === id)!;
+    const meetingDay = reported.segments.find((segment) => segment.kind === 'day' && segment.label === '3 Feb')!;
+    expect(at('said').glyph.c0).toBeLessThan(meetingDay.c0);
+    expect(at('said').glyph.c1).toBeLessThanOrEqual(meetingDay.c1);
+    expect(at('said').glyph.c1).toBeGreaterThan(at('meeting').glyph.c0);
+    expect(at('said').openEnd).toBeUndefined();
+    // Never reported (no article dates it): drawn open at its end, from the week's first day.
+    const open = draw().lanes[0]!.marks.find((item) => item.eventId === 'said')!;
+    expect(open.openEnd).toBe(true);
+    expect(open.glyph.c0).toBe(at('said').glyph.c0);
+  });
+
   it('draws the events of one day together: one column, one above the other', () => {
     expect(mark('relations', 'after').glyph).toEqual(mark('relations', 'meeting').glyph);
     expect(mark('relations', 'after').row).not.toBe(mark('relations', 'meeting').row);
