@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { correctionsUrl, personUrl, timelineUrl } from '../../src/lib/links/urls.ts';
+import { correctionsPageUrl, correctionsUrl, personUrl, timelineUrl } from '../../src/lib/links/urls.ts';
 import { builtHtml } from '../quality/dist.ts';
 import { baseUrl, launchBrowser } from '../helpers/browser.ts';
 import { expectContentsOneTapAway } from '../helpers/contents.ts';
@@ -179,7 +179,7 @@ describe('a part of the timeline', () => {
 });
 
 describe('contents on every long page', () => {
-  const longPages = [correctionsUrl(), timelineUrl(), personUrl('gustavo-petro')];
+  const longPages = [correctionsUrl(), correctionsPageUrl(2), timelineUrl(), personUrl('gustavo-petro')];
 
   for (const path of longPages) {
     it(`${path}: at 390 px "On this page" is near the top, one tap away, and its links lead to the sections`, async () => {
@@ -205,7 +205,10 @@ describe('contents on every long page', () => {
   it('a short person’s page has no contents to repeat its two headings; the days of the log read as days', () => {
     const pages = new Map(builtHtml().map((page) => [page.url, page.html]));
     expect(pages.get(personUrl('adolf-hitler'))).not.toContain('class="toc"');
-    expect(pages.get(correctionsUrl())).toMatch(/<a href="#changes-2026-12-07">7 December 2026 \(\d+ changes\)<\/a>/);
+    // On the page of the log that holds the day (its first part, should the day be cut into parts).
+    expect(pages.get(correctionsPageUrl(2))).toMatch(
+      /<a href="#changes-2026-12-07">7 December 2026 \(\d+ changes\)<\/a>/,
+    );
   });
 
   it('/timeline/ at 1280 px: the chart still runs across the page, under the contents', async () => {

@@ -105,7 +105,7 @@ export const sectionIds = {
   timeline: { chart: 'chart', parts: 'parts' },
   sources: { outlets: 'the-sources' },
   correction: { sources: 'sources-words', changes: 'before-and-after' },
-  corrections: { byDate: 'log-by-date', latest: 'latest-changes' },
+  corrections: { byDate: 'log-by-date', latest: 'latest-changes', otherDates: 'other-dates' },
   search: { browse: 'browse' },
 } as const;
 
