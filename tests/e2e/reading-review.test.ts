@@ -152,7 +152,9 @@ describe('the list of entries moved to other pages', () => {
       const [path, id] = link.href.split('#') as [string, string];
       const target = byUrl.get(path)!;
       const h1 = text(/<h1[^>]*>([^]*?)<\/h1>/.exec(target)![1]!);
-      const words = /^(Event|Comparison point|Section|Quotation) “(.+)”, now on (.+)$/.exec(link.text);
+      const words = /^(Event|Comparison point|Section|Quotation|Correction|Update|Edition) “(.+)”, now on (.+)$/.exec(
+        link.text,
+      );
       expect(words, `${link.page}#${link.id}: ${link.text}`).not.toBeNull();
       expect(words![3]).toBe(h1);
       // The title is the entry's own: it is in the element that has the id on the new page.
