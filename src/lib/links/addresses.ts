@@ -352,7 +352,8 @@ export function describeMovedEntry(targetHtml: string, id: string): { what?: str
         const [kind, title] = name?.includes(': ')
           ? [name.slice(0, name.indexOf(': ')), name.slice(name.indexOf(': ') + 2)]
           : kindAlone !== undefined && headingText !== ''
-            ? [kindAlone, headingText]
+            ? // A sentence's full stop would read doubled before the link's comma (“… reversed.”, now on).
+              [kindAlone, headingText.replace(/[.;:]$/, '')]
             : [name, undefined];
         if (kind !== undefined)
           what = `${kind.charAt(0).toUpperCase()}${kind.slice(1)}${title === undefined ? '' : ` “${title}”`}`;

@@ -166,7 +166,7 @@ describe('describeMovedEntry', () => {
       '<li id="visa"><h2>U.S. issues a visa<a class="link-to-this" href="#visa" aria-label="Link to event: U.S. issues a visa">¶</a></h2></li>' +
       '<section id="group"><h2>What both report <span>alike</span> <a class="link-to-this" href="#other" aria-label="Link to section: Other">¶</a></h2></section>' +
       '<p id="bare">Text</p>' +
-      '<li id="fix"><p>Correction</p><h3><a href="/corrections/fix/">The date is now given</a><a class="link-to-this" href="#fix" aria-label="Link to this correction">¶</a></h3></li>',
+      '<li id="fix"><p>Correction</p><h3><a href="/corrections/fix/">The date is now given.</a><a class="link-to-this" href="#fix" aria-label="Link to this correction">¶</a></h3></li>',
   );
 
   it('names the entry as its "link to this" control does, and the page by its main heading without controls', () => {
