@@ -100,7 +100,7 @@ describe('the corrections and updates log', () => {
     const latest = selectAll('.latest li', main);
     expect(latest.length).toBeGreaterThan(0);
     const newest = [...log].sort((a, b) => b.date.localeCompare(a.date))[0];
-    expect(String(select('h3.day time', main)?.properties['dateTime'])).toBe(newest?.date);
+    expect(String(select('.latest-day time', main)?.properties['dateTime'])).toBe(newest?.date);
     for (const item of latest) {
       expect(item.properties['id']).toBeUndefined();
       expect(String(select('a', item)?.properties['href'])).toMatch(/^\/corrections\/[a-z0-9-]+\/$/);
