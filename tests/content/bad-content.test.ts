@@ -227,6 +227,14 @@ describe('ids the paginated indexes reserve stop the build', () => {
     ]);
   });
 
+  it('a corrections log entry called "page" (the log keeps its pages at /corrections/page/<n>/)', () => {
+    const LOG = 'tests/fixtures/content-min/content/corrections/log.yaml';
+    const message = messageFor(withEdit(LOG, (text) => text.replace('id: meeting-retold', 'id: page')));
+    expect(problemLines(message)).toEqual([
+      `${LOG}:7 › page.id: the id "page" is reserved for the pages of the log, /corrections/page/1/…; choose another`,
+    ]);
+  });
+
   it('an article called "page"', () => {
     const sources = readFixture();
     const article = sources.articles[0];

@@ -1,3 +1,4 @@
+import type { Element } from 'hast';
 import { select, selectAll } from 'hast-util-select';
 import { toString } from 'hast-util-to-string';
 import { describe, expect, it } from 'vitest';
@@ -16,32 +17,116 @@ const { model } = checkContent(readContentSources(projectRoot));
 const log = model.data.corrections.map(({ entry }) => entry);
 const edition = lastUpdated(log, undefined);
 
-describe('the corrections and updates log', () => {
-  const page = pageTree('/corrections/');
+// The pages of the log as built: /corrections/page/<n>/, counted from the oldest.
+const logPages = allPages()
+  .filter((path) => /^\/corrections\/page\/\d+\/$/.test(path))
+  .sort((a, b) => Number(a.split('/')[3]) - Number(b.split('/')[3]));
+/** The page of the log that holds entry `id`, and the entry there. */
+const homeOf = (id: string): { path: string; item: Element } => {
+  for (const path of logPages) {
+    const item = select(`ol.log > li[id="${id}"]`, pageTree(path));
+    if (item) return { path, item };
+  }
+  throw new Error(`no page of the log holds entry ${id}`);
+};
+/** A page's days as listed: [date, part] from each day heading's <time> and id. */
+const daysOf = (path: string): { date: string; id: string; ids: string[] }[] =>
+  selectAll('section', pageTree(path))
+    .filter((section) => select('ol.log', section))
+    .map((section) => ({
+      date: String(select('h2 time', section)?.properties['dateTime']),
+      id: String(select('h2', section)?.properties['id']),
+      ids: selectAll('ol.log > li', section).map((item) => String(item.properties['id'])),
+    }));
 
-  it('lists every log entry, newest first, each with a lasting address', () => {
-    const ids = selectAll('ol.log > li', page).map((item) => String(item.properties['id']));
-    expect([...ids].sort()).toEqual(log.map((entry) => entry.id).sort());
-    // Grouped under the day they were published, the days newest first, each a <time> heading its entries.
-    const days = selectAll('section', page).filter((section) => select('ol.log', section));
-    const dates = days.map((section) => String(select('h2 time', section)?.properties['dateTime']));
-    expect(dates).toEqual([...dates].sort().reverse());
-    for (const section of days)
-      for (const item of selectAll('ol.log > li', section)) {
-        const entry = log.find((candidate) => candidate.id === item.properties['id']);
-        expect(entry?.date, String(item.properties['id'])).toBe(String(select('h2 time', section)?.properties['dateTime']));
-      }
+describe('the corrections and updates log', () => {
+  const front = pageTree('/corrections/');
+
+  it('is in pages by day, each entry on one page, days newest first on a page, pages following in time', () => {
+    expect(logPages.length).toBeGreaterThan(1);
+    const onPages = logPages.flatMap((path) => daysOf(path).flatMap((day) => day.ids));
+    expect([...onPages].sort()).toEqual(log.map((entry) => entry.id).sort());
+    let newestBefore = '';
+    for (const path of logPages) {
+      const days = daysOf(path);
+      const dates = days.map((day) => day.date);
+      expect(dates, path).toEqual([...dates].sort().reverse());
+      // Every day of a page is no older than the newest of the page before (a day cut into parts may straddle two).
+      expect((dates.at(-1) ?? '') >= newestBefore, path).toBe(true);
+      newestBefore = dates[0] ?? newestBefore;
+      for (const day of days)
+        for (const id of day.ids) expect(log.find((entry) => entry.id === id)?.date, id).toBe(day.date);
+    }
+    // A day's entries are together on one page, unless the day is cut into parts (ids changes-<date>-<n>).
+    const pagesOfDay = new Map<string, Set<string>>();
+    for (const path of logPages)
+      for (const day of daysOf(path)) pagesOfDay.set(day.date, (pagesOfDay.get(day.date) ?? new Set()).add(path));
+    for (const [date, paths] of pagesOfDay)
+      if (paths.size > 1)
+        expect(
+          logPages.flatMap((path) =>
+            daysOf(path)
+              .filter((day) => day.date === date)
+              .map((day) => day.id),
+          ),
+          date,
+        ).toContain(`changes-${date}-2`);
   });
 
-  it('lists each entry briefly, linking to its own page, and names what it touched', () => {
+  it('lists each entry briefly on its page, linking to its own page, and names what it touched', () => {
     for (const entry of log) {
-      const item = select(`ol.log > li[id="${entry.id}"]`, page);
-      if (!item) throw new Error(`no entry ${entry.id} on /corrections/`);
+      const { item } = homeOf(entry.id);
       expect(select('.what a', item)?.properties['href'], entry.id).toBe(`/corrections/${entry.id}/`);
+      expect(select('.what a.link-to-this', item)?.properties['href'], entry.id).toBe(`#${entry.id}`);
       expect(selectAll('.affects a', item).length, entry.id).toBe(entry.affects.length);
       // The detail (why, the sources' words, before and after) is on the entry's page only.
       expect(toString(item), entry.id).not.toContain('Before:');
       expect(select('.sources', item), entry.id).toBeUndefined();
+    }
+  });
+
+  it('opens on a first page that says what the log is, lists its pages by their dates in words, and the latest changes', () => {
+    const main = select('main', front);
+    if (!main) throw new Error('no main on /corrections/');
+    expect(toString(select('.lede', main) ?? main)).toMatch(/^This log records every change to a published statement/);
+    const pageLinks = selectAll('.log-pages a', main);
+    // Newest first, each page named by the days it covers, never by a number.
+    expect(pageLinks.map((link) => link.properties['href'])).toEqual([...logPages].reverse());
+    for (const link of pageLinks) {
+      expect(toString(link)).toMatch(/^(\d{1,2}(–| [A-Z][a-z]+( \d{4})? – ))?\d{1,2} [A-Z][a-z]+ \d{4}(, part \d+)?$/);
+      expect(toString(link)).not.toMatch(/page/i);
+    }
+    // The latest changes: the newest day first, each entry linking to its own page, none holding an id of its own.
+    const latest = selectAll('.latest li', main);
+    expect(latest.length).toBeGreaterThan(0);
+    const newest = [...log].sort((a, b) => b.date.localeCompare(a.date))[0];
+    expect(String(select('.latest-day time', main)?.properties['dateTime'])).toBe(newest?.date);
+    for (const item of latest) {
+      expect(item.properties['id']).toBeUndefined();
+      expect(String(select('a', item)?.properties['href'])).toMatch(/^\/corrections\/[a-z0-9-]+\/$/);
+    }
+    expect(selectAll('ol.log > li', main)).toEqual([]);
+    // Its contents, as on every long page.
+    expect(selectAll('nav.toc a', front).map((link) => link.properties['href'])).toEqual([
+      '#log-by-date',
+      '#latest-changes',
+    ]);
+  });
+
+  it('keeps every fragment published for /corrections/: on the page, or a link with that id to the entry on its page of the log', () => {
+    const manifest = JSON.parse(readFileSync(join(projectRoot, 'content', 'addresses', 'published.json'), 'utf8')) as {
+      pages: Record<string, string[]>;
+    };
+    const published = manifest.pages['/corrections/'] ?? [];
+    expect(published.length).toBeGreaterThan(50);
+    for (const id of published) {
+      const element = select(`[id="${id}"]`, front);
+      expect(element, id).toBeDefined();
+      if (element?.properties['dataMoved'] === undefined) continue;
+      const [path, fragment] = String(element.properties['href']).split('#');
+      expect(logPages, id).toContain(path);
+      expect(fragment).toBe(id);
+      expect(select(`[id="${id}"]`, pageTree(path ?? '')), id).toBeDefined();
     }
   });
 
@@ -58,7 +143,9 @@ describe('the corrections and updates log', () => {
     expect(String(quote?.properties['cite'])).toMatch(
       /^\/articles\/los-angeles-times-petro-and-trump-make-peace\/#not-the-best-of-friends/,
     );
-    expect(select('main a[href="/corrections/#not-the-best-of-friends"]', entryPage)).not.toBeNull();
+    // "In the log": the entry on its page of the log.
+    const home = homeOf('not-the-best-of-friends').path;
+    expect(select(`main a[href="${home}#not-the-best-of-friends"]`, entryPage)).toBeDefined();
   });
 
   it('gives every log entry its own page', () => {

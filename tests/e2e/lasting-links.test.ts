@@ -288,6 +288,9 @@ describe('items live in homes: their old addresses land on the entry', () => {
     ['/sources/meeting-held/', '/sources/page/2/#meeting-held'],
     ['/sources/#meeting-held', '/sources/page/2/#meeting-held'],
     ['/quotations/#speaker-gustavo-petro', '/people/gustavo-petro/#quotations'],
+    // The corrections log went into pages by day: its entries and days published on /corrections/ are on them.
+    ['/corrections/#aid-halt-not-reversed', '/corrections/page/2/#aid-halt-not-reversed'],
+    ['/corrections/#changes-2026-11-22', '/corrections/page/1/#changes-2026-11-22'],
     // What cites an article moved from its foot to a page of its own; the paragraph's "Cited by" link holds the old id.
     [
       '/articles/los-angeles-times-petro-and-trump-make-peace/#cited-by-come-get-me',
@@ -322,6 +325,22 @@ describe('items live in homes: their old addresses land on the entry', () => {
     const link = page.locator('#come-get-me > a#cited-by-come-get-me');
     await expect(link.getAttribute('href')).resolves.toBe(`${article}cited-by/#cited-by-come-get-me`);
     await expect(link.evaluate((element) => element.matches(':target'))).resolves.toBe(true);
+    await context.close();
+  });
+
+  it('without JavaScript an old fragment of the corrections log is a link to the entry on its page, shown alone of its list', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 390, height: 844 } });
+    const page = await context.newPage();
+    await page.goto(`${baseUrl}/corrections/#dates-at-source-precision`);
+    const link = page.locator('#dates-at-source-precision');
+    await expect(link.getAttribute('href')).resolves.toMatch(/^\/corrections\/page\/\d+\/#dates-at-source-precision$/);
+    await expect(link.evaluate((element) => element.matches(':target'))).resolves.toBe(true);
+    const box = await link.boundingBox();
+    expect(box && box.y >= 0 && box.y + box.height <= 844).toBe(true);
+    // The list of such links is the page's means of keeping old addresses, not reading: the others stay hidden.
+    await expect(page.locator('.moved-links li:visible').count()).resolves.toBe(1);
+    await page.goto(`${baseUrl}/corrections/`);
+    await expect(page.locator('.moved-links').isVisible()).resolves.toBe(false);
     await context.close();
   });
 });

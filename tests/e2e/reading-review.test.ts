@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { correctionsUrl, personUrl, timelineUrl } from '../../src/lib/links/urls.ts';
+import { correctionsPageUrl, correctionsUrl, personUrl, timelineUrl } from '../../src/lib/links/urls.ts';
 import { builtHtml } from '../quality/dist.ts';
 import { baseUrl, launchBrowser } from '../helpers/browser.ts';
 import { allPages } from '../helpers/dist.ts';
@@ -153,7 +153,9 @@ describe('the list of entries moved to other pages', () => {
       const [path, id] = link.href.split('#') as [string, string];
       const target = byUrl.get(path)!;
       const h1 = text(/<h1[^>]*>([^]*?)<\/h1>/.exec(target)![1]!);
-      const words = /^(Event|Comparison point|Section|Quotation) “(.+)”, now on (.+)$/.exec(link.text);
+      const words = /^(Event|Comparison point|Section|Quotation|Correction|Update|Edition) “(.+)”, now on (.+)$/.exec(
+        link.text,
+      );
       expect(words, `${link.page}#${link.id}: ${link.text}`).not.toBeNull();
       expect(words![3]).toBe(h1);
       // The title is the entry's own: it is in the element that has the id on the new page.
@@ -182,7 +184,7 @@ describe('a part of the timeline', () => {
 describe('contents on every long page', () => {
   // Every part of the timeline, as built (the parts follow the content).
   const parts = allPages().filter((path) => path.startsWith(timelineUrl()) && path !== timelineUrl());
-  const longPages = [correctionsUrl(), timelineUrl(), personUrl('gustavo-petro'), ...parts];
+  const longPages = [correctionsUrl(), correctionsPageUrl(2), timelineUrl(), personUrl('gustavo-petro'), ...parts];
 
   it('every part of the timeline lists its groups: each a heading under the h1 with an id from its dates, in its contents', () => {
     expect(parts.length).toBeGreaterThan(1);
@@ -228,7 +230,10 @@ describe('contents on every long page', () => {
   it('a short person’s page has no contents to repeat its two headings; the days of the log read as days', () => {
     const pages = new Map(builtHtml().map((page) => [page.url, page.html]));
     expect(pages.get(personUrl('adolf-hitler'))).not.toContain('class="toc"');
-    expect(pages.get(correctionsUrl())).toMatch(/<a href="#changes-2026-12-07">7 December 2026 \(\d+ changes\)<\/a>/);
+    // On the page of the log that holds the day (its first part, should the day be cut into parts).
+    expect(pages.get(correctionsPageUrl(2))).toMatch(
+      /<a href="#changes-2026-12-07">7 December 2026 \(\d+ changes\)<\/a>/,
+    );
   });
 
   it('/timeline/ at 1280 px: the chart still runs across the page, under the contents', async () => {

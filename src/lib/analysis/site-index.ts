@@ -13,6 +13,7 @@ import type {
   Quotation,
 } from '../../schemas/index.ts';
 import { lastUpdated } from './last-updated.ts';
+import { paginateLog, type LogPage } from '../links/log-pages.ts';
 import type { Anchor } from './dates.ts';
 import type { When } from '../../schemas/when.ts';
 import { fileTimeline, type Filing } from './filing.ts';
@@ -38,6 +39,8 @@ import {
   articleUrl,
   correctionsUrl,
   comparisonEntryUrl,
+  correctionsPageUrl,
+  entryId,
   correctionUrl,
   homeUrl,
   indexPageUrl,
@@ -191,6 +194,10 @@ export interface SiteIndex extends SiteContent {
   quotationsOfEvent(eventId: string): Quotation[];
   /** The log, newest first. */
   correctionLog: readonly Correction[];
+  /** The log's pages, oldest first (lib/links/log-pages.ts): the homes of its entries. */
+  correctionPages: readonly LogPage<Correction>[];
+  /** A log entry's address in the log: its entry on the page of the log that holds it. */
+  correctionHomeUrl(correctionId: string): string;
   /** What each page shows, by path, as entry references ("events/x", "events/*"). */
   pageContents: ReadonlyMap<string, ReadonlySet<string>>;
   /** The day a page was last updated (YYYY-MM-DD): the latest log entry touching what it shows, else the edition. */
@@ -465,6 +472,18 @@ export function buildSiteIndex(content: SiteContent): SiteIndex {
     'articles/*',
   );
   for (const correction of correctionLog) page(correctionUrl(correction.id), ...correction.affects);
+  // A page of the log was last updated when its newest entry was published (what its entries touched may have
+  // changed since, but that is on the later pages).
+  const correctionPages = paginateLog(correctionLog);
+  const correctionHome = new Map<string, string>();
+  const logPageUpdated = new Map<string, string>();
+  for (const logPage of correctionPages) {
+    const newest = logPage.days[0];
+    if (newest) logPageUpdated.set(correctionsPageUrl(logPage.number), newest.date);
+    for (const day of logPage.days)
+      for (const correction of day.items)
+        correctionHome.set(correction.id, withFragment(correctionsPageUrl(logPage.number), entryId(correction.id)));
+  }
   for (const article of content.articles) {
     page(articleUrl(article.id), `articles/${article.id}`);
   }
@@ -632,8 +651,10 @@ export function buildSiteIndex(content: SiteContent): SiteIndex {
     },
     quotationsOfEvent: (eventId) => listOf(quotationsByEvent, eventId),
     correctionLog,
+    correctionPages,
+    correctionHomeUrl: (correctionId) => correctionHome.get(correctionId) ?? correctionsUrl(),
     pageContents,
-    lastUpdatedOf: (path) => lastUpdated(correctionLog, pageContents.get(path)),
+    lastUpdatedOf: (path) => logPageUpdated.get(path) ?? lastUpdated(correctionLog, pageContents.get(path)),
     entryRefUrl(ref) {
       const [collection = '', id = ''] = ref.split('/');
       switch (collection) {

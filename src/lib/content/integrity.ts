@@ -118,6 +118,12 @@ export function checkIntegrity(model: ContentModel): Problem[] {
       });
     }
   }
+  // The corrections log keeps its pages at /corrections/page/<n>/, beside each entry's /corrections/<id>/.
+  for (const loaded of model.data.corrections) {
+    if (loaded.entry.id === INDEX_PAGE_SEGMENT) {
+      problems.push({ ...at(loaded, 'id'), message: `the id "${loaded.entry.id}" is reserved for the pages of the log, /corrections/${loaded.entry.id}/1/…; choose another` });
+    }
+  }
   for (const collection of ['quotations', 'people', 'issues'] as const) {
     for (const loaded of model.data[collection]) {
       if (loaded.entry.id === INDEX_PAGE_SEGMENT) {

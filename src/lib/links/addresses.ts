@@ -323,8 +323,9 @@ function plainText(node: Element): string {
 
 /**
  * What a reader is told of an entry that moved, read from the page it is on now: what it is, as its "link to
- * this" control names it ("Link to event: X" → "Event “X”"), else its first heading's text; and the page's name,
- * its <h1> (controls left out). Either is undefined when the page does not give it.
+ * this" control names it ("Link to event: X" → "Event “X”"; a control that names only the kind, "Link to this
+ * correction", with the entry's first heading: "Correction “X”"), else its first heading's text; and the
+ * page's name, its <h1> (controls left out). Either is undefined when the page does not give it.
  */
 export function describeMovedEntry(targetHtml: string, id: string): { what?: string; pageName?: string } {
   const tree = fromHtml(targetHtml) as Root;
@@ -336,26 +337,29 @@ export function describeMovedEntry(targetHtml: string, id: string): { what?: str
   });
   let what: string | undefined;
   if (target !== undefined) {
+    let heading: Element | undefined;
+    visit(target, 'element', (node: Element) => {
+      if (heading === undefined && /^h[1-6]$/.test(node.tagName)) heading = node;
+    });
+    const headingText = heading === undefined ? '' : plainText(heading);
     visit(target, 'element', (node: Element) => {
       if (what !== undefined || node.tagName !== 'a' || !isControl(node)) return;
       if (String(node.properties['href'] ?? '').endsWith(`#${id}`)) {
         const name = /^Link to (.+)$/.exec(String(node.properties['ariaLabel'] ?? ''))?.[1];
         // "event: X" → Event “X”; "paragraph 7" → Paragraph 7.
+        // "this correction" (its kind alone; the entry's heading says what it is) → Correction “heading”.
+        const kindAlone = name === undefined ? undefined : /^this (.+)$/.exec(name)?.[1];
         const [kind, title] = name?.includes(': ')
           ? [name.slice(0, name.indexOf(': ')), name.slice(name.indexOf(': ') + 2)]
-          : [name, undefined];
+          : kindAlone !== undefined && headingText !== ''
+            ? // A sentence's full stop would read doubled before the link's comma (“… reversed.”, now on).
+              [kindAlone, headingText.replace(/[.;:]$/, '')]
+            : [name, undefined];
         if (kind !== undefined)
           what = `${kind.charAt(0).toUpperCase()}${kind.slice(1)}${title === undefined ? '' : ` “${title}”`}`;
       }
     });
-    if (what === undefined) {
-      let heading: Element | undefined;
-      visit(target, 'element', (node: Element) => {
-        if (heading === undefined && /^h[1-6]$/.test(node.tagName)) heading = node;
-      });
-      const text = heading === undefined ? '' : plainText(heading);
-      if (text !== '') what = `“${text}”`;
-    }
+    if (what === undefined && headingText !== '') what = `“${headingText}”`;
   }
   const pageName = h1 === undefined ? '' : plainText(h1);
   return { ...(what === undefined ? {} : { what }), ...(pageName === '' ? {} : { pageName }) };

@@ -37,6 +37,11 @@ export const sourcesUrl = (): string => '/sources/';
 export const correctionsUrl = (): string => '/corrections/';
 /** One entry of the log in full (why, the sources' words, before and after), on its own page. */
 export const correctionUrl = (correctionId: string): string => `/corrections/${correctionId}/`;
+/**
+ * Page `number` of the log, counted from its oldest page (lib/links/log-pages.ts): the home of its entries.
+ * /corrections/ itself is the log's first page for a reader: what it is, its pages by date, the latest changes.
+ */
+export const correctionsPageUrl = (number: number): string => `${correctionsUrl()}${INDEX_PAGE_SEGMENT}/${number}/`;
 
 /** The site search (needs JavaScript; says so without it). */
 export const searchUrl = (): string => '/search/';
@@ -100,6 +105,7 @@ export const sectionIds = {
   timeline: { chart: 'chart', parts: 'parts' },
   sources: { outlets: 'the-sources' },
   correction: { sources: 'sources-words', changes: 'before-and-after' },
+  corrections: { byDate: 'log-by-date', latest: 'latest-changes', otherDates: 'other-dates' },
   search: { browse: 'browse' },
 } as const;
 
@@ -116,8 +122,11 @@ export const citedById = (blockId: string): string => `cited-by-${blockId}`;
 /** The fragment id, on the home page, of the card for one part of the site (`key` is fixed in code). */
 export const homeCardId = (key: string): string => `go-${key}`;
 
-/** The fragment id, on the corrections log, of the changes published on one day ("changes-2026-12-07"). */
-export const logDayId = (date: string): string => `changes-${date}`;
+/**
+ * The fragment id, on a page of the corrections log, of the changes published on one day ("changes-2026-12-07"),
+ * or of a further part of a day cut into parts ("changes-2026-12-07-2").
+ */
+export const logDayId = (date: string, part = 1): string => `changes-${date}${part > 1 ? `-${part}` : ''}`;
 
 /** The fragment id, on a part of the timeline, of the heading its events are filed under ("filed-2026-02-03", "filed-before-2026-02-03"). */
 export const filingId = (key: string): string => `filed-${key}`;
@@ -224,6 +233,7 @@ export const HOME_FAMILIES: readonly HomeFamily[] = [
   { name: 'the people index', isHome: (path) => indexPage('people', path) },
   { name: 'the issues index', isHome: (path) => indexPage('issues', path) },
   { name: 'the articles index', isHome: (path) => indexPage('articles', path) },
+  { name: 'the corrections log', isHome: (path) => indexPage('corrections', path) },
 ];
 
 /** A line of the meeting page. */

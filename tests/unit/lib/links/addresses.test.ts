@@ -165,7 +165,8 @@ describe('describeMovedEntry', () => {
     '<h1>Timeline of tensions, February 2026<a class="link-to-this" href="#top" aria-label="Link to the title">¶</a></h1>' +
       '<li id="visa"><h2>U.S. issues a visa<a class="link-to-this" href="#visa" aria-label="Link to event: U.S. issues a visa">¶</a></h2></li>' +
       '<section id="group"><h2>What both report <span>alike</span> <a class="link-to-this" href="#other" aria-label="Link to section: Other">¶</a></h2></section>' +
-      '<p id="bare">Text</p>',
+      '<p id="bare">Text</p>' +
+      '<li id="fix"><p>Correction</p><h3><a href="/corrections/fix/">The date is now given.</a><a class="link-to-this" href="#fix" aria-label="Link to this correction">¶</a></h3></li>',
   );
 
   it('names the entry as its "link to this" control does, and the page by its main heading without controls', () => {
@@ -173,6 +174,10 @@ describe('describeMovedEntry', () => {
       what: 'Event “U.S. issues a visa”',
       pageName: 'Timeline of tensions, February 2026',
     });
+  });
+
+  it('names an entry whose control gives only its kind ("Link to this correction") by its kind and its heading', () => {
+    expect(describeMovedEntry(target, 'fix').what).toBe('Correction “The date is now given”');
   });
 
   it('falls back to the entry’s first heading, then to nothing', () => {
