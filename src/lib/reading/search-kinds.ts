@@ -41,8 +41,13 @@ export const PAGE_KINDS: readonly PageKind[] = [
   { prefix: correctionsUrl(), list: 'Corrections log', item: 'Correction', last: true },
 ];
 
+/** What the home page is called among the results. */
+export const HOME_KIND = 'Home page';
+
 /** The kind of the page at `path` ("Issue", "Comparison point"), and whether it is listed last (the corrections log). */
 export function pageKind(path: string, sections: readonly PageKind[] = PAGE_KINDS): { kind: string; last: boolean } {
+  // The home page is in no section: its own kind, so that no result goes unnamed.
+  if (path === '/') return { kind: HOME_KIND, last: false };
   const section = sections.find((candidate) => path.startsWith(candidate.prefix));
   if (!section) return { kind: '', last: false };
   return { kind: path === section.prefix ? section.list : section.item, last: section.last === true };

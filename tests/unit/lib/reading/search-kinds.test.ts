@@ -15,7 +15,8 @@ describe('search result kinds', () => {
     expect(pageKind('/sources/', PAGE_KINDS)).toEqual({ kind: 'How the sources compare', last: false });
     expect(pageKind('/corrections/some-entry/', PAGE_KINDS)).toEqual({ kind: 'Correction', last: true });
     expect(pageKind('/corrections/', PAGE_KINDS)).toEqual({ kind: 'Corrections log', last: true });
-    expect(pageKind('/', PAGE_KINDS)).toEqual({ kind: '', last: false });
+    expect(pageKind('/', PAGE_KINDS)).toEqual({ kind: 'Home page', last: false });
+    expect(pageKind('/elsewhere/', PAGE_KINDS)).toEqual({ kind: '', last: false });
   });
 
   it('names a block by what its "link to this" control calls it, in plain words', () => {
