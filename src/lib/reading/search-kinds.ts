@@ -65,6 +65,9 @@ export function blockKind(title: string): { kind: string; name: string } {
   // An entry of the log on /corrections/, named by its kind alone (its day is the heading above it).
   const logEntry = /^this (correction|update|edition)$/i.exec(title);
   if (logEntry) return { kind: 'Correction', name: logEntry[1]!.replace(/^./, (first) => first.toUpperCase()) };
+  // A part printed above an article's text (its controls name it "headline", "standfirst", "date line").
+  const part = /^(headline|standfirst|date line)$/i.exec(title);
+  if (part) return { kind: 'Article', name: `${part[1]!.charAt(0).toUpperCase()}${part[1]!.slice(1).toLowerCase()}` };
   const position = /^Position of (.+)$/.exec(title);
   if (position) return { kind: 'Position', name: position[1]! };
   const colon = title.indexOf(': ');
