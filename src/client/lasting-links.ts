@@ -31,13 +31,12 @@ function say(text: string): void {
 
 function copy(control: HTMLAnchorElement): Promise<unknown> {
   // The reader's own address, not the canonical one: a copy served elsewhere (a preview, a mirror) links to itself.
-  // The control's href, resolved against this page: its fragment here, or its entry's home (a quotation's
-  // speaker page) at this same origin.
-  const url = new URL(control.getAttribute('href') ?? '', location.href).href;
+  // The control's href as the browser resolves it against this page: its fragment here, or its entry's home (a
+  // quotation's speaker page) at this same origin.
+  const url = control.href;
   // Both calls start within the click, while the browser still counts it as the reader's gesture.
   // navigator.clipboard is missing outside secure contexts (http:// other than localhost).
-  const written =
-    'clipboard' in navigator ? navigator.clipboard.writeText(url) : Promise.reject(new Error('no clipboard'));
+  const written = 'clipboard' in navigator ? navigator.clipboard.writeText(url) : Promise.reject();
   const said = written.then(
     () => say(`Link copied: ${url}`),
     () => say('Could not copy: the link is in the address bar'),
@@ -52,7 +51,7 @@ let used: HTMLElement | undefined;
 
 document.addEventListener('click', (event) => {
   const control = (event.target as Element).closest?.<HTMLAnchorElement>('a.link-to-this');
-  if (!control || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+  if (!control || event.button || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
   used = control;
   // An entry whose home is another page: leaving the page at once could cancel the copy, so go once it is done.
   const away = control.pathname !== location.pathname;

@@ -64,3 +64,15 @@ export function facetLabel(index: SiteIndex): (facet: Facet, value: string) => s
       period: value,
     })[facet] ?? value;
 }
+
+/**
+ * Where a facet's value stands among the form's options when it is not by label: an outlet in the site's one outlet
+ * order (that of its first article in the site's order of articles, by date: the outlet cards', the comparisons'
+ * and the chips' order); undefined for the other facets.
+ */
+export function facetRank(index: SiteIndex): (facet: Facet, value: string) => number | undefined {
+  const outletRank = new Map<string, number>();
+  for (const article of index.articles)
+    if (!outletRank.has(article.outlet.id)) outletRank.set(article.outlet.id, outletRank.size);
+  return (facet, value) => (facet === 'outlet' ? outletRank.get(value) : undefined);
+}

@@ -12,6 +12,7 @@ import type {
   Person,
   Quotation,
 } from '../../schemas/index.ts';
+import { citationPlaces, orderStatementCitations } from './citation-order.ts';
 import { lastUpdated } from './last-updated.ts';
 import { paginateLog, type LogPage } from '../links/log-pages.ts';
 import type { Anchor } from './dates.ts';
@@ -155,8 +156,9 @@ export interface SiteIndex extends SiteContent {
   /** Resolves a citation to its address and label. */
   resolve(citation: Citation): ResolvedCitation;
   /**
-   * Resolves a statement's citations to one chip per paragraph, in the order first cited: several passages
-   * of one paragraph become one link whose text fragment highlights them all.
+   * Resolves a statement's citations to one chip per paragraph, in the site's one order (outlets in the site's
+   * order, then paragraphs ascending: orderStatementCitations), whatever order the content cites them in:
+   * several passages of one paragraph become one link whose text fragment highlights them all.
    */
   resolveStatement(citations: readonly Citation[]): ResolvedCitation[];
   /** Events that touch an issue, in timeline order. */
@@ -370,6 +372,8 @@ export function buildSiteIndex(content: SiteContent): SiteIndex {
     comparisonEntryUrl(comparison, scopeOf(comparison), sourcesPageOf().get(comparison.id));
 
   const placesOf = new Map(content.articles.map((article) => [article.id, blockPlaces(article.blocks)]));
+  // Where each citable part stands in the site's one order: a statement's chips follow it (citation-order.ts).
+  const citationPlace = citationPlaces(content.articles);
 
   const citedBy = new Map<string, Backlink[]>();
   const addBacklinks = (citations: readonly Citation[], link: Backlink): void => {
@@ -576,12 +580,7 @@ export function buildSiteIndex(content: SiteContent): SiteIndex {
     anchorOf,
     timelineFilings: (partId) => filings.get(partId) ?? [],
     resolveStatement(citations) {
-      const byParagraph = new Map<string, Citation[]>();
-      for (const citation of citations) {
-        const key = `${citation.article}#${citation.paragraph}`;
-        byParagraph.set(key, [...(byParagraph.get(key) ?? []), citation]);
-      }
-      return [...byParagraph.values()].map((group) => {
+      return orderStatementCitations(citations, citationPlace).map((group) => {
         const first = this.resolve(group[0]!);
         const words = [...new Set(group.flatMap((citation) => (citation.words === undefined ? [] : [citation.words])))];
         return {

@@ -384,14 +384,16 @@ export function elementAt(
     : { kind: 'element' };
 }
 
-const MOVED_LIST_START = '<aside class="moved-links" aria-label="Entries moved to other pages">';
-const MOVED_LIST_END = '</ul></aside>';
+const MOVED_LIST_START = '<details class="moved-links meta"><summary>Entries that moved from this page</summary><ul>';
+const MOVED_LIST_END = '</ul></details>';
 
 /**
- * Adds to a page a short, visible list of links for entries that moved to other pages, at the end of its
- * main content: each link carries the old id, so `#old` lands on it (and, with JavaScript, the page script
- * follows it to the entry's new place). `links` pairs each old id with the entry's new address and says, in
- * words, what the entry is and the page it is on now (describeMovedEntry).
+ * Adds to a page the links for entries that moved to other pages, at the end of its main content, in a closed
+ * disclosure ("Entries that moved from this page"): each link carries the old id, so `#old` lands on it. With
+ * JavaScript the page script follows it at once to the entry's new place, and the list stays out of the reader's way;
+ * without, the browser opens the disclosure to show the link it landed on (HTML's "ancestor revealing" of a
+ * fragment's target), so the link is there to follow. `links` pairs each old id with the entry's new address and
+ * says, in words, what the entry is and the page it is on now (describeMovedEntry).
  */
 export function insertMovedLinks(html: string, links: readonly MovedEntry[]): string {
   if (links.length === 0) return html;
@@ -400,9 +402,7 @@ export function insertMovedLinks(html: string, links: readonly MovedEntry[]): st
   const start = html.indexOf(MOVED_LIST_START);
   const listEnd = start === -1 ? -1 : html.indexOf(MOVED_LIST_END, start);
   if (listEnd !== -1) return html.slice(0, listEnd) + items + html.slice(listEnd);
-  const list = [MOVED_LIST_START, '<p>These entries are now on other pages:</p>', '<ul>', items, MOVED_LIST_END].join(
-    '',
-  );
+  const list = MOVED_LIST_START + items + MOVED_LIST_END;
   const at = html.lastIndexOf('</main>');
   const end = at === -1 ? html.lastIndexOf('</body>') : at;
   return end === -1 ? html + list : html.slice(0, end) + list + html.slice(end);

@@ -79,18 +79,25 @@ export interface FacetOption {
 
 /**
  * The options of each facet for a list: the values its entries have, labelled by `label` and sorted by
- * label (periods in date order). A facet is left out when it could not narrow the list: fewer than two
- * values, or every entry has every value (both outlets report every point).
+ * label (periods in date order), or by `rank` where it gives one (the outlets, in the site's one outlet order).
+ * A facet is left out when it could not narrow the list: fewer than two values, or every entry has every value
+ * (both outlets report every point).
  */
 export function facetOptions(
   entries: readonly EntryFacets[],
   label: (facet: Facet, value: string) => string,
+  rank: (facet: Facet, value: string) => number | undefined = () => undefined,
 ): { facet: Facet; options: FacetOption[] }[] {
   return FACETS.flatMap((facet) => {
     const values = [...new Set(entries.flatMap((entry) => entry[facet] ?? []))];
     const options = values
-      .map((value) => ({ value, label: label(facet, value) }))
-      .sort((a, b) => (facet === 'period' ? a.value.localeCompare(b.value) : a.label.localeCompare(b.label)));
+      .map((value) => ({ value, label: label(facet, value), rank: rank(facet, value) }))
+      .sort(
+        (a, b) =>
+          (a.rank ?? Infinity) - (b.rank ?? Infinity) ||
+          (facet === 'period' ? a.value.localeCompare(b.value) : a.label.localeCompare(b.label)),
+      )
+      .map(({ value, label }) => ({ value, label }));
     const narrows = entries.some((entry) => values.some((value) => !(entry[facet] ?? []).includes(value)));
     return options.length < 2 || !narrows ? [] : [{ facet, options }];
   });

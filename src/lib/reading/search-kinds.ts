@@ -41,8 +41,13 @@ export const PAGE_KINDS: readonly PageKind[] = [
   { prefix: correctionsUrl(), list: 'Corrections log', item: 'Correction', last: true },
 ];
 
+/** What the home page is called among the results. */
+export const HOME_KIND = 'Home page';
+
 /** The kind of the page at `path` ("Issue", "Comparison point"), and whether it is listed last (the corrections log). */
 export function pageKind(path: string, sections: readonly PageKind[] = PAGE_KINDS): { kind: string; last: boolean } {
+  // The home page is in no section: its own kind, so that no result goes unnamed.
+  if (path === '/') return { kind: HOME_KIND, last: false };
   const section = sections.find((candidate) => path.startsWith(candidate.prefix));
   if (!section) return { kind: '', last: false };
   return { kind: path === section.prefix ? section.list : section.item, last: section.last === true };
@@ -60,6 +65,9 @@ export function blockKind(title: string): { kind: string; name: string } {
   // An entry of the log on /corrections/, named by its kind alone (its day is the heading above it).
   const logEntry = /^this (correction|update|edition)$/i.exec(title);
   if (logEntry) return { kind: 'Correction', name: logEntry[1]!.replace(/^./, (first) => first.toUpperCase()) };
+  // A part printed above an article's text (its controls name it "headline", "standfirst", "date line").
+  const part = /^(headline|standfirst|date line)$/i.exec(title);
+  if (part) return { kind: 'Article', name: `${part[1]!.charAt(0).toUpperCase()}${part[1]!.slice(1).toLowerCase()}` };
   const position = /^Position of (.+)$/.exec(title);
   if (position) return { kind: 'Position', name: position[1]! };
   const colon = title.indexOf(': ');

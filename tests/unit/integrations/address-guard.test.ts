@@ -119,11 +119,11 @@ describe('the address guard', () => {
       );
     });
 
-    it('passes with the alias, adding to the old page a visible link with the old id to the new place, saying in words what moved and where', () => {
+    it('passes with the alias, adding to the old page a link with the old id to the new place (in a closed disclosure at the end of main), saying in words what moved and where', () => {
       const where = site(split, alias);
       expect(() => run(where)).not.toThrow();
       expect(readFileSync(join(where.distDir, 'articles', 'x', 'index.html'), 'utf8')).toContain(
-        '<aside class="moved-links" aria-label="Entries moved to other pages"><p>These entries are now on other pages:</p><ul><li><a id="second" href="/articles/y/#second-part" data-moved>Paragraph 2, now on Article Y</a></li></ul></aside></main>',
+        '<details class="moved-links meta"><summary>Entries that moved from this page</summary><ul><li><a id="second" href="/articles/y/#second-part" data-moved>Paragraph 2, now on Article Y</a></li></ul></details></main>',
       );
     });
 

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { facetOptions, filterAttributes, filterQuery, matchesFilter, parseFilterState } from '../../../../src/lib/reading/filters.ts';
+import {
+  facetOptions,
+  filterAttributes,
+  filterQuery,
+  matchesFilter,
+  parseFilterState,
+} from '../../../../src/lib/reading/filters.ts';
+import { tallied, tallyOf } from '../../../../src/lib/reading/filter-tally.ts';
 
 describe('parseFilterState', () => {
   it('reads each facet from the query string', () => {
@@ -15,7 +22,6 @@ describe('parseFilterState', () => {
   it('ignores unknown parameters and empty values', () => {
     expect(parseFilterState('?issue=&utm_source=x&outlet=clash-report')).toEqual({ outlet: 'clash-report' });
   });
-
 });
 
 describe('filterQuery', () => {
@@ -45,7 +51,10 @@ describe('matchesFilter', () => {
 
 describe('filterAttributes and facetOptions', () => {
   it('writes the data attributes of an entry, values unique and space-separated', () => {
-    expect(filterAttributes({ issue: ['a', 'b', 'a'], outlet: ['x'] })).toEqual({ 'data-issues': 'a b', 'data-outlets': 'x' });
+    expect(filterAttributes({ issue: ['a', 'b', 'a'], outlet: ['x'] })).toEqual({
+      'data-issues': 'a b',
+      'data-outlets': 'x',
+    });
     expect(filterAttributes({ person: ['p'] })).toEqual({ 'data-issues': '', 'data-people': 'p' });
   });
   it('offers the values the entries have, by label (periods by date), leaving out facets that could not narrow anything', () => {
@@ -54,8 +63,35 @@ describe('filterAttributes and facetOptions', () => {
       { issue: ['a'], person: ['p'], period: ['2022'] },
     ];
     expect(facetOptions(entries, (facet, value) => `${facet}:${value === 'a' ? 'Zebra' : value}`)).toEqual([
-      { facet: 'issue', options: [{ value: 'b', label: 'issue:b' }, { value: 'a', label: 'issue:Zebra' }] },
-      { facet: 'period', options: [{ value: '2022', label: 'period:2022' }, { value: '2026', label: 'period:2026' }] },
+      {
+        facet: 'issue',
+        options: [
+          { value: 'b', label: 'issue:b' },
+          { value: 'a', label: 'issue:Zebra' },
+        ],
+      },
+      {
+        facet: 'period',
+        options: [
+          { value: '2022', label: 'period:2022' },
+          { value: '2026', label: 'period:2026' },
+        ],
+      },
+    ]);
+  });
+  it('offers the outlets in the order rank gives (the site’s outlet order), not by name', () => {
+    const entries = [{ outlet: ['clash'] }, { outlet: ['la'] }, { outlet: ['ap'] }];
+    const names: Record<string, string> = { clash: 'Clash Report', la: 'Los Angeles Times', ap: 'Associated Press' };
+    const order = ['la', 'clash', 'ap'];
+    const offered = facetOptions(
+      entries,
+      (_, value) => names[value]!,
+      (facet, value) => (facet === 'outlet' ? order.indexOf(value) : undefined),
+    );
+    expect(offered[0]?.options.map((option) => option.label)).toEqual([
+      'Los Angeles Times',
+      'Clash Report',
+      'Associated Press',
     ]);
   });
 });
@@ -67,5 +103,54 @@ describe('facetOptions leaves out a facet every entry has in full', () => {
       { issue: ['b'], outlet: ['y', 'x'] },
     ];
     expect(facetOptions(entries, (_, value) => value).map((item) => item.facet)).toEqual(['issue']);
+  });
+});
+
+describe('a tally of entries listed on another page', () => {
+  // One outlet's points, of several issues (the points only one outlet reports).
+  const entries = [
+    { issue: ['sanctions', 'drugs'], outlet: ['clash'] },
+    { issue: ['sanctions'], outlet: ['clash'] },
+    { issue: ['energy'], outlet: ['clash'] },
+  ];
+  const tally = tallyOf(entries);
+
+  it('counts each value of each facet', () => {
+    expect(tally).toBe('issue:sanctions=2 issue:drugs=1 outlet:clash=3 issue:energy=1');
+  });
+
+  it('shows as many as matchesFilter would show of the entries themselves, for every state', () => {
+    const states = [
+      {},
+      { issue: 'sanctions' },
+      { issue: 'drugs' },
+      { issue: 'visas' },
+      { outlet: 'clash' },
+      { outlet: 'la' },
+      { issue: 'sanctions', outlet: 'clash' },
+      { issue: 'sanctions', outlet: 'la' },
+      { period: '2026' },
+      { person: 'petro', issue: 'energy' },
+    ];
+    for (const state of states)
+      expect(tallied(tally, entries.length, state), JSON.stringify(state)).toBe(
+        entries.filter((entry) => matchesFilter(entry, state)).length,
+      );
+  });
+
+  it('counts only the values the form offers, when told which: the others are never chosen', () => {
+    const offered = tallyOf(entries, (facet, value) => facet === 'issue' && value !== 'drugs');
+    expect(offered).toBe('issue:sanctions=2 issue:energy=1');
+    expect(tallied(offered, 3, { issue: 'sanctions' })).toBe(2);
+    expect(tallied(offered, 3, {})).toBe(3);
+  });
+
+  it('refuses entries that differ in two facets, naming them', () => {
+    expect(() =>
+      tallyOf([
+        { issue: ['a'], outlet: ['x'] },
+        { issue: ['b'], outlet: ['y'] },
+      ]),
+    ).toThrow('a tally counts entries that differ in one facet at most, these differ in issue and outlet');
   });
 });

@@ -15,11 +15,14 @@ describe('search result kinds', () => {
     expect(pageKind('/sources/', PAGE_KINDS)).toEqual({ kind: 'How the sources compare', last: false });
     expect(pageKind('/corrections/some-entry/', PAGE_KINDS)).toEqual({ kind: 'Correction', last: true });
     expect(pageKind('/corrections/', PAGE_KINDS)).toEqual({ kind: 'Corrections log', last: true });
-    expect(pageKind('/', PAGE_KINDS)).toEqual({ kind: '', last: false });
+    expect(pageKind('/', PAGE_KINDS)).toEqual({ kind: 'Home page', last: false });
+    expect(pageKind('/elsewhere/', PAGE_KINDS)).toEqual({ kind: '', last: false });
   });
 
   it('names a block by what its "link to this" control calls it, in plain words', () => {
     expect(blockKind('Paragraph 16')).toEqual({ kind: 'Article paragraph', name: '¶16' });
+    expect(blockKind('standfirst')).toEqual({ kind: 'Article', name: 'Standfirst' });
+    expect(blockKind('date line')).toEqual({ kind: 'Article', name: 'Date line' });
     expect(blockKind('Pull quote, paragraph 4')).toEqual({ kind: 'Article paragraph', name: '¶4 (pull quote)' });
     expect(blockKind('Event: Petro takes office')).toEqual({ kind: 'Event', name: 'Petro takes office' });
     expect(blockKind('Quotation of Gustavo Petro: This is a pact')).toEqual({

@@ -66,7 +66,7 @@ describe('markSearchAnchors', () => {
     expect(markSearchAnchors(page('<p>Words</p>'), '/sources/page/2/')).toContain(
       'data-pagefind-meta="kind:How the sources compare"',
     );
-    expect(markSearchAnchors(page('<p>Words</p>'), '/')).not.toContain('data-pagefind-meta');
+    expect(markSearchAnchors(page('<p>Words</p>'), '/')).toContain('data-pagefind-meta="kind:Home page"');
   });
 
   it('leaves controls, citations, cited-by lists and the contents out of the index', () => {
