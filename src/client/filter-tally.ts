@@ -24,8 +24,8 @@ const count = (): void => {
   }
   for (const element of document.querySelectorAll<HTMLElement>('[data-sum]')) write(element, sum);
 };
+// Handlers as properties (fewer bytes than two listeners): they run after the filters' listeners, added first.
 if (form) {
-  form.addEventListener('change', count);
-  form.addEventListener('reset', count);
+  form.onchange = form.onreset = count;
   count();
 }
