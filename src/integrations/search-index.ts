@@ -107,7 +107,8 @@ function isShiftingIndex(path: string): boolean {
 /**
  * Whether a page is among those a new article is likely to change, from what it shows: a page is settled when
  * the newest article it is or links to in its <main> was published before the month of the site's newest
- * article; a page that shows no dated article, or an index a new entry shifts, counts as recent. A new
+ * article; a page that shows no dated article, an index a new entry shifts, and the home page and each part's
+ * first page (they print the site's totals) count as recent. A new
  * article joins the newest month, and what it changes (its own pages, the last timeline part and comparison
  * page, its story's articles and the issues and people those show) is mostly recent already; a page that
  * was settled and is changed moves to the recent pages (its settled section is indexed again once); when the
@@ -120,7 +121,9 @@ export function isRecent(
   articleDays: ReadonlyMap<string, string>,
   newestMonth: string,
 ): boolean {
-  if (isShiftingIndex(path)) return true;
+  // The home page and the first page of each part of the site (/sources/, /timeline/…) show the site's
+  // totals ("1,001 articles side by side"): every new article changes them.
+  if (isShiftingIndex(path) || path.split('/').filter(Boolean).length <= 1) return true;
   let newest: string | undefined;
   for (const link of [path, ...linked]) {
     const day = articleDays.get(link);

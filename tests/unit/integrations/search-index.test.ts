@@ -202,6 +202,8 @@ describe('buildSearchIndex', () => {
       // Newest first: a new article shifts every page of the articles index, whatever those pages show.
       '/articles/page/2/': citing('Articles, page 2', added ? ['b-old'] : ['a-old']),
       '/people/nobody/': page(`<h1>Nobody</h1><p>${'z'.repeat(300)}</p>`),
+      // A part's first page prints the site's totals, whatever articles it shows.
+      '/sources/': citing(`${added ? 4 : 3} articles compared`, ['a-old']),
     });
     const recent = (dist: string) =>
       Object.fromEntries(markedPages(listBuiltPages(dist)).map(({ page: { path }, recent }) => [path, recent]));
@@ -214,15 +216,16 @@ describe('buildSearchIndex', () => {
       '/issues/new-issue/': true,
       '/issues/old-issue/': false,
       '/people/nobody/': true,
+      '/sources/': true,
       '/sources/only/b-old/': false,
       '/timeline/2024-january/': false,
       '/timeline/2024-march/': true,
     });
     const cache = { dir: mkdtempSync(join(tmpdir(), 'search-sections-')), indexer: 'test' };
     made.push(cache.dir);
-    // About 6 KB of pages, past an eighth of 16 KB: the settled pages at pagefind/, the recent ones beside them.
+    // About 7 KB of pages, past an eighth of 16 KB: the settled pages at pagefind/, the recent ones beside them.
     await expect(buildSearchIndex(before, { sectionBytes: 16 * 1024, cache })).resolves.toEqual({
-      indexed: 10,
+      indexed: 11,
       sections: 2,
       reused: 0,
     });
@@ -233,12 +236,12 @@ describe('buildSearchIndex', () => {
         }
       ).languages.en.page_count;
     expect(JSON.parse(readFileSync(join(before, 'pagefind', 'sections.json'), 'utf8'))).toEqual(['section-2/']);
-    expect([pageCount(before, ''), pageCount(before, 'section-2')]).toEqual([5, 5]);
+    expect([pageCount(before, ''), pageCount(before, 'section-2')]).toEqual([5, 6]);
     // A new article of the same month, cited by the pages of its month: the settled section is taken from the
     // cache, the recent one indexed again, and the bundle is what a build without the cache writes.
     const after = site(pages(true));
     await expect(buildSearchIndex(after, { sectionBytes: 16 * 1024, cache })).resolves.toEqual({
-      indexed: 11,
+      indexed: 12,
       sections: 2,
       reused: 1,
     });
@@ -257,11 +260,11 @@ describe('buildSearchIndex', () => {
       return files;
     };
     expect(bundle(after)).toEqual(bundle(fresh));
-    expect(pageCount(after, 'section-2')).toBe(6);
+    expect(pageCount(after, 'section-2')).toBe(7);
     // A site of at most an eighth of a section stays one index, as the real site does.
     const small = site(pages(true));
     await expect(buildSearchIndex(small, { sectionBytes: 1024 ** 2 })).resolves.toEqual({
-      indexed: 11,
+      indexed: 12,
       sections: 1,
       reused: 0,
     });
