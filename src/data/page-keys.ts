@@ -88,7 +88,7 @@ export async function withCacheKeys<P extends StaticPath>(
       hash.update(`${setupDigest}\n`);
       const entries = graph.closure(page.roots);
       // One update for all the lines (the same bytes as one a line: each update is a call into OpenSSL, and a
-      // page shows hundreds of entries; 3 s of a 1,000-article rebuild's profile went to them).
+      // page shows hundreds of entries: 1.6 s of a 1,000-article rebuild's profile, docs/bench-build.md).
       if (entries.length > 0) hash.update(`${entries.join('\n')}\n`);
       const cacheKey = hash.digest('base64url');
       const inputs = dump
