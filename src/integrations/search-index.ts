@@ -18,7 +18,7 @@ import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
 import { markSearchAnchors, SEARCH_BODY_ATTRIBUTE, SEARCH_EXCLUDED_SELECTORS } from '../lib/reading/search.ts';
-import { SEARCH_BUNDLE_DIR } from '../lib/links/urls.ts';
+import { articlesUrl, INDEX_PAGE_SEGMENT, issuesUrl, peopleUrl, SEARCH_BUNDLE_DIR } from '../lib/links/urls.ts';
 import { listBuiltPages, type BuiltPage } from './built-pages.ts';
 
 /** Files Pagefind writes for its own ready-made interfaces, which the site does not use (it has its own). */
@@ -32,23 +32,135 @@ const UNUSED_BUNDLE_FILES = [
   'pagefind-highlight.js',
 ];
 
-/** A page to index: its path, the digest of its marked HTML and that HTML's length. */
-interface Marked {
+/**
+ * A page to index: its path, the digest of its marked HTML, that HTML's length, and whether it is among the
+ * pages a new article is likely to change (see `isRecent`), which are indexed in sections of their own.
+ */
+export interface Marked {
   page: BuiltPage;
   digest: string;
   bytes: number;
+  recent: boolean;
+}
+
+/** The opening of the script that holds a page's structured data (src/lib/seo/structured-data.ts escapes "<" in it). */
+const STRUCTURED_DATA = '<script type="application/ld+json">';
+
+/**
+ * The articles a page's structured data dates: each schema.org NewsArticle with its url's path and the day of
+ * its datePublished (an article's own page holds its NewsArticle; other pages name it by reference only).
+ */
+export function datedArticles(html: string): [path: string, day: string][] {
+  const dated: [string, string][] = [];
+  for (let at = html.indexOf(STRUCTURED_DATA); at >= 0; at = html.indexOf(STRUCTURED_DATA, at + 1)) {
+    const start = at + STRUCTURED_DATA.length;
+    const json = html.slice(start, html.indexOf('</script>', start));
+    if (!json.includes('"NewsArticle"')) continue;
+    let data: unknown;
+    try {
+      data = JSON.parse(json);
+    } catch {
+      continue;
+    }
+    const graph = (data as { '@graph'?: unknown })['@graph'];
+    for (const node of Array.isArray(graph) ? graph : [data]) {
+      const { '@type': type, url, datePublished } = (node ?? {}) as Record<string, unknown>;
+      const isArticle = type === 'NewsArticle' || (Array.isArray(type) && type.includes('NewsArticle'));
+      if (!isArticle || typeof url !== 'string' || typeof datePublished !== 'string') continue;
+      dated.push([new URL(url, 'http://localhost').pathname, datePublished.slice(0, 10)]);
+    }
+  }
+  return dated;
+}
+
+/**
+ * The articles' pages (articleUrl) a page links to between `from` and `to` in its HTML, each path once, taken
+ * from `known` when it holds it (a path cut out of the page would keep the whole page alive with it).
+ */
+function linkedArticles(html: string, from: number, to: number, known: Map<string, string>): string[] {
+  const opening = `href="${articlesUrl()}`;
+  const linked = new Set<string>();
+  for (let at = html.indexOf(opening, from); at >= 0 && at < to; at = html.indexOf(opening, at + 1)) {
+    const start = at + 'href="'.length;
+    const end = html.indexOf('/', start + articlesUrl().length);
+    if (end < 0) break;
+    const path = html.slice(start, end + 1);
+    const id = path.slice(articlesUrl().length);
+    if (!/^[^/"#?]+\/$/.test(id) || id === `${INDEX_PAGE_SEGMENT}/`) continue;
+    let kept = known.get(path);
+    if (kept === undefined) known.set((kept = Buffer.from(path).toString()), kept);
+    linked.add(kept);
+  }
+  return [...linked];
+}
+
+/**
+ * The indexes whose pages a new entry shifts wherever it joins (newest first, or by name), so that any new
+ * article can change every one of their pages: kept with the recent pages.
+ */
+function isShiftingIndex(path: string): boolean {
+  return [articlesUrl(), issuesUrl(), peopleUrl()].some(
+    (index) => path === index || new RegExp(`^${index}${INDEX_PAGE_SEGMENT}/\\d+/$`).test(path),
+  );
+}
+
+/**
+ * Whether a page is among those a new article is likely to change, from what it shows: a page is settled when
+ * the newest article it is or links to in its <main> was published before the month of the site's newest
+ * article; a page that shows no dated article, an index a new entry shifts, and the home page and each part's
+ * first page (they print the site's totals) count as recent. A new
+ * article joins the newest month, and what it changes (its own pages, the last timeline part and comparison
+ * page, its story's articles and the issues and people those show) is mostly recent already; a page that
+ * was settled and is changed moves to the recent pages (its settled section is indexed again once); when the
+ * newest article opens a new month, the month before joins the settled pages (every settled section indexed
+ * again, once a month).
+ */
+export function isRecent(
+  path: string,
+  linked: readonly string[],
+  articleDays: ReadonlyMap<string, string>,
+  newestMonth: string,
+): boolean {
+  // The home page and the first page of each part of the site (/sources/, /timeline/…) show the site's
+  // totals ("1,001 articles side by side"): every new article changes them.
+  if (isShiftingIndex(path) || path.split('/').filter(Boolean).length <= 1) return true;
+  let newest: string | undefined;
+  for (const link of [path, ...linked]) {
+    const day = articleDays.get(link);
+    if (day !== undefined && (newest === undefined || day > newest)) newest = day;
+  }
+  return newest === undefined || newest.slice(0, 7) >= newestMonth;
 }
 
 /** The pages to be indexed (<main> marked `data-pagefind-body`), each with the digest of what would be staged. */
-function markedPages(pages: readonly BuiltPage[]): Marked[] {
-  const marked: Marked[] = [];
+export function markedPages(pages: readonly BuiltPage[]): Marked[] {
+  const found: { page: BuiltPage; digest: string; bytes: number; linked: string[] }[] = [];
+  const articleDays = new Map<string, string>();
+  // Each article's path once, copied out of the page it was found in (a slice would keep that page alive).
+  const articlePaths = new Map<string, string>();
   for (const page of pages) {
     const html = readFileSync(page.file, 'utf8');
-    if (!html.includes(SEARCH_BODY_ATTRIBUTE)) continue;
+    const body = html.indexOf(SEARCH_BODY_ATTRIBUTE);
+    if (body < 0) continue;
     const staged = markSearchAnchors(html, page.path);
-    marked.push({ page, digest: createHash('sha1').update(staged).digest('base64url'), bytes: staged.length });
+    // The structured data is in the <head>, before the marked <main>.
+    for (const [path, day] of datedArticles(html.slice(0, body))) articleDays.set(path, day);
+    const end = html.indexOf('</main>', body);
+    const linked = linkedArticles(html, body, end < 0 ? html.length : end, articlePaths);
+    found.push({
+      page,
+      digest: createHash('sha1').update(staged).digest('base64url'),
+      bytes: staged.length,
+      linked,
+    });
   }
-  return marked;
+  const newestMonth = [...articleDays.values()].reduce((newest, day) => (day > newest ? day : newest), '').slice(0, 7);
+  return found.map(({ page, digest, bytes, linked }) => ({
+    page,
+    digest,
+    bytes,
+    recent: isRecent(page.path, linked, articleDays, newestMonth),
+  }));
 }
 
 /**
@@ -94,6 +206,36 @@ export function sectionOf(path: string, count: number): number {
   return count === 1 ? 0 : createHash('sha1').update(path).digest().readUInt32BE(0) % count;
 }
 
+/**
+ * A site of at most this share of SECTION_BYTES (1/8: 32 MB of marked HTML, about 150 articles) is indexed as
+ * one group: its index takes seconds, and a section more is a mergeIndex more in the reader's browser.
+ */
+export const RECENT_SPLIT_SHARE = 8;
+
+/**
+ * The sections of the index, none empty, in the order they are written (the first at pagefind/). Past
+ * sectionBytes / RECENT_SPLIT_SHARE of marked HTML the pages are indexed in two groups, the settled pages first,
+ * then the recent ones (isRecent), so that after a new article the settled sections are unchanged and reused
+ * and only the recent ones are indexed again; each group is cut by a hash of the path into as many sections as
+ * its size needs (sectionCount, sectionOf), each at most about sectionBytes.
+ */
+export function groupSections<T extends { page: { path: string }; bytes: number; recent: boolean }>(
+  pages: readonly T[],
+  sectionBytes: number,
+): T[][] {
+  const size = (group: readonly T[]): number => group.reduce((sum, page) => sum + page.bytes, 0);
+  const groups =
+    size(pages) > sectionBytes / RECENT_SPLIT_SHARE
+      ? [pages.filter((page) => !page.recent), pages.filter((page) => page.recent)]
+      : [pages];
+  return groups.flatMap((group) => {
+    const count = sectionCount(size(group), sectionBytes);
+    const sections = Array.from({ length: count }, (): T[] => []);
+    for (const page of group) sections[sectionOf(page.page.path, count)]?.push(page);
+    return sections.filter((section) => section.length > 0);
+  });
+}
+
 /** Pagefind's options (part of a cached section's key, with the indexer's version). */
 const INDEX_OPTIONS = { forceLanguage: 'en', excludeSelectors: [...SEARCH_EXCLUDED_SELECTORS] };
 
@@ -108,8 +250,9 @@ export interface SectionCache {
  * pages whose <main> is marked `data-pagefind-body` are indexed (so not redirect pages, the 404 or the
  * search page), each linkable block named so that results point at it (see markSearchAnchors).
  * A large site is indexed in sections (SECTION_BYTES): the first at pagefind/, the others in folders of
- * their own under it, listed in pagefind/sections.json for the search page to merge. A section whose pages
- * are what they were in a previous build (same paths, same marked HTML) is copied from `cache` instead
+ * their own under it, listed in pagefind/sections.json for the search page to merge; the settled pages and
+ * those a new article is likely to change are in sections apart (groupSections, isRecent). A section whose
+ * pages are what they were in a previous build (same paths, same marked HTML) is copied from `cache` instead
  * of indexed again. The marked pages of a section are staged in a folder that Pagefind indexes as a
  * directory: it reads and indexes a directory's files on every core, where pages sent one by one through
  * its API are indexed one after another (the 38,303 indexed pages of a 1,000-article build: 43 s through
@@ -127,13 +270,7 @@ export async function buildSearchIndex(
   const marked = markedPages(listBuiltPages(distDir));
   if (marked.length === 0)
     fail('indexing', [`no page in ${distDir} has ${SEARCH_BODY_ATTRIBUTE}: BaseLayout should mark <main> with it`]);
-  const count = sectionCount(
-    marked.reduce((sum, page) => sum + page.bytes, 0),
-    options.sectionBytes ?? SECTION_BYTES,
-  );
-  const sections = Array.from({ length: count }, (): Marked[] => []);
-  for (const page of marked) sections[sectionOf(page.page.path, count)]?.push(page);
-  const filled = sections.filter((pages) => pages.length > 0);
+  const filled = groupSections(marked, options.sectionBytes ?? SECTION_BYTES);
   const bundleRoot = join(distDir, SEARCH_BUNDLE_DIR);
   const folders = filled.map((_, at) => (at === 0 ? bundleRoot : join(bundleRoot, `section-${at + 1}`)));
   const kept = new Set<string>();

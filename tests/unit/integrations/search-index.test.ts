@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import * as pagefind from 'pagefind';
-import { buildSearchIndex } from '../../../src/integrations/search-index.ts';
+import { listBuiltPages } from '../../../src/integrations/built-pages.ts';
+import { buildSearchIndex, markedPages } from '../../../src/integrations/search-index.ts';
 import { markSearchAnchors, SEARCH_EXCLUDED_SELECTORS } from '../../../src/lib/reading/search.ts';
 
 // The search index on small built sites, with the real Pagefind binary.
@@ -20,8 +21,27 @@ function site(pages: Record<string, string>): string {
   }
   return dist;
 }
-const page = (main: string, marked = true) =>
-  `<!doctype html><html lang="en"><head><title>t</title></head><body><main id="main"${marked ? ' data-pagefind-body' : ''}>${main}</main></body></html>`;
+const page = (main: string, marked = true, head = '') =>
+  `<!doctype html><html lang="en"><head><title>t</title>${head}</head><body><main id="main"${marked ? ' data-pagefind-body' : ''}>${main}</main></body></html>`;
+/** An article's own page: its structured data dates it (a NewsArticle, as src/lib/seo/structured-data.ts writes it). */
+const articlePage = (id: string, date: string) =>
+  page(
+    `<h1>Article ${id}</h1><p id="p1">Petro and Trump on ${id} ${'x'.repeat(300)}</p>`,
+    true,
+    `<script type="application/ld+json">${JSON.stringify({
+      '@context': 'https://schema.org',
+      '@graph': [
+        { '@type': 'NewsArticle', url: `http://localhost:4321/articles/${id}/`, headline: id, datePublished: date },
+        { '@type': 'NewsMediaOrganization', name: 'Outlet' },
+      ],
+    })}</script>`,
+  );
+/** An analysis page linking to the articles `ids` (one at a paragraph, the way citations link). */
+const citing = (title: string, ids: string[]) =>
+  page(
+    `<h1>${title}</h1><p>${'y'.repeat(300)} ${ids.map((id, n) => `<a href="/articles/${id}/${n === 0 ? '#p1' : ''}">${id}</a>`).join(' ')}</p>` +
+      `<nav><a href="/articles/">All articles</a> <a href="/articles/page/2/">more</a></nav>`,
+  );
 
 describe('buildSearchIndex', () => {
   it('indexes the marked pages only and writes the bundle the search page loads, without Pagefind’s own interfaces', async () => {
@@ -166,5 +186,87 @@ describe('buildSearchIndex', () => {
     await buildSearchIndex(fresh, { sectionBytes: 4096 });
     expect(bundle(changed)).toEqual(bundle(fresh));
     expect(bundle(changed)).not.toEqual(written);
+  }, 120_000);
+
+  it('keeps the pages a new article changes (those showing an article of the newest month, the indexes it shifts) in sections apart from the settled ones, and reuses the settled ones', async () => {
+    const pages = (added: boolean): Record<string, string> => ({
+      '/articles/a-old/': articlePage('a-old', '2024-01-10'),
+      '/articles/b-old/': articlePage('b-old', '2024-02-03'),
+      '/articles/c-new/': articlePage('c-new', '2024-03-05'),
+      ...(added ? { '/articles/d-newer/': articlePage('d-newer', '2024-03-20') } : {}),
+      '/issues/old-issue/': citing('Old issue', ['a-old', 'b-old']),
+      '/issues/new-issue/': citing('New issue', ['a-old', 'c-new', ...(added ? ['d-newer'] : [])]),
+      '/timeline/2024-january/': citing('January', ['a-old']),
+      '/timeline/2024-march/': citing('March', ['c-new', ...(added ? ['d-newer'] : [])]),
+      '/sources/only/b-old/': citing('Only in b', ['b-old']),
+      // Newest first: a new article shifts every page of the articles index, whatever those pages show.
+      '/articles/page/2/': citing('Articles, page 2', added ? ['b-old'] : ['a-old']),
+      '/people/nobody/': page(`<h1>Nobody</h1><p>${'z'.repeat(300)}</p>`),
+      // A part's first page prints the site's totals, whatever articles it shows.
+      '/sources/': citing(`${added ? 4 : 3} articles compared`, ['a-old']),
+    });
+    const recent = (dist: string) =>
+      Object.fromEntries(markedPages(listBuiltPages(dist)).map(({ page: { path }, recent }) => [path, recent]));
+    const before = site(pages(false));
+    expect(recent(before)).toEqual({
+      '/articles/a-old/': false,
+      '/articles/b-old/': false,
+      '/articles/c-new/': true,
+      '/articles/page/2/': true,
+      '/issues/new-issue/': true,
+      '/issues/old-issue/': false,
+      '/people/nobody/': true,
+      '/sources/': true,
+      '/sources/only/b-old/': false,
+      '/timeline/2024-january/': false,
+      '/timeline/2024-march/': true,
+    });
+    const cache = { dir: mkdtempSync(join(tmpdir(), 'search-sections-')), indexer: 'test' };
+    made.push(cache.dir);
+    // About 7 KB of pages, past an eighth of 16 KB: the settled pages at pagefind/, the recent ones beside them.
+    await expect(buildSearchIndex(before, { sectionBytes: 16 * 1024, cache })).resolves.toEqual({
+      indexed: 11,
+      sections: 2,
+      reused: 0,
+    });
+    const pageCount = (dist: string, folder: string): number =>
+      (
+        JSON.parse(readFileSync(join(dist, 'pagefind', folder, 'pagefind-entry.json'), 'utf8')) as {
+          languages: { en: { page_count: number } };
+        }
+      ).languages.en.page_count;
+    expect(JSON.parse(readFileSync(join(before, 'pagefind', 'sections.json'), 'utf8'))).toEqual(['section-2/']);
+    expect([pageCount(before, ''), pageCount(before, 'section-2')]).toEqual([5, 6]);
+    // A new article of the same month, cited by the pages of its month: the settled section is taken from the
+    // cache, the recent one indexed again, and the bundle is what a build without the cache writes.
+    const after = site(pages(true));
+    await expect(buildSearchIndex(after, { sectionBytes: 16 * 1024, cache })).resolves.toEqual({
+      indexed: 12,
+      sections: 2,
+      reused: 1,
+    });
+    const fresh = site(pages(true));
+    await buildSearchIndex(fresh, { sectionBytes: 16 * 1024 });
+    const bundle = (dist: string): Record<string, string> => {
+      const files: Record<string, string> = {};
+      const walk = (at: string): void => {
+        for (const entry of readdirSync(at, { withFileTypes: true })) {
+          const path = join(at, entry.name);
+          if (entry.isDirectory()) walk(path);
+          else files[path.slice(dist.length)] = readFileSync(path).toString('base64');
+        }
+      };
+      walk(join(dist, 'pagefind'));
+      return files;
+    };
+    expect(bundle(after)).toEqual(bundle(fresh));
+    expect(pageCount(after, 'section-2')).toBe(7);
+    // A site of at most an eighth of a section stays one index, as the real site does.
+    const small = site(pages(true));
+    await expect(buildSearchIndex(small, { sectionBytes: 1024 ** 2 })).resolves.toEqual({
+      indexed: 12,
+      sections: 1,
+      reused: 0,
+    });
   }, 120_000);
 });
