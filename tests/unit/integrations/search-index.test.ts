@@ -7,6 +7,20 @@ import { listBuiltPages } from '../../../src/integrations/built-pages.ts';
 import { buildSearchIndex, markedPages } from '../../../src/integrations/search-index.ts';
 import { markSearchAnchors, SEARCH_EXCLUDED_SELECTORS } from '../../../src/lib/reading/search.ts';
 
+/** Every file of a built site's search bundle, by path, as base64: two bundles compared byte for byte. */
+function bundle(dist: string): Record<string, string> {
+  const files: Record<string, string> = {};
+  const walk = (at: string): void => {
+    for (const entry of readdirSync(at, { withFileTypes: true })) {
+      const path = join(at, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else files[path.slice(dist.length)] = readFileSync(path).toString('base64');
+    }
+  };
+  walk(join(dist, 'pagefind'));
+  return files;
+}
+
 // The search index on small built sites, with the real Pagefind binary.
 const made: string[] = [];
 afterAll(() => made.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
@@ -132,18 +146,6 @@ describe('buildSearchIndex', () => {
           ),
         ]),
       );
-    const bundle = (dist: string): Record<string, string> => {
-      const files: Record<string, string> = {};
-      const walk = (at: string): void => {
-        for (const entry of readdirSync(at, { withFileTypes: true })) {
-          const path = join(at, entry.name);
-          if (entry.isDirectory()) walk(path);
-          else files[path.slice(dist.length)] = readFileSync(path).toString('base64');
-        }
-      };
-      walk(join(dist, 'pagefind'));
-      return files;
-    };
     const cache = { dir: mkdtempSync(join(tmpdir(), 'search-sections-')), indexer: 'test' };
     made.push(cache.dir);
     // About 20 KB of pages in sections of at most 4 KB: 8 sections (a power of two), each listed but the first.
@@ -247,18 +249,6 @@ describe('buildSearchIndex', () => {
     });
     const fresh = site(pages(true));
     await buildSearchIndex(fresh, { sectionBytes: 16 * 1024 });
-    const bundle = (dist: string): Record<string, string> => {
-      const files: Record<string, string> = {};
-      const walk = (at: string): void => {
-        for (const entry of readdirSync(at, { withFileTypes: true })) {
-          const path = join(at, entry.name);
-          if (entry.isDirectory()) walk(path);
-          else files[path.slice(dist.length)] = readFileSync(path).toString('base64');
-        }
-      };
-      walk(join(dist, 'pagefind'));
-      return files;
-    };
     expect(bundle(after)).toEqual(bundle(fresh));
     expect(pageCount(after, 'section-2')).toBe(7);
     // A site of at most an eighth of a section stays one index, as the real site does.
