@@ -17,11 +17,11 @@ const astro = join(root, 'node_modules', 'astro', 'bin', 'astro.mjs');
 const folder = mkdtempSync(join(tmpdir(), 'after-build-'));
 const handoff = join(folder, 'context.json');
 
-/** A log line as Astro writes them ("16:40:12 [label] message"), so readers of the build log find them alike. */
+/** A log line as Astro writes them ("16:40:12 [label] message"; warnings too on stdout, errors on stderr), so readers of the build log find them alike. */
 const stamp = (): string => new Date().toTimeString().slice(0, 8);
 const loggerFor = (label: string): PassLogger => ({
   info: (message) => console.log(`${stamp()} [${label}] ${message}`),
-  warn: (message) => console.warn(`${stamp()} [WARN] [${label}] ${message}`),
+  warn: (message) => console.log(`${stamp()} [WARN] [${label}] ${message}`),
 });
 
 try {
