@@ -3,11 +3,9 @@ import { unified } from '@astrojs/markdown-remark';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { addressGuard } from './src/integrations/address-guard.ts';
+import { afterBuild } from './src/integrations/after-build.ts';
 import { contentGuard } from './src/integrations/content-guard.ts';
 import { outputFolder } from './src/integrations/output-folder.ts';
-import { previewImages } from './src/integrations/preview-images.ts';
-import { cspPerPage } from './src/integrations/csp-per-page.ts';
-import { searchIndex } from './src/integrations/search-index.ts';
 import { staticHost } from './src/integrations/static-host.ts';
 import { siteOrigin } from './src/lib/links/site-origin.ts';
 import { searchUrl } from './src/lib/links/urls.ts';
@@ -45,18 +43,18 @@ export default defineConfig({
         file.endsWith('.css') ? content.length < INLINE_STYLESHEET_BELOW : undefined,
     },
   },
-  // Order matters after the build: each page's CSP is narrowed to its own hashes, preview images are drawn,
-  // then the address guard adds alias anchors and redirect pages and checks every published address.
-  // The sitemap lists every page but the search page (the 404 is left out by the integration itself);
-  // the search index is built last, from the finished pages.
+  // The sitemap lists every page but the search page (the 404 is left out by the integration itself).
+  // afterBuild() then runs the passes over the finished pages, in order (src/integrations/after-build.ts): each
+  // page's CSP narrowed to its own hashes, preview images, the address guard (alias anchors, redirect pages,
+  // every published address checked), `_headers`, and the search index last. Under `npm run build`
+  // (scripts/build.ts) they run in a process of their own once Astro's has ended; `astro build` alone runs them
+  // here. The address guard checks the aliases file and static-host warns about SITE_URL before the pages.
   integrations: [
     contentGuard(),
     sitemap({ filter: (page) => new URL(page).pathname !== searchUrl() }),
-    cspPerPage(),
-    previewImages(),
     addressGuard(),
     staticHost({ originFromSetting: fromSetting }),
-    searchIndex(),
+    afterBuild(),
     // The previous build's output is moved aside at the start and removed in the background rather than
     // file by file before the build; last, so that the passes above do not wait for the removal to end.
     outputFolder(),

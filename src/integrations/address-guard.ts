@@ -1,9 +1,8 @@
-import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
+import type { AstroIntegration } from 'astro';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readAddressFiles, writeManifest } from '../data/addresses.ts';
-import { LOCAL_ORIGIN } from '../lib/links/site-origin.ts';
 import {
   ADDRESS_FILES,
   compareAddresses,
@@ -31,6 +30,7 @@ import { siteName } from '../lib/links/navigation.ts';
 import { formatProblem, type Problem } from '../lib/content/problems.ts';
 import { absoluteUrl, HOME_FAMILIES, withFragment, type HomeFamily } from '../lib/links/urls.ts';
 import { listBuiltPages } from './built-pages.ts';
+import type { AfterBuildPass, PassLogger } from './pass.ts';
 
 /** The environment variable `npm run addresses:update` sets to rewrite the manifest instead of checking it. */
 export const UPDATE_VARIABLE = 'ADDRESSES_UPDATE';
@@ -391,7 +391,7 @@ function formatAliasProblems(problems: readonly Problem[]): string {
   ].join('\n');
 }
 
-function report(result: AddressReport, logger: AstroIntegrationLogger): void {
+function report(result: AddressReport, logger: PassLogger): void {
   const pages = Object.keys(result.current).length;
   const fragments = Object.values(result.current).reduce((sum, ids) => sum + ids.length, 0);
   if (result.updated)
@@ -408,25 +408,28 @@ function report(result: AddressReport, logger: AstroIntegrationLogger): void {
 }
 
 /**
- * Keeps published addresses working. Checks the aliases file before the build, and after it writes alias
- * anchors and redirect pages and fails the build when a published page or fragment id has vanished.
+ * Keeps published addresses working: checks the aliases file before the build (so a mistake in it stops the
+ * build at once); the pass after the pages (addressGuardPass) writes the alias anchors and redirect pages.
  */
 export function addressGuard(): AstroIntegration {
-  let root = '';
-  let site = '';
   return {
     name: 'address-guard',
     hooks: {
       'astro:config:setup': ({ config }) => {
-        root = fileURLToPath(config.root);
-        site = config.site ?? `${LOCAL_ORIGIN}/`;
-        loadAliases(root);
-      },
-      'astro:build:done': ({ dir, logger }) => {
-        const distDir = fileURLToPath(dir);
-        if (!existsSync(distDir)) return;
-        report(guardAddresses({ root, distDir, site, update: process.env[UPDATE_VARIABLE] === '1' }), logger);
+        loadAliases(fileURLToPath(config.root));
       },
     },
   };
 }
+
+/**
+ * After the build, writes alias anchors and redirect pages and fails the build when a published page or
+ * fragment id has vanished (guardAddresses); `npm run addresses:update` rewrites the manifest instead.
+ */
+export const addressGuardPass: AfterBuildPass = {
+  name: 'address-guard',
+  run: ({ root, distDir, site }, logger) => {
+    if (!existsSync(distDir)) return;
+    report(guardAddresses({ root, distDir, site, update: process.env[UPDATE_VARIABLE] === '1' }), logger);
+  },
+};

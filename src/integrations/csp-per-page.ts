@@ -1,11 +1,10 @@
-import type { AstroIntegration } from 'astro';
 import { readdirSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { narrowPolicyToPage } from '../lib/security/csp.ts';
+import type { AfterBuildPass } from './pass.ts';
 
 /** Files read and written at once: enough to keep libuv's thread pool busy while this thread hashes. */
 const IN_FLIGHT = 16;
@@ -72,22 +71,14 @@ export function narrowPages(root: string, files: readonly string[], threads: num
  * After the build, narrows each page's Content-Security-Policy to the hashes of its own inline code (see
  * lib/security/csp.ts); a large site's pages are shared among worker threads, one per core.
  */
-export function cspPerPage(): AstroIntegration {
-  let root = '';
-  return {
-    name: 'csp-per-page',
-    hooks: {
-      'astro:config:setup': ({ config }) => {
-        root = fileURLToPath(config.root);
-      },
-      'astro:build:done': async ({ dir, logger }) => {
-        const files = listHtml(fileURLToPath(dir));
-        const threads = threadsFor(files.length);
-        const narrowed = await narrowPages(root, files, threads);
-        logger.info(
-          `narrowed the Content-Security-Policy of ${narrowed} pages to their own inline code${threads > 0 ? ` (${threads} threads)` : ''}`,
-        );
-      },
-    },
-  };
-}
+export const cspPerPagePass: AfterBuildPass = {
+  name: 'csp-per-page',
+  run: async ({ root, distDir }, logger) => {
+    const files = listHtml(distDir);
+    const threads = threadsFor(files.length);
+    const narrowed = await narrowPages(root, files, threads);
+    logger.info(
+      `narrowed the Content-Security-Policy of ${narrowed} pages to their own inline code${threads > 0 ? ` (${threads} threads)` : ''}`,
+    );
+  },
+};

@@ -1,10 +1,8 @@
 import { renderAsync } from '@resvg/resvg-js';
-import type { AstroIntegration } from 'astro';
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import satori from 'satori';
 import { isRedirectPage } from '../lib/links/addresses.ts';
@@ -21,6 +19,7 @@ import {
 import { ogImageUrl, previewImageUrl } from '../lib/links/urls.ts';
 import type { DrawJob } from './preview-images-worker.ts';
 import { listBuiltPages } from './built-pages.ts';
+import type { AfterBuildPass } from './pass.ts';
 
 /** The fonts the images are drawn with, from the @fontsource packages (WOFF: satori cannot read WOFF2). */
 const FONT_FILES: readonly { name: OgFont['name']; file: string; weight: OgFont['weight'] }[] = [
@@ -132,80 +131,69 @@ async function drawAll(root: string, fonts: readonly OgFont[], jobs: readonly Dr
  * rest are drawn by a pool of worker threads, one per core. Fails the build when a page has no preview or
  * points elsewhere.
  */
-export function previewImages(): AstroIntegration {
-  let root = '';
-  return {
-    name: 'preview-images',
-    hooks: {
-      'astro:config:setup': ({ config }) => {
-        root = fileURLToPath(config.root);
-      },
-      'astro:build:done': async ({ dir, logger }) => {
-        const started = performance.now();
-        const distDir = fileURLToPath(dir);
-        const fonts = loadOgFonts(root);
-        const cacheDir = join(root, 'node_modules', '.cache', 'og-images');
-        mkdirSync(cacheDir, { recursive: true });
-        const fontKey = fonts.map((font) => `${font.name}${font.weight}:${font.data.length}`).join(',');
-        const problems: string[] = [];
-        const jobs: DrawJob[] = [];
-        const drawn = new Set<string>();
-        const shared = new Map<string, string>();
-        let cached = 0;
-        for (const page of listBuiltPages(distDir)) {
-          const html = readFileSync(page.file, 'utf8');
-          if (isRedirectPage(html)) continue;
-          const preview = readPreview(html);
-          const own = ogImageUrl(page.path);
-          const expected = previewImageUrl(page.path);
-          if (preview.title === undefined || preview.description === undefined || preview.image === undefined) {
-            problems.push(
-              `  - ${page.path}: no og:title, og:description or og:image; render the page with src/layouts/BaseLayout.astro`,
-            );
-            continue;
-          }
-          if (new URL(preview.image).pathname !== expected) {
-            problems.push(
-              `  - ${page.path}: og:image points to ${preview.image}, expected ${expected} (from previewImageUrl in src/lib/links/urls.ts)`,
-            );
-            continue;
-          }
-          if (expected !== own) {
-            shared.set(expected, page.path);
-            continue;
-          }
-          drawn.add(own);
-          const text: OgImageText = {
-            eyebrow: preview.eyebrow ?? siteName,
-            title: preview.title,
-            description: preview.description,
-            siteName,
-          };
-          const key = createHash('sha256')
-            .update(JSON.stringify([OG_TEMPLATE_VERSION, fontKey, text]))
-            .digest('hex')
-            .slice(0, 32);
-          const cacheFile = join(cacheDir, `${key}.png`);
-          const out = join(distDir, ...own.split('/').filter(Boolean));
-          mkdirSync(dirname(out), { recursive: true });
-          if (existsSync(cacheFile)) {
-            copyFileSync(cacheFile, out);
-            cached++;
-          } else jobs.push({ text, files: [cacheFile, out] });
-        }
-        for (const [image, path] of shared) {
-          if (!drawn.has(image))
-            problems.push(
-              `  - ${path}: shares the preview image ${image}, which no page draws; build its section page`,
-            );
-        }
-        if (problems.length > 0)
-          throw new Error(['Preview images failed: pages without a proper preview.', ...problems].join('\n'));
-        await drawAll(root, fonts, jobs, availableParallelism());
-        logger.info(
-          `preview images: ${jobs.length} drawn, ${cached} from cache, in ${Math.round(performance.now() - started)} ms`,
+export const previewImagesPass: AfterBuildPass = {
+  name: 'preview-images',
+  run: async ({ root, distDir }, logger) => {
+    const started = performance.now();
+    const fonts = loadOgFonts(root);
+    const cacheDir = join(root, 'node_modules', '.cache', 'og-images');
+    mkdirSync(cacheDir, { recursive: true });
+    const fontKey = fonts.map((font) => `${font.name}${font.weight}:${font.data.length}`).join(',');
+    const problems: string[] = [];
+    const jobs: DrawJob[] = [];
+    const drawn = new Set<string>();
+    const shared = new Map<string, string>();
+    let cached = 0;
+    for (const page of listBuiltPages(distDir)) {
+      const html = readFileSync(page.file, 'utf8');
+      if (isRedirectPage(html)) continue;
+      const preview = readPreview(html);
+      const own = ogImageUrl(page.path);
+      const expected = previewImageUrl(page.path);
+      if (preview.title === undefined || preview.description === undefined || preview.image === undefined) {
+        problems.push(
+          `  - ${page.path}: no og:title, og:description or og:image; render the page with src/layouts/BaseLayout.astro`,
         );
-      },
-    },
-  };
-}
+        continue;
+      }
+      if (new URL(preview.image).pathname !== expected) {
+        problems.push(
+          `  - ${page.path}: og:image points to ${preview.image}, expected ${expected} (from previewImageUrl in src/lib/links/urls.ts)`,
+        );
+        continue;
+      }
+      if (expected !== own) {
+        shared.set(expected, page.path);
+        continue;
+      }
+      drawn.add(own);
+      const text: OgImageText = {
+        eyebrow: preview.eyebrow ?? siteName,
+        title: preview.title,
+        description: preview.description,
+        siteName,
+      };
+      const key = createHash('sha256')
+        .update(JSON.stringify([OG_TEMPLATE_VERSION, fontKey, text]))
+        .digest('hex')
+        .slice(0, 32);
+      const cacheFile = join(cacheDir, `${key}.png`);
+      const out = join(distDir, ...own.split('/').filter(Boolean));
+      mkdirSync(dirname(out), { recursive: true });
+      if (existsSync(cacheFile)) {
+        copyFileSync(cacheFile, out);
+        cached++;
+      } else jobs.push({ text, files: [cacheFile, out] });
+    }
+    for (const [image, path] of shared) {
+      if (!drawn.has(image))
+        problems.push(`  - ${path}: shares the preview image ${image}, which no page draws; build its section page`);
+    }
+    if (problems.length > 0)
+      throw new Error(['Preview images failed: pages without a proper preview.', ...problems].join('\n'));
+    await drawAll(root, fonts, jobs, availableParallelism());
+    logger.info(
+      `preview images: ${jobs.length} drawn, ${cached} from cache, in ${Math.round(performance.now() - started)} ms`,
+    );
+  },
+};

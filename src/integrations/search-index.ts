@@ -1,4 +1,3 @@
-import type { AstroIntegration } from 'astro';
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import {
@@ -15,11 +14,11 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
 import { markSearchAnchors, SEARCH_BODY_ATTRIBUTE, SEARCH_EXCLUDED_SELECTORS } from '../lib/reading/search.ts';
 import { articlesUrl, INDEX_PAGE_SEGMENT, issuesUrl, peopleUrl, SEARCH_BUNDLE_DIR } from '../lib/links/urls.ts';
 import { listBuiltPages, type BuiltPage } from './built-pages.ts';
+import type { AfterBuildPass } from './pass.ts';
 
 /** Files Pagefind writes for its own ready-made interfaces, which the site does not use (it has its own). */
 const UNUSED_BUNDLE_FILES = [
@@ -403,31 +402,21 @@ async function indexSection(
 
 /**
  * After the build, builds the search index (buildSearchIndex), reusing the sections of earlier builds kept in
- * the cache folder (node_modules/.astro/search-sections/). Runs after every integration that rewrites pages.
+ * the cache folder (node_modules/.astro/search-sections/). Runs after every pass that rewrites pages.
  */
-export function searchIndex(): AstroIntegration {
-  let cache: SectionCache | undefined;
-  return {
-    name: 'search-index',
-    hooks: {
-      'astro:config:setup': ({ config }) => {
-        const manifest = join(fileURLToPath(config.root), 'node_modules', 'pagefind', 'package.json');
-        const { version } = JSON.parse(readFileSync(manifest, 'utf8')) as { version: string };
-        cache = { dir: join(fileURLToPath(config.cacheDir), 'search-sections'), indexer: `pagefind ${version}` };
-      },
-      'astro:build:done': async ({ dir, logger }) => {
-        const started = Date.now();
-        // SEARCH_SECTION_BYTES: smaller sections, for the tests that check the search page merges them.
-        const sectionBytes = Number(process.env['SEARCH_SECTION_BYTES'] ?? SECTION_BYTES);
-        const { indexed, sections, reused } = await buildSearchIndex(fileURLToPath(dir), {
-          sectionBytes,
-          ...(cache ? { cache } : {}),
-        });
-        logger.info(
-          `search index: ${indexed} pages indexed into /${SEARCH_BUNDLE_DIR}/ in ${Date.now() - started} ms` +
-            (sections > 1 || reused > 0 ? ` (${sections} sections, ${reused} reused from the previous build)` : ''),
-        );
-      },
-    },
-  };
-}
+export const searchIndexPass: AfterBuildPass = {
+  name: 'search-index',
+  run: async ({ root, distDir, cacheDir }, logger) => {
+    const started = Date.now();
+    const manifest = join(root, 'node_modules', 'pagefind', 'package.json');
+    const { version } = JSON.parse(readFileSync(manifest, 'utf8')) as { version: string };
+    const cache: SectionCache = { dir: join(cacheDir, 'search-sections'), indexer: `pagefind ${version}` };
+    // SEARCH_SECTION_BYTES: smaller sections, for the tests that check the search page merges them.
+    const sectionBytes = Number(process.env['SEARCH_SECTION_BYTES'] ?? SECTION_BYTES);
+    const { indexed, sections, reused } = await buildSearchIndex(distDir, { sectionBytes, cache });
+    logger.info(
+      `search index: ${indexed} pages indexed into /${SEARCH_BUNDLE_DIR}/ in ${Date.now() - started} ms` +
+        (sections > 1 || reused > 0 ? ` (${sections} sections, ${reused} reused from the previous build)` : ''),
+    );
+  },
+};

@@ -18,17 +18,16 @@ export function copyProject(prefix: string, content = join(fixtureRoot, 'content
   return dir;
 }
 
-/** Runs the real `astro build` in the copy `dir` (colourless, no telemetry, `env` added): its exit status and output. */
+/**
+ * Builds the copy `dir` as `npm run build` does (scripts/build.ts: `astro build`, then the passes after the pages
+ * in a process of their own), colourless, no telemetry, `env` added: its exit status and output.
+ */
 export function buildProject(dir: string, env: Record<string, string> = {}): { status: number | null; output: string } {
-  const result = spawnSync(
-    process.execPath,
-    [join(projectRoot, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build'],
-    {
-      cwd: dir,
-      encoding: 'utf8',
-      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0', ...env },
-      timeout: 120_000,
-    },
-  );
+  const result = spawnSync(process.execPath, [join(projectRoot, 'scripts', 'build.ts')], {
+    cwd: dir,
+    encoding: 'utf8',
+    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0', ...env },
+    timeout: 120_000,
+  });
   return { status: result.status, output: `${result.stdout}\n${result.stderr}` };
 }

@@ -24,7 +24,8 @@ export const BUILD_PHASES: readonly PhaseMarker[] = [
   { name: 'preview images', end: /\[preview-images\] / },
   { name: 'address guard', end: /\[address-guard\] / },
   { name: 'search index', end: /\[search-index\] / },
-  { name: 'the rest', end: /\[build\] Complete!/ },
+  // Astro's last line, or, where the passes ran in a process of their own (scripts/build.ts), that process's.
+  { name: 'the rest', end: /\[build\] Complete!|\[after-build\] the passes after the pages done/ },
 ];
 
 /** One measured phase: its name and seconds. */

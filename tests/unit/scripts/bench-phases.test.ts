@@ -47,6 +47,33 @@ describe('readPhases', () => {
     expect(phases.reduce((sum, phase) => sum + phase.seconds, 0)).toBe(231);
   });
 
+  it('reads the log of `npm run build`, whose passes after the pages run once Astro has ended (scripts/build.ts)', () => {
+    // Astro's own lines end with its "Complete!" before the passes; the last line is scripts/build.ts's.
+    const split = ours
+      .replace(
+        '03:17:58 [csp-per-page]',
+        '03:17:33 [after-build] the passes after the pages are left to scripts/build.ts, once this process has ended\n03:17:34 [build] Complete!\n03:17:58 [csp-per-page]',
+      )
+      .replace(
+        /03:19:30 \[build\] 83172 page\(s\) built in 3m 50s\n03:19:31 \[build\] Complete!\n/,
+        '03:19:32 [after-build] the passes after the pages done in 118000 ms; the site is in /site/dist/\n',
+      );
+    expect(
+      readPhases(split, new Date(2026, 11, 6, 3, 15, 40)).map((phase) => `${phase.name} ${phase.seconds}`),
+    ).toEqual([
+      'content guard 5',
+      'content layer 8',
+      'Vite 5',
+      'pages 91',
+      'sitemap 4',
+      'CSP 25',
+      'preview images 23',
+      'address guard 8',
+      'search index 61',
+      'the rest 2',
+    ]);
+  });
+
   it('leaves out the phases a build does not have, their time going to the next found', () => {
     expect(formatPhases(readPhases(baseline, new Date(2026, 11, 6, 3, 15, 19)))).toBe(
       'content layer 12 s · Vite 1 s · pages 2 s · the rest 0 s',

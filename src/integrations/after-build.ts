@@ -1,0 +1,80 @@
+import type { AstroIntegration } from 'astro';
+import { writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { LOCAL_ORIGIN } from '../lib/links/site-origin.ts';
+import { addressGuardPass } from './address-guard.ts';
+import { cspPerPagePass } from './csp-per-page.ts';
+import { previewImagesPass } from './preview-images.ts';
+import { searchIndexPass } from './search-index.ts';
+import { staticHostPass } from './static-host.ts';
+import { HANDOFF_VARIABLE, type AfterBuildPass, type PassContext, type PassLogger } from './pass.ts';
+
+/**
+ * The passes over the finished pages, in the order they must run: each page's CSP is narrowed to its own
+ * hashes, preview images are drawn, the address guard adds alias anchors and redirect pages and checks every
+ * published address, the `_headers` file is written, and the search index is built last, from the finished
+ * pages.
+ */
+export const AFTER_BUILD_PASSES: readonly AfterBuildPass[] = [
+  cspPerPagePass,
+  previewImagesPass,
+  addressGuardPass,
+  staticHostPass,
+  searchIndexPass,
+];
+
+/** Runs every pass in order, each logging under its own name; the first that throws stops the rest. */
+export async function runAfterBuild(context: PassContext, loggerFor: (name: string) => PassLogger): Promise<void> {
+  for (const pass of AFTER_BUILD_PASSES) await pass.run(context, loggerFor(pass.name));
+}
+
+/**
+ * Reads and checks the context `astro build` handed over (HANDOFF_VARIABLE); throws, saying what is wrong,
+ * when the file does not hold one.
+ */
+export function parseHandoff(file: string, text: string): PassContext {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    throw new Error(`${file}: not JSON (${(error as Error).message}); run the build again`);
+  }
+  const context = value as Record<string, unknown>;
+  for (const field of ['root', 'distDir', 'site', 'cacheDir'] as const)
+    if (typeof context[field] !== 'string' || context[field] === '')
+      throw new Error(`${file}: "${field}" should be a non-empty string (written by afterBuild() in astro.config.mjs)`);
+  return context as unknown as PassContext;
+}
+
+/**
+ * Runs the passes after the pages (AFTER_BUILD_PASSES) once Astro has written them. `astro build` on its own
+ * runs them in its process, so it still makes the whole site; `npm run build` (scripts/build.ts) sets
+ * HANDOFF_VARIABLE, and then this writes where the passes' work is to that file and leaves them to it, to run
+ * once Astro's process has ended: they then do not hold their memory on top of everything Astro keeps alive
+ * to its end (its content store, the data-store module and the site index; docs/bench-build.md).
+ */
+export function afterBuild(): AstroIntegration {
+  let root = '';
+  let site = '';
+  let cacheDir = '';
+  return {
+    name: 'after-build',
+    hooks: {
+      'astro:config:setup': ({ config }) => {
+        root = fileURLToPath(config.root);
+        site = config.site ?? `${LOCAL_ORIGIN}/`;
+        cacheDir = fileURLToPath(config.cacheDir);
+      },
+      'astro:build:done': async ({ dir, logger }) => {
+        const context: PassContext = { root, distDir: fileURLToPath(dir), site, cacheDir };
+        const handoff = process.env[HANDOFF_VARIABLE];
+        if (handoff !== undefined && handoff !== '') {
+          writeFileSync(handoff, JSON.stringify(context));
+          logger.info('the passes after the pages are left to scripts/build.ts, once this process has ended');
+          return;
+        }
+        await runAfterBuild(context, (name) => logger.fork(name));
+      },
+    },
+  };
+}
