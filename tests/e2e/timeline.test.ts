@@ -227,42 +227,68 @@ describe('the chart', () => {
     await context.close();
   });
 
-  it('follows a filter: only the chosen issue’s events keep their marks, lanes left empty hide, "Show all" brings them back', async () => {
-    const { context, page } = await open(`${timelineUrl()}?issue=sanctions`);
-    const seen = await state(page);
-    const listed = new Set(seen.all.filter((entry) => entry.shown).map((entry) => entry.id));
-    const ids = await page.evaluate(() =>
+  /** The lanes the chart shows, by id, and the ids of the events whose marks show (in a shown lane). */
+  const chartShows = async (page: Page) =>
+    page.locator('[data-chart]').evaluate((chart) => ({
+      lanes: [...chart.querySelectorAll<HTMLElement>('[data-lane]')]
+        .filter((lane) => lane.checkVisibility())
+        .map((lane) => lane.dataset['lane']),
+      marks: [...chart.querySelectorAll<HTMLAnchorElement>('.tl-l')]
+        .filter((link) => link.checkVisibility())
+        .map((link) => link.hash.slice(1)),
+      glyphs: [...chart.querySelectorAll<HTMLElement>('.tl-g')].filter((glyph) => glyph.checkVisibility()).length,
+      status: document.querySelector('form[data-filter-form] output')?.textContent ?? '',
+    }));
+  const listedIds = async (page: Page) =>
+    page.evaluate(() =>
       [...document.querySelectorAll('li[data-issues]')]
         .filter((item) => !(item as HTMLElement).hidden)
         .map((item) => item.querySelector('a[id]')!.id),
     );
-    expect(ids.length).toBeGreaterThan(0);
-    const shownMarks = async () =>
-      page
-        .locator('[data-chart] .tl-l')
-        .evaluateAll((links) =>
-          links
-            .filter((link) => (link as HTMLElement).checkVisibility())
-            .map((link) => (link as HTMLAnchorElement).hash.slice(1)),
-        );
-    const marks = await shownMarks();
-    expect(new Set(marks)).toEqual(new Set(ids));
-    expect(listed.size).toBeGreaterThanOrEqual(0);
-    const lanes = await page
+
+  for (const width of [1280, 390])
+    it(`under an issue filter shows only that issue’s lane, its marks those of the entries listed, as the status counts (${width} px)`, async () => {
+      for (const issue of ['energy', 'sanctions']) {
+        const { context, page } = await open(`${timelineUrl()}?issue=${issue}`, { viewport: { width, height: 800 } });
+        const ids = await listedIds(page);
+        expect(ids.length).toBeGreaterThan(0);
+        const shows = await chartShows(page);
+        // The meeting belongs to every issue: before the fix each of its lanes showed it under "Energy".
+        expect(shows.lanes).toEqual([issue]);
+        expect(new Set(shows.marks)).toEqual(new Set(ids));
+        expect(shows.marks).toHaveLength(ids.length);
+        expect(shows.glyphs).toBe(ids.length);
+        expect(shows.status).toBe(`Showing ${ids.length} of ${await page.locator('li[data-issues]').count()}`);
+        await context.close();
+      }
+    });
+
+  it('follows a filter: only the chosen events keep their marks, lanes left empty hide, "Show all" brings them back', async () => {
+    const { context, page } = await open(timelineUrl());
+    const all = await chartShows(page);
+    // A person filter: each lane that holds a listed event's mark shows, and only those.
+    const person = await page.locator('select[name="person"] option').nth(1).getAttribute('value');
+    await page.selectOption('select[name="person"]', person!);
+    await expect.poll(async () => (await chartShows(page)).marks.length).toBeLessThan(all.marks.length);
+    const ids = await listedIds(page);
+    const shows = await chartShows(page);
+    expect(new Set(shows.marks)).toEqual(new Set(ids));
+    const withMarks = await page
       .locator('[data-chart] [data-lane]')
-      .evaluateAll((sections) =>
-        sections.map((section) => [
-          (section as HTMLElement).checkVisibility(),
-          section.querySelectorAll('.tl-l:not([hidden])').length > 0,
-        ]),
+      .evaluateAll((lanes) =>
+        lanes
+          .filter((lane) => lane.querySelector('.tl-l:not([hidden])'))
+          .map((lane) => (lane as HTMLElement).dataset['lane']),
       );
-    for (const [visible, hasMarks] of lanes) expect(visible).toBe(hasMarks);
-    // A glyph hides with its label.
-    await expect(page.locator('[data-chart] .tl-g:not([hidden])').count()).resolves.toBe(marks.length);
+    expect(shows.lanes).toEqual(withMarks);
+    expect(shows.lanes.length).toBeLessThan(all.lanes.length);
+    // From that person to an issue, then back to all: the lanes follow each change.
+    await page.selectOption('select[name="person"]', '');
+    await page.selectOption('select[name="issue"]', 'energy');
+    await expect.poll(async () => (await chartShows(page)).lanes).toEqual(['energy']);
     await page.getByRole('button', { name: 'Show all' }).click();
-    await expect(shownMarks().then((all) => all.length)).resolves.toBe(
-      await page.locator('[data-chart] .tl-l').count(),
-    );
+    await expect.poll(async () => (await chartShows(page)).lanes).toEqual(all.lanes);
+    expect((await chartShows(page)).marks.length).toBe(await page.locator('[data-chart] .tl-l').count());
     await context.close();
   });
 
