@@ -15,7 +15,7 @@ if (chart) {
       );
     // Under an issue filter only that issue's lane shows: an event of several issues (the meeting) has a mark in
     // each of their lanes, and the other lanes would show it as if they were the issue chosen.
-    const issue = document.querySelector<HTMLSelectElement>('form[data-filter-form] select[name=issue]')?.value;
+    const issue = document.querySelector<HTMLSelectElement>('[name=issue]')?.value;
     for (const lane of chart.querySelectorAll<HTMLElement>('[data-lane]'))
       lane.hidden = Boolean(issue && lane.dataset['lane'] !== issue) || !lane.querySelector('.tl-l:not([hidden])');
   };
@@ -23,8 +23,8 @@ if (chart) {
   // list: the 2 KB script budget): the chart's own changes do not wake the observer.
   const observer = new MutationObserver(sync);
   for (const entry of document.querySelectorAll('li[data-issues]')) observer.observe(entry, { attributes: true });
-  // A change of filter that shows the same entries changes no attribute: the form's events, after its own script.
-  for (const type of ['change', 'reset'])
-    document.querySelector('form[data-filter-form]')?.addEventListener(type, () => setTimeout(sync));
+  // A change of filter that lists the same entries changes no attribute: the form's events (both bubble), after
+  // its own script has applied them.
+  for (const type of ['change', 'reset']) document.addEventListener(type, () => setTimeout(sync));
   sync();
 }
