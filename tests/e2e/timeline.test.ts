@@ -50,13 +50,27 @@ describe('the timeline overview and its parts', () => {
     expect(moved.map(([id]) => id).sort()).toEqual([...ids].sort());
   });
 
+  it('keeps a day whole on one part: no heading of a date (the meeting’s day) on two parts of a month', () => {
+    const headed = parts.flatMap((path) =>
+      [...html(path).matchAll(/<section aria-labelledby="(filed-[^"]+)"/g)].map((match) => [match[1]!, path] as const),
+    );
+    const partsOf = new Map<string, string[]>();
+    for (const [id, path] of headed) partsOf.set(id, [...(partsOf.get(id) ?? []), path]);
+    for (const [id, paths] of partsOf) expect(new Set(paths).size, `${id} on ${paths.join(', ')}`).toBe(1);
+    // The meeting and the other events of its day share their part.
+    expect(partsOf.get('filed-2026-02-03')).toEqual(['/timeline/2026-february-2/']);
+    const meetingPart = html('/timeline/2026-february-2/');
+    for (const id of ['white-house-meeting', 'drug-bosses-shared', 'petro-embassy-remarks'])
+      expect(meetingPart).toMatch(new RegExp(`<li id="${id}"`));
+  });
+
   it('says what "order not given" is about: the entry above, not an order the entry gives (7 January call)', () => {
     const lines = parts.flatMap((path) =>
       [...html(path).matchAll(/<p class="when[^"]*">(.*?)<\/p>/g)].map((match) => match[1]!.replace(/<[^>]+>/g, '')),
     );
     const call = lines.find((line) => line.startsWith('7 January 2026 · after'))!;
-    expect(call).toContain('order relative to the entry above not given');
-    expect(lines.filter((line) => /order not given/.test(line))).toEqual([]);
+    expect(call).toContain('the sources do not say whether this came before or after the entry above');
+    expect(lines.filter((line) => /order (relative to the entry above )?not given/.test(line))).toEqual([]);
   });
 
   it('labels a discrepancy by its kind: one date more exact than the other is a difference in precision', async () => {
@@ -329,7 +343,7 @@ describe('the chart', () => {
         return group.querySelector('.filed')?.textContent?.trim() ?? '';
       }),
     );
-    expect(headings).toEqual(['Before 3 February 2026, date not given', 'Before 3 February 2026, date not given']);
+    expect(headings).toEqual(['Date not given, before 3 February 2026', 'Date not given, before 3 February 2026']);
     await context.close();
     const part = await open(`/timeline/2026-february/`);
     const entry = await part.page.evaluate(() =>
@@ -345,7 +359,7 @@ describe('the chart', () => {
       }),
     );
     expect(entry[0]).toMatchObject({
-      heading: 'Before 3 February 2026, date not given',
+      heading: 'Date not given, before 3 February 2026',
       times: [['2026-02-03', '3 February 2026']],
     });
     expect(entry[0]!.when).toMatch(/^Before 3 February 2026, date not given/);
