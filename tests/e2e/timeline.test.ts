@@ -108,6 +108,51 @@ const chartMarks = (page: Page) =>
   );
 
 describe('the chart', () => {
+  for (const colorScheme of ['light', 'dark'] as const)
+    it(`draws its marks as the key shows them (${colorScheme}): a season or year outlined at 3:1 or more, undated dashed, a statement after the meeting right of its line`, async () => {
+      const { context, page } = await open(timelineUrl(), { colorScheme });
+      const seen = await page.evaluate(() => {
+        const rgb = (color: string) => (color.match(/[\d.]+/g) ?? []).slice(0, 3).map(Number);
+        const luminance = (color: string) => {
+          const [r = 0, g = 0, b = 0] = rgb(color).map((value) => {
+            const c = value / 255;
+            return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+          });
+          return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+        };
+        const contrast = (a: string, b: string) => {
+          const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+          return (hi! + 0.05) / (lo! + 0.05);
+        };
+        const background = getComputedStyle(document.body).backgroundColor;
+        const style = (selector: string) => getComputedStyle(document.querySelector(selector)!);
+        const after = document.querySelector('.tl-l[href$="#petro-posts-handshake-photo"]')!.previousElementSibling!;
+        return {
+          bars: [...document.querySelectorAll('[data-chart] .tl-g.year, [data-chart] .tl-g.season')].map((bar) => {
+            const css = getComputedStyle(bar);
+            return [css.borderTopStyle, css.borderLeftStyle, contrast(css.borderTopColor, background) >= 3];
+          }),
+          key: [style('.key.faint').borderTopStyle, contrast(style('.key.faint').borderTopColor, background) >= 3],
+          undated: [
+            style('[data-chart] .tl-g.relative').borderTopStyle,
+            style('[data-chart] .tl-g.relative').borderTopLeftRadius,
+          ],
+          keyUndated: style('.key.undated').borderTopStyle,
+          afterMeeting:
+            after.getBoundingClientRect().left -
+            document.querySelector('.tl-landmark.line')!.getBoundingClientRect().left,
+        };
+      });
+      expect(seen.bars.length).toBeGreaterThan(0);
+      for (const bar of seen.bars) expect(bar).toEqual(['solid', 'solid', true]);
+      expect(seen.key).toEqual(['solid', true]);
+      expect(seen.undated).toEqual(['dashed', '0px']);
+      expect(seen.keyUndated).toBe('dashed');
+      // "February 2026, after the meeting": not left of the meeting's line.
+      expect(seen.afterMeeting).toBeGreaterThanOrEqual(0);
+      await context.close();
+    });
+
   it('labels every mark with visible text (no tooltip), each linking to its entry, which names the same event', async () => {
     const { context, page, errors } = await open(timelineUrl());
     const marks = await chartMarks(page);
