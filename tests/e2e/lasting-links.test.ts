@@ -282,7 +282,9 @@ describe('items live in homes: their old addresses land on the entry', () => {
   // written by the address guard, and a fragment of /sources/ whose entry moved to its page 2.
   for (const [from, to] of [
     ['/events/jan-7-call/', '/timeline/2026-january/#jan-7-call'],
-    ['/events/white-house-meeting/#quotations-heading', '/timeline/2026-february/#white-house-meeting'],
+    // The meeting's day is whole on February's second page (the redirect names its home now).
+    ['/events/white-house-meeting/#quotations-heading', '/timeline/2026-february-2/#white-house-meeting'],
+    ['/timeline/2026-february/#white-house-meeting', '/timeline/2026-february-2/#white-house-meeting'],
     ['/quotations/come-get-me/', '/people/gustavo-petro/#come-get-me'],
     ['/sources/meeting-length/#main', '/sources/#meeting-length'],
     ['/sources/meeting-held/', '/sources/page/2/#meeting-held'],

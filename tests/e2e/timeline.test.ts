@@ -50,13 +50,27 @@ describe('the timeline overview and its parts', () => {
     expect(moved.map(([id]) => id).sort()).toEqual([...ids].sort());
   });
 
+  it('keeps a day whole on one part: no heading of a date (the meeting’s day) on two parts of a month', () => {
+    const headed = parts.flatMap((path) =>
+      [...html(path).matchAll(/<section aria-labelledby="(filed-[^"]+)"/g)].map((match) => [match[1]!, path] as const),
+    );
+    const partsOf = new Map<string, string[]>();
+    for (const [id, path] of headed) partsOf.set(id, [...(partsOf.get(id) ?? []), path]);
+    for (const [id, paths] of partsOf) expect(new Set(paths).size, `${id} on ${paths.join(', ')}`).toBe(1);
+    // The meeting and the other events of its day share their part.
+    expect(partsOf.get('filed-2026-02-03')).toEqual(['/timeline/2026-february-2/']);
+    const meetingPart = html('/timeline/2026-february-2/');
+    for (const id of ['white-house-meeting', 'drug-bosses-shared', 'petro-embassy-remarks'])
+      expect(meetingPart).toMatch(new RegExp(`<li id="${id}"`));
+  });
+
   it('says what "order not given" is about: the entry above, not an order the entry gives (7 January call)', () => {
     const lines = parts.flatMap((path) =>
       [...html(path).matchAll(/<p class="when[^"]*">(.*?)<\/p>/g)].map((match) => match[1]!.replace(/<[^>]+>/g, '')),
     );
     const call = lines.find((line) => line.startsWith('7 January 2026 · after'))!;
-    expect(call).toContain('order relative to the entry above not given');
-    expect(lines.filter((line) => /order not given/.test(line))).toEqual([]);
+    expect(call).toContain('the sources do not say whether this came before or after the entry above');
+    expect(lines.filter((line) => /order (relative to the entry above )?not given/.test(line))).toEqual([]);
   });
 
   it('labels a discrepancy by its kind: one date more exact than the other is a difference in precision', async () => {
@@ -94,6 +108,51 @@ const chartMarks = (page: Page) =>
   );
 
 describe('the chart', () => {
+  for (const colorScheme of ['light', 'dark'] as const)
+    it(`draws its marks as the key shows them (${colorScheme}): a season or year outlined at 3:1 or more, undated dashed, a statement after the meeting right of its line`, async () => {
+      const { context, page } = await open(timelineUrl(), { colorScheme });
+      const seen = await page.evaluate(() => {
+        const rgb = (color: string) => (color.match(/[\d.]+/g) ?? []).slice(0, 3).map(Number);
+        const luminance = (color: string) => {
+          const [r = 0, g = 0, b = 0] = rgb(color).map((value) => {
+            const c = value / 255;
+            return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+          });
+          return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+        };
+        const contrast = (a: string, b: string) => {
+          const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+          return (hi! + 0.05) / (lo! + 0.05);
+        };
+        const background = getComputedStyle(document.body).backgroundColor;
+        const style = (selector: string) => getComputedStyle(document.querySelector(selector)!);
+        const after = document.querySelector('.tl-l[href$="#petro-posts-handshake-photo"]')!.previousElementSibling!;
+        return {
+          bars: [...document.querySelectorAll('[data-chart] .tl-g.year, [data-chart] .tl-g.season')].map((bar) => {
+            const css = getComputedStyle(bar);
+            return [css.borderTopStyle, css.borderLeftStyle, contrast(css.borderTopColor, background) >= 3];
+          }),
+          key: [style('.key.faint').borderTopStyle, contrast(style('.key.faint').borderTopColor, background) >= 3],
+          undated: [
+            style('[data-chart] .tl-g.relative').borderTopStyle,
+            style('[data-chart] .tl-g.relative').borderTopLeftRadius,
+          ],
+          keyUndated: style('.key.undated').borderTopStyle,
+          afterMeeting:
+            after.getBoundingClientRect().left -
+            document.querySelector('.tl-landmark.line')!.getBoundingClientRect().left,
+        };
+      });
+      expect(seen.bars.length).toBeGreaterThan(0);
+      for (const bar of seen.bars) expect(bar).toEqual(['solid', 'solid', true]);
+      expect(seen.key).toEqual(['solid', true]);
+      expect(seen.undated).toEqual(['dashed', '0px']);
+      expect(seen.keyUndated).toBe('dashed');
+      // "February 2026, after the meeting": not left of the meeting's line.
+      expect(seen.afterMeeting).toBeGreaterThanOrEqual(0);
+      await context.close();
+    });
+
   it('labels every mark with visible text (no tooltip), each linking to its entry, which names the same event', async () => {
     const { context, page, errors } = await open(timelineUrl());
     const marks = await chartMarks(page);
@@ -227,42 +286,68 @@ describe('the chart', () => {
     await context.close();
   });
 
-  it('follows a filter: only the chosen issue’s events keep their marks, lanes left empty hide, "Show all" brings them back', async () => {
-    const { context, page } = await open(`${timelineUrl()}?issue=sanctions`);
-    const seen = await state(page);
-    const listed = new Set(seen.all.filter((entry) => entry.shown).map((entry) => entry.id));
-    const ids = await page.evaluate(() =>
+  /** The lanes the chart shows, by id, and the ids of the events whose marks show (in a shown lane). */
+  const chartShows = async (page: Page) =>
+    page.locator('[data-chart]').evaluate((chart) => ({
+      lanes: [...chart.querySelectorAll<HTMLElement>('[data-lane]')]
+        .filter((lane) => lane.checkVisibility())
+        .map((lane) => lane.dataset['lane']),
+      marks: [...chart.querySelectorAll<HTMLAnchorElement>('.tl-l')]
+        .filter((link) => link.checkVisibility())
+        .map((link) => link.hash.slice(1)),
+      glyphs: [...chart.querySelectorAll<HTMLElement>('.tl-g')].filter((glyph) => glyph.checkVisibility()).length,
+      status: document.querySelector('form[data-filter-form] output')?.textContent ?? '',
+    }));
+  const listedIds = async (page: Page) =>
+    page.evaluate(() =>
       [...document.querySelectorAll('li[data-issues]')]
         .filter((item) => !(item as HTMLElement).hidden)
         .map((item) => item.querySelector('a[id]')!.id),
     );
-    expect(ids.length).toBeGreaterThan(0);
-    const shownMarks = async () =>
-      page
-        .locator('[data-chart] .tl-l')
-        .evaluateAll((links) =>
-          links
-            .filter((link) => (link as HTMLElement).checkVisibility())
-            .map((link) => (link as HTMLAnchorElement).hash.slice(1)),
-        );
-    const marks = await shownMarks();
-    expect(new Set(marks)).toEqual(new Set(ids));
-    expect(listed.size).toBeGreaterThanOrEqual(0);
-    const lanes = await page
+
+  for (const width of [1280, 390])
+    it(`under an issue filter shows only that issue’s lane, its marks those of the entries listed, as the status counts (${width} px)`, async () => {
+      for (const issue of ['energy', 'sanctions']) {
+        const { context, page } = await open(`${timelineUrl()}?issue=${issue}`, { viewport: { width, height: 800 } });
+        const ids = await listedIds(page);
+        expect(ids.length).toBeGreaterThan(0);
+        const shows = await chartShows(page);
+        // The meeting belongs to every issue: before the fix each of its lanes showed it under "Energy".
+        expect(shows.lanes).toEqual([issue]);
+        expect(new Set(shows.marks)).toEqual(new Set(ids));
+        expect(shows.marks).toHaveLength(ids.length);
+        expect(shows.glyphs).toBe(ids.length);
+        expect(shows.status).toBe(`Showing ${ids.length} of ${await page.locator('li[data-issues]').count()}`);
+        await context.close();
+      }
+    });
+
+  it('follows a filter: only the chosen events keep their marks, lanes left empty hide, "Show all" brings them back', async () => {
+    const { context, page } = await open(timelineUrl());
+    const all = await chartShows(page);
+    // A person filter: each lane that holds a listed event's mark shows, and only those.
+    const person = await page.locator('select[name="person"] option').nth(1).getAttribute('value');
+    await page.selectOption('select[name="person"]', person!);
+    await expect.poll(async () => (await chartShows(page)).marks.length).toBeLessThan(all.marks.length);
+    const ids = await listedIds(page);
+    const shows = await chartShows(page);
+    expect(new Set(shows.marks)).toEqual(new Set(ids));
+    const withMarks = await page
       .locator('[data-chart] [data-lane]')
-      .evaluateAll((sections) =>
-        sections.map((section) => [
-          (section as HTMLElement).checkVisibility(),
-          section.querySelectorAll('.tl-l:not([hidden])').length > 0,
-        ]),
+      .evaluateAll((lanes) =>
+        lanes
+          .filter((lane) => lane.querySelector('.tl-l:not([hidden])'))
+          .map((lane) => (lane as HTMLElement).dataset['lane']),
       );
-    for (const [visible, hasMarks] of lanes) expect(visible).toBe(hasMarks);
-    // A glyph hides with its label.
-    await expect(page.locator('[data-chart] .tl-g:not([hidden])').count()).resolves.toBe(marks.length);
+    expect(shows.lanes).toEqual(withMarks);
+    expect(shows.lanes.length).toBeLessThan(all.lanes.length);
+    // From that person to an issue, then back to all: the lanes follow each change.
+    await page.selectOption('select[name="person"]', '');
+    await page.selectOption('select[name="issue"]', 'energy');
+    await expect.poll(async () => (await chartShows(page)).lanes).toEqual(['energy']);
     await page.getByRole('button', { name: 'Show all' }).click();
-    await expect(shownMarks().then((all) => all.length)).resolves.toBe(
-      await page.locator('[data-chart] .tl-l').count(),
-    );
+    await expect.poll(async () => (await chartShows(page)).lanes).toEqual(all.lanes);
+    expect((await chartShows(page)).marks.length).toBe(await page.locator('[data-chart] .tl-l').count());
     await context.close();
   });
 
@@ -303,7 +388,7 @@ describe('the chart', () => {
         return group.querySelector('.filed')?.textContent?.trim() ?? '';
       }),
     );
-    expect(headings).toEqual(['Before 3 February 2026, date not given', 'Before 3 February 2026, date not given']);
+    expect(headings).toEqual(['Date not given, before 3 February 2026', 'Date not given, before 3 February 2026']);
     await context.close();
     const part = await open(`/timeline/2026-february/`);
     const entry = await part.page.evaluate(() =>
@@ -319,7 +404,7 @@ describe('the chart', () => {
       }),
     );
     expect(entry[0]).toMatchObject({
-      heading: 'Before 3 February 2026, date not given',
+      heading: 'Date not given, before 3 February 2026',
       times: [['2026-02-03', '3 February 2026']],
     });
     expect(entry[0]!.when).toMatch(/^Before 3 February 2026, date not given/);

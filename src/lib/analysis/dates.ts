@@ -62,7 +62,26 @@ export const DATE_NOT_GIVEN = 'date not given';
  * A date for readers in pieces, each bound of an undated entry as a date of its own (its text and its
  * `datetime`), so that a page wraps only actual dates in <time>: ["Before ", {3 February 2026}, ", date not given"].
  */
-export function whenPieces(when: When, anchor?: Anchor): (string | { text: string; datetime: string })[] {
+export function whenPieces(
+  when: When,
+  anchor?: Anchor,
+  { inSentence = false } = {},
+): (string | { text: string; datetime: string })[] {
+  const pieces = piecesAtStart(when, anchor);
+  if (!inSentence) return pieces;
+  // Inside a sentence ("Gustavo Petro, between 2025 and …"): only the first word changes case.
+  const [first, ...rest] = pieces;
+  if (first === undefined) return pieces;
+  return [
+    typeof first === 'string'
+      ? first.replace(/^[A-Z]/, (c) => c.toLowerCase())
+      : { ...first, text: dateInSentence(first.text) },
+    ...rest,
+  ];
+}
+
+/** The pieces as they read at the start of a line ("Between 2025 and …", "Autumn 2025"). */
+function piecesAtStart(when: When, anchor?: Anchor): (string | { text: string; datetime: string })[] {
   const dated = (other: When) => ({ text: formatWhen(other), datetime: other.date ?? '' });
   if (when.precision !== 'relative') return [{ text: formatWhen(when), datetime: when.date ?? '' }];
   if (!anchor) return ['Date not given'];
@@ -86,13 +105,16 @@ export function whenPieces(when: When, anchor?: Anchor): (string | { text: strin
 export const boundWord = (anchor: Pick<Anchor, 'relation' | 'when'>): string =>
   `${anchor.when.precision === 'day' ? '' : 'In or '}${anchor.relation}`.replace(/^./, (first) => first.toUpperCase());
 
-/** A date as it reads inside a sentence: "the week of 2 February 2026", "fall 2025" (not "After Week of …"). */
+/** A date as it reads inside a sentence: "the week of 2 February 2026", "autumn 2025" (not "After Week of …"). */
 export const dateInSentence = (text: string): string =>
-  text.replace(/^Week of/, 'the week of').replace(/^(Winter|Spring|Summer|Fall) /, (season) => season.toLowerCase());
+  text.replace(/^Week of/, 'the week of').replace(/^(Winter|Spring|Summer|Autumn) /, (season) => season.toLowerCase());
+
+/** A season's name in our (British) wording: the schema's "fall", as the sources may word it, reads "autumn". */
+const SEASON_NAME: Record<string, string> = { winter: 'Winter', spring: 'Spring', summer: 'Summer', fall: 'Autumn' };
 
 /**
  * A date for readers at its precision: "3 February 2026", "Week of 2 February 2026", "October 2025",
- * "Fall 2025", "2022"; a relative date reads "Before 3 February 2026, date not given" ("Between 7 January and
+ * "Autumn 2025", "2022"; a relative date reads "Before 3 February 2026, date not given" ("Between 7 January and
  * 3 February 2026, date not given" when it has both bounds; "Date not given" without its anchor).
  */
 export function formatWhen(when: When, anchor?: Anchor): string {
@@ -109,7 +131,7 @@ export function formatWhen(when: When, anchor?: Anchor): string {
     case 'month':
       return `${monthName(month)} ${year}`;
     case 'season':
-      return `${(when.season ?? '').replace(/^./, (c) => c.toUpperCase())} ${year}`;
+      return `${SEASON_NAME[when.season ?? ''] ?? ''} ${year}`;
     case 'year':
       return year;
   }

@@ -1,14 +1,14 @@
 import type { Event } from '../../schemas/event.ts';
 import type { When } from '../../schemas/when.ts';
 import { filingId } from '../links/urls.ts';
-import { boundWord, DATE_NOT_GIVEN, dateInSentence, formatWhen, whenSpan, type Anchor, type Span } from './dates.ts';
+import { boundWord, dateInSentence, formatWhen, whenSpan, type Anchor, type Span } from './dates.ts';
 import { periodOfWhen, splitTimeline, type TimelinePart } from './timeline-parts.ts';
 import { resolveAnchor } from './timeline.ts';
 
 /**
  * Where the timeline files each event, so that no heading claims more than the event's date: an event
  * whose date falls within its part's period ("February 2026") is listed under the part's heading; an event
- * known only by its order under "Before 3 February 2026, date not given"; an event dated less precisely
+ * known only by its order under "Date not given, before 3 February 2026"; an event dated less precisely
  * than its part (a year in a part that is a month) under "2026, month not given". The part's label says when
  * it holds such entries ("February 2026 and undated entries"). Pure; the content guard runs the same filing
  * (lib/content/integrity.ts checkFiling) and refuses any heading more precise than an entry's date.
@@ -16,7 +16,7 @@ import { resolveAnchor } from './timeline.ts';
 
 /** A run of a part's events under one heading. */
 export interface Filing {
-  /** A heading that says more than the part's period ("Before 3 February 2026, date not given", "2026, month not given"); none when the entries fall within the part's period. */
+  /** A heading that says more than the part's period ("Date not given, before 3 February 2026", "2026, month not given"); none when the entries fall within the part's period. */
   heading?: string;
   /** Whether its entries are undated (known only by their order). */
   undated: boolean;
@@ -75,8 +75,10 @@ export function filingOf(
   const { when } = event;
   if (when.precision === 'relative') {
     const anchor = anchorOf(when);
+    // The group first, then the bound all its entries share: "Date not given, before 3 February 2026". Each entry's
+    // own line may give narrower bounds ("Between 2025 and 3 February 2026"), which the heading holds.
     const heading = anchor
-      ? `${boundWord(anchor)} ${dateInSentence(formatWhen(anchor.when))}, ${DATE_NOT_GIVEN}`
+      ? `Date not given, ${boundWord(anchor).toLowerCase()} ${dateInSentence(formatWhen(anchor.when))}`
       : 'Date not given';
     return {
       heading,
@@ -150,10 +152,16 @@ export interface FiledPart extends TimelinePart {
  */
 export function fileTimeline(timeline: readonly Event[], eventById: ReadonlyMap<string, Event>): FiledPart[] {
   const anchorOf = (when: When): Anchor | undefined => resolveAnchor(when, eventById);
-  return splitTimeline(timeline, (event) => {
-    const when = event.when.precision === 'relative' ? anchorOf(event.when)?.when : event.when;
-    return when && periodOfWhen(when);
-  }).map((part) => {
+  return splitTimeline(
+    timeline,
+    (event) => {
+      const when = event.when.precision === 'relative' ? anchorOf(event.when)?.when : event.when;
+      return when && periodOfWhen(when);
+    },
+    undefined,
+    // A month's pages keep the events under one heading together: the meeting's day on one page.
+    (event, monthPartId) => filingOf(event, { id: monthPartId }, anchorOf).id,
+  ).map((part) => {
     const filings = fileEvents(part, anchorOf);
     return { ...part, label: partLabel(part.label, filings), filings };
   });

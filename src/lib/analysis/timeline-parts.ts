@@ -38,7 +38,20 @@ export interface EventPeriod {
   month?: number;
 }
 
-const MONTH_NAMES = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+const MONTH_NAMES = [
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+];
 const capital = (word: string): string => word.replace(/^./, (c) => c.toUpperCase());
 
 /**
@@ -46,7 +59,10 @@ const capital = (word: string): string => word.replace(/^./, (c) => c.toUpperCas
  * whose key is below the latest key reached (listed after later entries), or that has none, joins the
  * current run. Entries before the first key join the first run.
  */
-function runsBy(events: readonly Event[], keyOf: (event: Event) => number | undefined): { key: number; events: Event[] }[] {
+function runsBy(
+  events: readonly Event[],
+  keyOf: (event: Event) => number | undefined,
+): { key: number; events: Event[] }[] {
   const runs: { key: number; events: Event[] }[] = [];
   let pending: Event[] = [];
   for (const event of events) {
@@ -68,7 +84,10 @@ function runsBy(events: readonly Event[], keyOf: (event: Event) => number | unde
 }
 
 /** Joins adjacent runs, oldest first, while the joined run holds at most `max` events. */
-function joinRuns(runs: readonly { key: number; events: Event[] }[], max: number): { from: number; to: number; events: Event[] }[] {
+function joinRuns(
+  runs: readonly { key: number; events: Event[] }[],
+  max: number,
+): { from: number; to: number; events: Event[] }[] {
   const joined: { from: number; to: number; events: Event[] }[] = [];
   for (const { key, events } of runs) {
     const last = joined.at(-1);
@@ -81,21 +100,62 @@ function joinRuns(runs: readonly { key: number; events: Event[] }[], max: number
 }
 
 /**
+ * Cuts an ordered list into pages of at most `max`, a run of consecutive events of one group whole: a page
+ * ends before a run that would not fit in it (as the corrections log keeps a day whole), and only a run longer
+ * than a page is cut. Without groups (undefined), every event is a run of its own: pages of `max`.
+ */
+export function pagesOf(
+  events: readonly Event[],
+  groupOf: (event: Event) => string | undefined,
+  max: number,
+): Event[][] {
+  const runs: Event[][] = [];
+  let group: string | undefined;
+  for (const event of events) {
+    const key = groupOf(event);
+    const last = runs.at(-1);
+    if (last && key !== undefined && key === group) last.push(event);
+    else runs.push([event]);
+    group = key;
+  }
+  const pages: Event[][] = [];
+  for (const run of runs)
+    for (let from = 0; from < run.length;) {
+      const page = pages.at(-1);
+      const room = page ? max - page.length : 0;
+      // The run joins the page it fits on; a run longer than a page fills the page it starts (no empty room).
+      if (page && (run.length - from <= room || (run.length > max && room > 0))) {
+        page.push(...run.slice(from, from + room));
+        from += room;
+      } else {
+        pages.push(run.slice(from, from + max));
+        from += max;
+      }
+    }
+  return pages;
+}
+
+/**
  * Cuts an ordered timeline into parts by year. Each event counts in the year it is dated to (`periodOf`;
  * an undated "before/after X" in the year of X), or, when it is listed after a later year's events or has
  * no year, in the latest year reached so far, so every part is a contiguous stretch of the order. Whole
  * years are joined, oldest first, while a part holds at most `maxEvents`; empty years between two joined
  * years belong to the part ("2022–2025"). A single year holding more is cut the same way by month (an
  * event dated only to the year goes with the month the order puts it in), and a single month holding more
- * into pages of `maxEvents` in the timeline's order.
+ * into pages of at most `maxEvents` in the timeline's order, each run of events that share a group (`groupOf`:
+ * the heading they are filed under, such as the meeting's day) kept on one page unless it alone holds more.
  */
 export function splitTimeline(
   timeline: readonly Event[],
   periodOf: (event: Event) => EventPeriod | undefined,
   maxEvents: number = EVENTS_PER_PART,
+  groupOf?: (event: Event, monthPartId: string) => string | undefined,
 ): TimelinePart[] {
   const parts: TimelinePart[] = [];
-  for (const years of joinRuns(runsBy(timeline, (event) => periodOf(event)?.year), maxEvents)) {
+  for (const years of joinRuns(
+    runsBy(timeline, (event) => periodOf(event)?.year),
+    maxEvents,
+  )) {
     if (years.from !== years.to || years.events.length <= maxEvents) {
       parts.push({
         id: years.from === years.to ? String(years.from) : `${years.from}-${years.to}`,
@@ -105,7 +165,10 @@ export function splitTimeline(
       continue;
     }
     const year = years.from;
-    const months = joinRuns(runsBy(years.events, (event) => (periodOf(event)?.year === year ? periodOf(event)?.month : undefined)), maxEvents);
+    const months = joinRuns(
+      runsBy(years.events, (event) => (periodOf(event)?.year === year ? periodOf(event)?.month : undefined)),
+      maxEvents,
+    );
     for (const run of months) {
       const from = MONTH_NAMES[run.from - 1] ?? 'january';
       const to = MONTH_NAMES[run.to - 1] ?? from;
@@ -114,14 +177,13 @@ export function splitTimeline(
       // A single month holding more is cut into pages in timeline order: 2024-march, 2024-march-2, … Each
       // label names its own page only ("March 2024", "March 2024, part 2"), never how many follow, so the
       // page a new event opens leaves the earlier ones as they were (issue 19, "Homes are stable").
-      const pages = Math.ceil(run.events.length / maxEvents);
-      for (let page = 1; page <= pages; page += 1) {
+      pagesOf(run.events, (event) => groupOf?.(event, id), maxEvents).forEach((events, at) => {
         parts.push({
-          id: page === 1 ? id : `${id}-${page}`,
-          label: page === 1 ? label : `${label}, part ${page}`,
-          events: run.events.slice((page - 1) * maxEvents, page * maxEvents),
+          id: at === 0 ? id : `${id}-${at + 1}`,
+          label: at === 0 ? label : `${label}, part ${at + 1}`,
+          events,
         });
-      }
+      });
     }
   }
   return parts;
@@ -137,5 +199,7 @@ export function periodOfWhen(when: When): EventPeriod | undefined {
   if (when.precision === 'year') return { year };
   const { first } = whenSpan(when);
   const day = new Date((first + (when.precision === 'week' ? 3 : 0)) * 86_400_000);
-  return day.getUTCFullYear() === year ? { year, month: day.getUTCMonth() + 1 } : { year, month: day.getUTCFullYear() < year ? 1 : 12 };
+  return day.getUTCFullYear() === year
+    ? { year, month: day.getUTCMonth() + 1 }
+    : { year, month: day.getUTCFullYear() < year ? 1 : 12 };
 }

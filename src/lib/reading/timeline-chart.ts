@@ -175,11 +175,19 @@ export function eventInterval(event: Event, eventById: ReadonlyMap<string, Event
     const other = id === undefined ? undefined : eventById.get(id);
     return other && whenInterval(other.when);
   };
-  // "During X" bounds it on both sides; "after X" from X's start; "before X" to X's end.
+  // "During X" bounds it on both sides; "after X" from X's start (a day's middle); "before X" to X's end.
   const during = intervalOf(event.when.during);
   const after = intervalOf(event.when.after) ?? during;
   const before = intervalOf(event.when.before) ?? during;
-  const start = Math.max(own.start, after?.start ?? own.start);
+  // After a day (the meeting) it starts where that day is drawn, at its middle (its dot, the landmark's line): a
+  // statement made after the meeting, dated only to its month, must not start left of the meeting's line.
+  // (A day of its own is drawn as that day.)
+  const afterDay =
+    event.when.after !== undefined &&
+    after !== undefined &&
+    after.end - after.start === DAY &&
+    own.end - own.start > DAY;
+  const start = Math.max(own.start, afterDay ? (after.start + after.end) / 2 : (after?.start ?? own.start));
   const end = Math.min(own.end, before?.end ?? own.end);
   return start < end ? { start, end } : own;
 }
@@ -378,7 +386,9 @@ export function layoutChart(input: ChartInput): ChartLayout {
         const c = column((x0 + x1) / 2);
         return { eventId: event.id, shape: 'point', precision: 'day', glyph: { c0: c, c1: c + 1 } };
       }
-      const c0 = column(x0);
+      // A span that starts at the middle of a day (after the meeting: eventInterval) starts in the column after
+      // that day's line, drawn at the middle of its column.
+      const c0 = Math.min(columns - 1, column(x0) + (interval.start % DAY === DAY / 2 ? 1 : 0));
       return {
         eventId: event.id,
         shape: 'span',

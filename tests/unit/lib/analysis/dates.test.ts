@@ -38,7 +38,7 @@ describe('event dates', () => {
   it('are shown at their precision, never more precise', () => {
     expect(formatWhen({ date: '2026-02-03', precision: 'day' })).toBe('3 February 2026');
     expect(formatWhen({ date: '2025-10', precision: 'month' })).toBe('October 2025');
-    expect(formatWhen({ date: '2025', precision: 'season', season: 'fall' })).toBe('Fall 2025');
+    expect(formatWhen({ date: '2025', precision: 'season', season: 'fall' })).toBe('Autumn 2025');
     expect(formatWhen({ date: '2022', precision: 'year' })).toBe('2022');
   });
 
@@ -76,7 +76,7 @@ describe('relative dates', () => {
         { precision: 'relative', before: 'x' },
         { relation: 'before', when: { date: '2025', precision: 'season', season: 'fall' } },
       ),
-    ).toBe('In or before fall 2025, date not given');
+    ).toBe('In or before autumn 2025, date not given');
     expect(formatWhen({ precision: 'relative', before: 'meeting' })).toBe('Date not given');
     expect(whenSortKey({ precision: 'relative', before: 'meeting' }, anchor)).toBe('2026-02-03');
   });
@@ -110,6 +110,32 @@ describe('relative dates', () => {
     expect(whenPieces({ date: '2025-10', precision: 'month' })).toEqual([
       { text: 'October 2025', datetime: '2025-10' },
     ]);
+  });
+
+  it('read in lower case inside a sentence ("Gustavo Petro, between 2025 and …"), only the first word changing', () => {
+    const text = (pieces: ReturnType<typeof whenPieces>) =>
+      pieces.map((piece) => (typeof piece === 'string' ? piece : piece.text)).join('');
+    const between = whenPieces(
+      { precision: 'relative', after: 'x', before: 'meeting' },
+      { ...anchor, since: { date: '2025', precision: 'year' } },
+      { inSentence: true },
+    );
+    expect(text(between)).toBe('between 2025 and 3 February 2026, date not given');
+    expect(text(whenPieces({ precision: 'relative', before: 'meeting' }, undefined, { inSentence: true }))).toBe(
+      'date not given',
+    );
+    expect(
+      text(whenPieces({ date: '2025', precision: 'season', season: 'fall' }, undefined, { inSentence: true })),
+    ).toBe('autumn 2025');
+    expect(text(whenPieces({ date: '2026-W06', precision: 'week' }, undefined, { inSentence: true }))).toBe(
+      'the week of 2 February 2026',
+    );
+    // A day or a month starts with a number or a name: unchanged.
+    expect(text(whenPieces({ date: '2025-10', precision: 'month' }, undefined, { inSentence: true }))).toBe(
+      'October 2025',
+    );
+    // At the start of a line it stays capitalised.
+    expect(text(whenPieces({ date: '2025', precision: 'season', season: 'fall' }))).toBe('Autumn 2025');
   });
 });
 

@@ -44,7 +44,7 @@ describe('filing the timeline', () => {
     const filings = fileEvents({ id: '2026-february', events: [week, labelled, visa, year, meeting] }, anchorOf);
     expect(filings.map((filing) => [filing.heading, filing.undated, filing.events.map((item) => item.id)])).toEqual([
       [undefined, false, ['week']],
-      ['Before 3 February 2026, date not given', true, ['labelled', 'visa']],
+      ['Date not given, before 3 February 2026', true, ['labelled', 'visa']],
       ['2026, month not given', false, ['year']],
       [undefined, false, ['meeting']],
     ]);
@@ -54,7 +54,7 @@ describe('filing the timeline', () => {
     const filings = fileEvents({ id: '2026-february', events: [week, labelled, visa, year, meeting] }, anchorOf);
     expect(filings.map((filing) => [filing.title, filing.id])).toEqual([
       ['Week of 2 February 2026', 'filed-2026-w06'],
-      ['Before 3 February 2026, date not given', 'filed-before-2026-02-03'],
+      ['Date not given, before 3 February 2026', 'filed-before-2026-02-03'],
       ['2026, month not given', 'filed-2026'],
       ['3 February 2026', 'filed-2026-02-03'],
     ]);
@@ -72,14 +72,14 @@ describe('filing the timeline', () => {
     const filings = fileEvents({ id: '2026-february', events: [meeting, after, meeting] }, anchorOf);
     expect(filings.map((filing) => [filing.title, filing.id])).toEqual([
       ['3 February 2026', 'filed-2026-02-03'],
-      ['In or after the week of 2 February 2026, date not given', 'filed-after-2026-w06'],
+      ['Date not given, in or after the week of 2 February 2026', 'filed-after-2026-w06'],
       ['3 February 2026', 'filed-2026-02-03-2'],
     ]);
   });
 
   it('says in a part’s label what else it holds, before its page number', () => {
     const base = { title: '', id: '' };
-    const undated = [{ ...base, heading: 'Before 3 February 2026, date not given', undated: true, events: [] }];
+    const undated = [{ ...base, heading: 'Date not given, before 3 February 2026', undated: true, events: [] }];
     expect(partLabel('February 2026', undated)).toBe('February 2026 and undated entries');
     expect(partLabel('February 2026, part 2', undated)).toBe('February 2026 and undated entries, part 2');
     expect(partLabel('February 2026', undated)).toBe('February 2026 and undated entries');

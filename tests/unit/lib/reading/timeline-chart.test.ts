@@ -55,6 +55,12 @@ describe('whenInterval and eventInterval: the period a date covers, at its preci
     const dare = event('dare', { date: '2026', precision: 'year', after: 'raid', before: 'meeting' });
     const byId = new Map([raid, meeting, dare].map((item) => [item.id, item]));
     expect(eventInterval(dare, byId)).toEqual({ start: day('2026-01-01'), end: day('2026-02-04') });
+    // After a day: from that day's middle, where its dot and a landmark's line are drawn.
+    const statements = event('statements', { date: '2026-02', precision: 'month', after: 'meeting' });
+    expect(eventInterval(statements, new Map([...byId, ['statements', statements]]))).toEqual({
+      start: day('2026-02-03') + 43_200_000,
+      end: day('2026-03-01'),
+    });
     const impossible = event('x', { date: '2025', precision: 'year', after: 'meeting' });
     expect(eventInterval(impossible, new Map([...byId, ['x', impossible]]))).toEqual({
       start: day('2025-01-01'),
@@ -227,6 +233,9 @@ describe('layoutChart', () => {
     expect(mark('relations', 'call').glyph.c1 - mark('relations', 'call').glyph.c0).toBe(1);
     expect(mark('relations', 'elected')).toMatchObject({ shape: 'span', precision: 'year' });
     expect(mark('relations', 'statements')).toMatchObject({ shape: 'span', precision: 'month' });
+    // "February 2026, after the meeting": starts right of the meeting's line (drawn in the middle of its column).
+    const line = layout.landmarks.find((landmark) => landmark.label === 'Meeting')!;
+    expect(mark('relations', 'statements').glyph.c0).toBe(line.c0 + 1);
     // "Between the call and the meeting": from the call's column to the meeting's.
     const visa = mark('relations', 'visa');
     expect(visa).toMatchObject({ shape: 'undated', precision: 'relative' });
