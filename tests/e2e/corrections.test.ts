@@ -73,6 +73,17 @@ describe('the corrections and updates log', () => {
         ).toContain(`changes-${date}-2`);
   });
 
+  it("names nothing by our internal ids: an entry's title reads as prose, its id only its page's address and fragment", () => {
+    // A reader's review (7 December 2026): withdrawn points were named "… (drug-links-qualified)".
+    const internalId = /\(([a-z0-9]+-)+[a-z0-9]+\)/;
+    for (const entry of log) {
+      expect(entry.what, entry.id).not.toMatch(internalId);
+      const { item } = homeOf(entry.id);
+      expect(toString(select('.what', item) ?? item), entry.id).not.toMatch(internalId);
+    }
+    expect(toString(select('main', front) ?? front)).not.toMatch(internalId);
+  });
+
   it('lists each entry briefly on its page, linking to its own page, and names what it touched', () => {
     for (const entry of log) {
       const { item } = homeOf(entry.id);
@@ -93,7 +104,9 @@ describe('the corrections and updates log', () => {
     // Newest first, each page named by the days it covers, never by a number.
     expect(pageLinks.map((link) => link.properties['href'])).toEqual([...logPages].reverse());
     for (const link of pageLinks) {
-      expect(toString(link)).toMatch(/^(\d{1,2}(–| [A-Z][a-z]+( \d{4})? – ))?\d{1,2} [A-Z][a-z]+ \d{4}(, part \d+)?$/);
+      expect(toString(link)).toMatch(
+        /^(\d{1,2}(–| [A-Z][a-z]+( \d{4})? – ))?\d{1,2} [A-Z][a-z]+ \d{4}( \(continued\))?$/,
+      );
       expect(toString(link)).not.toMatch(/page/i);
     }
     // The latest changes: the newest day first, each entry linking to its own page, none holding an id of its own.

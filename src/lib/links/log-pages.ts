@@ -4,7 +4,8 @@ import { formatWhen } from '../analysis/dates.ts';
  * How the corrections and updates log is cut into pages (docs/lasting-links.md, "Homes", and docs/reading.md):
  * by day, filled from the oldest day, so that a new entry, published today, joins the last page and leaves the
  * earlier pages as they were; each page lists its days newest first. A day's entries stay together on one
- * page; only a day that alone weighs more than a page is cut into parts ("7 December 2026, part 2").
+ * page; only a day that alone weighs more than a page is cut into parts, the further ones said plainly to go on
+ * from the page before ("7 December 2026 (continued)").
  */
 
 /**
@@ -96,14 +97,17 @@ export function paginateLog<T extends LogEntry>(
   return pages.map((page, index) => ({ number: index + 1, days: [...page.days].reverse() }));
 }
 
-/** A day of the log in words: "7 December 2026", a further part "7 December 2026, part 2". */
+/**
+ * A day of the log in words: "7 December 2026", a further part "7 December 2026 (continued)": a reader sees a day
+ * go on from the page before, not a count of parts (which reads as the log's upkeep; its id keeps the number).
+ */
 export const logDayLabel = (day: Pick<LogDay<unknown>, 'date' | 'part'>): string =>
-  `${formatWhen({ date: day.date, precision: 'day' })}${day.part > 1 ? `, part ${day.part}` : ''}`;
+  `${formatWhen({ date: day.date, precision: 'day' })}${day.part > 1 ? ' (continued)' : ''}`;
 
 /**
  * The days a page of the log covers, in words, oldest to newest: "7 December 2026", "3–7 December 2026",
  * "22 November – 3 December 2026", "30 December 2026 – 2 January 2027"; a page that starts or ends with a
- * part of a day says which ("7 December 2026, part 2").
+ * further part of a day says so ("7 December 2026 (continued)").
  */
 export function logPageLabel(page: LogPage<unknown>): string {
   const newest = page.days[0];

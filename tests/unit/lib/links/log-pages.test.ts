@@ -117,7 +117,7 @@ describe('paginateLog', () => {
 describe('the words of the log pages', () => {
   it('names a day, and a further part of it', () => {
     expect(logDayLabel({ date: '2026-12-07', part: 1 })).toBe('7 December 2026');
-    expect(logDayLabel({ date: '2026-12-07', part: 2 })).toBe('7 December 2026, part 2');
+    expect(logDayLabel({ date: '2026-12-07', part: 2 })).toBe('7 December 2026 (continued)');
   });
 
   it('names a page by the days it covers, oldest to newest, never by its number', () => {
@@ -129,8 +129,10 @@ describe('the words of the log pages', () => {
     expect(logPageLabel(page(['2026-12-07', 1], ['2026-12-03', 1]))).toBe('3–7 December 2026');
     expect(logPageLabel(page(['2026-12-03', 1], ['2026-11-22', 1]))).toBe('22 November – 3 December 2026');
     expect(logPageLabel(page(['2027-01-02', 1], ['2026-12-30', 1]))).toBe('30 December 2026 – 2 January 2027');
-    expect(logPageLabel(page(['2026-12-08', 1], ['2026-12-07', 3]))).toBe('7 December 2026, part 3 – 8 December 2026');
-    expect(logPageLabel(page(['2026-12-07', 2]))).toBe('7 December 2026, part 2');
+    expect(logPageLabel(page(['2026-12-08', 1], ['2026-12-07', 3]))).toBe(
+      '7 December 2026 (continued) – 8 December 2026',
+    );
+    expect(logPageLabel(page(['2026-12-07', 2]))).toBe('7 December 2026 (continued)');
     expect(logPageCount({ number: 1, days: [{ date: '2026-12-07', part: 1, items: day('2026-12-07', 3) }] })).toBe(3);
   });
 });
