@@ -17,9 +17,11 @@ const { model } = checkContent(readContentSources(projectRoot));
 const log = model.data.corrections.map(({ entry }) => entry);
 const edition = lastUpdated(log, undefined);
 
-// The pages of the log as built: /corrections/page/<n>/, counted from the oldest.
+// The pages of the log as built: /corrections/page/<n>/, counted from the oldest (a published page the log no longer
+// has, its entries joined to another, is a redirect there: not a page of the log).
 const logPages = allPages()
   .filter((path) => /^\/corrections\/page\/\d+\/$/.test(path))
+  .filter((path) => !isRedirectPage(readFileSync(join(distDir, path, 'index.html'), 'utf8')))
   .sort((a, b) => Number(a.split('/')[3]) - Number(b.split('/')[3]));
 /** The page of the log that holds entry `id`, and the entry there. */
 const homeOf = (id: string): { path: string; item: Element } => {
@@ -82,6 +84,20 @@ describe('the corrections and updates log', () => {
       expect(toString(select('.what', item) ?? item), entry.id).not.toMatch(internalId);
     }
     expect(toString(select('main', front) ?? front)).not.toMatch(internalId);
+  });
+
+  it('keeps today’s busy day whole on one page, its part published on /corrections/page/3/ landing there', () => {
+    const today = log.filter((entry) => entry.date === '2026-12-07');
+    const pagesOfToday = new Set(today.map((entry) => homeOf(entry.id).path));
+    expect([...pagesOfToday]).toEqual(['/corrections/page/2/']);
+    expect(daysOf('/corrections/page/2/').map((day) => day.id)).toEqual(['changes-2026-12-07']);
+    const redirect = readFileSync(join(distDir, 'corrections', 'page', '3', 'index.html'), 'utf8');
+    expect(redirect).toContain('<meta http-equiv="refresh" content="0; url=/corrections/page/2/">');
+    // The old part's heading lands on the day's heading there.
+    expect(select('[id="changes-2026-12-07-2"]', pageTree('/corrections/page/2/'))?.properties['dataAliasOf']).toBe(
+      'changes-2026-12-07',
+    );
+    expect(toString(select('main', pageTree('/corrections/page/2/')) ?? front)).not.toMatch(/continued|part \d/);
   });
 
   it('lists each entry briefly on its page, linking to its own page, and names what it touched', () => {
