@@ -75,6 +75,7 @@ export function builtAddresses(
   published: Addresses = {},
 ): { current: Addresses; duplicates: string[] } {
   const redirects = new Map(aliases.pages.map((alias) => [alias.from, alias.to]));
+  const joined = new Map<string, string>();
   const current: Addresses = {};
   const duplicates: string[] = [];
   for (const page of listBuiltPages(distDir)) {
@@ -83,6 +84,13 @@ export function builtAddresses(
     if (redirectsToEntry(html)) {
       // An item's old page sends every fragment it had to the item's entry (keepHomes found it in its home).
       current[page.path] = [...(published[page.path] ?? [])];
+      continue;
+    }
+    const to = redirectTarget(html);
+    if (to !== undefined) {
+      // A home's page the build no longer makes, redirected by keepHomes to the page its entries joined: it keeps
+      // the fragments it had that land there (not all of that page's: the build may make it again).
+      joined.set(page.path, to);
       continue;
     }
     const ids = listIds(html);
@@ -95,6 +103,10 @@ export function builtAddresses(
     current[page.path] = ids.length === 0 ? [] : [...new Set(ids)].sort().join('\n').split('\n');
   }
   for (const [from, to] of redirects) current[from] = current[to] ?? [];
+  for (const [from, to] of joined) {
+    const there = new Set(current[to] ?? []);
+    current[from] = (published[from] ?? []).filter((id) => there.has(id));
+  }
   return { current, duplicates };
 }
 
@@ -366,6 +378,18 @@ export function keepHomes(options: {
         writeFileSync(join(folder, 'index.html'), redirectPageHtml({ to, canonical: absoluteUrl(to, site), siteName }));
         break;
       }
+      const joined = joinedPage(path, published[path] ?? [], placesOf);
+      if (joined !== undefined) {
+        // A page of a home the build no longer makes (its entries put together on fewer pages, as the log's
+        // pages when a day is no longer cut into parts): a redirect to the page that holds its entries now,
+        // carrying the fragment. It stops as soon as the build makes the page again.
+        const folder = join(distDir, ...path.split('/').filter(Boolean));
+        mkdirSync(folder, { recursive: true });
+        writeFileSync(
+          join(folder, 'index.html'),
+          redirectPageHtml({ to: joined, canonical: absoluteUrl(joined, site), siteName }),
+        );
+      }
       continue;
     }
     if (!HOME_FAMILIES.some((family) => family.isHome(path))) continue;
@@ -381,6 +405,32 @@ export function keepHomes(options: {
     writeFileSync(file, insertMovedLinks(readFileSync(file, 'utf8'), links));
   }
   return { problems };
+}
+
+/**
+ * The page of the same home that now holds the entries a page of a home had, when the build no longer makes that
+ * page: the one page holding most of its published ids that are on exactly one page of the home (ids every page
+ * has, such as main, say nothing). Undefined for a path that is no home's page or whose entries are nowhere.
+ */
+function joinedPage(
+  path: string,
+  ids: readonly string[],
+  placesOf: (family: HomeFamily) => Map<string, string[]>,
+): string | undefined {
+  const family = HOME_FAMILIES.find((candidate) => candidate.isHome(path));
+  if (family === undefined) return undefined;
+  const places = placesOf(family);
+  const votes = new Map<string, number>();
+  for (const id of ids) {
+    const holders = places.get(id) ?? [];
+    if (holders.length === 1) votes.set(holders[0]!, (votes.get(holders[0]!) ?? 0) + 1);
+  }
+  return [...votes.entries()].sort(([a, x], [b, y]) => y - x || a.localeCompare(b))[0]?.[0];
+}
+
+/** Where a page redirect written by keepHomes for a home's page leads (a page, no fragment), or undefined. */
+function redirectTarget(html: string): string | undefined {
+  return /<meta http-equiv="refresh" content="0; url=([^"#]+)">/i.exec(html)?.[1];
 }
 
 function formatAliasProblems(problems: readonly Problem[]): string {

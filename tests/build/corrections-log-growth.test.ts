@@ -9,7 +9,7 @@ import { projectRoot } from '../helpers/content.ts';
 import { buildProject, copyProject } from '../helpers/project-copy.ts';
 
 // The corrections log must not outgrow the page budget again (issue 17): the real site is built with a log
-// much longer than today's, 30 more entries on its busiest day (2026-12-07, already 32) and 120 over the month
+// much longer than today's, 30 more entries on its busiest day (2026-12-07, already 38) and 120 over the month
 // after it, and every page of the log, its first page included, must stay within 14,336 B with gzip and with
 // brotli, the day cut into parts where it fills more than a page; the build's address guard must keep every
 // fragment published for the log landing although entries of 2026-12-07 moved to the part after theirs.
@@ -112,12 +112,18 @@ describe('a corrections log much longer than today’s', () => {
       (id) => !fixed.has(id) && !id.startsWith('changes-'),
     );
     expect(published.length).toBeGreaterThan(30);
-    // To the next page or one after it: how many of that day's entries a page holds depends on their weight (an
-    // address one byte longer, such as the meeting's on February's second part, can move the last ones on).
-    for (const id of published)
-      expect(pageTwo, id).toMatch(new RegExp(`<a id="${id}" href="/corrections/page/[34]/#${id}" data-moved>`));
-    expect(readFileSync(join(dir, 'dist', 'corrections', 'page', '3', 'index.html'), 'utf8')).toContain(
-      `<li id="${published[0]}">`,
-    );
+    // Each to the page of the log that holds it now, the day's next part (page 3) or the one after.
+    const holder = (id: string): number =>
+      [3, 4, 5].find((n) =>
+        readFileSync(join(dir, 'dist', 'corrections', 'page', String(n), 'index.html'), 'utf8').includes(
+          `<li id="${id}">`,
+        ),
+      ) ?? 0;
+    for (const id of published) {
+      const n = holder(id);
+      expect(n, id).toBeGreaterThan(0);
+      expect(pageTwo, id).toContain(`<a id="${id}" href="/corrections/page/${n}/#${id}" data-moved>`);
+    }
+    expect(holder(published[0]!)).toBe(3);
   });
 });

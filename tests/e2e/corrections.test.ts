@@ -17,9 +17,11 @@ const { model } = checkContent(readContentSources(projectRoot));
 const log = model.data.corrections.map(({ entry }) => entry);
 const edition = lastUpdated(log, undefined);
 
-// The pages of the log as built: /corrections/page/<n>/, counted from the oldest.
+// The pages of the log as built: /corrections/page/<n>/, counted from the oldest (a published page the log no longer
+// has, its entries joined to another, is a redirect there: not a page of the log).
 const logPages = allPages()
   .filter((path) => /^\/corrections\/page\/\d+\/$/.test(path))
+  .filter((path) => !isRedirectPage(readFileSync(join(distDir, path, 'index.html'), 'utf8')))
   .sort((a, b) => Number(a.split('/')[3]) - Number(b.split('/')[3]));
 /** The page of the log that holds entry `id`, and the entry there. */
 const homeOf = (id: string): { path: string; item: Element } => {
@@ -73,6 +75,31 @@ describe('the corrections and updates log', () => {
         ).toContain(`changes-${date}-2`);
   });
 
+  it("names nothing by our internal ids: an entry's title reads as prose, its id only its page's address and fragment", () => {
+    // A reader's review (7 December 2026): withdrawn points were named "… (drug-links-qualified)".
+    const internalId = /\(([a-z0-9]+-)+[a-z0-9]+\)/;
+    for (const entry of log) {
+      expect(entry.what, entry.id).not.toMatch(internalId);
+      const { item } = homeOf(entry.id);
+      expect(toString(select('.what', item) ?? item), entry.id).not.toMatch(internalId);
+    }
+    expect(toString(select('main', front) ?? front)).not.toMatch(internalId);
+  });
+
+  it('keeps today’s busy day whole on one page, its part published on /corrections/page/3/ landing there', () => {
+    const today = log.filter((entry) => entry.date === '2026-12-07');
+    const pagesOfToday = new Set(today.map((entry) => homeOf(entry.id).path));
+    expect([...pagesOfToday]).toEqual(['/corrections/page/2/']);
+    expect(daysOf('/corrections/page/2/').map((day) => day.id)).toEqual(['changes-2026-12-07']);
+    const redirect = readFileSync(join(distDir, 'corrections', 'page', '3', 'index.html'), 'utf8');
+    expect(redirect).toContain('<meta http-equiv="refresh" content="0; url=/corrections/page/2/">');
+    // The old part's heading lands on the day's heading there.
+    expect(select('[id="changes-2026-12-07-2"]', pageTree('/corrections/page/2/'))?.properties['dataAliasOf']).toBe(
+      'changes-2026-12-07',
+    );
+    expect(toString(select('main', pageTree('/corrections/page/2/')) ?? front)).not.toMatch(/continued|part \d/);
+  });
+
   it('lists each entry briefly on its page, linking to its own page, and names what it touched', () => {
     for (const entry of log) {
       const { item } = homeOf(entry.id);
@@ -93,7 +120,9 @@ describe('the corrections and updates log', () => {
     // Newest first, each page named by the days it covers, never by a number.
     expect(pageLinks.map((link) => link.properties['href'])).toEqual([...logPages].reverse());
     for (const link of pageLinks) {
-      expect(toString(link)).toMatch(/^(\d{1,2}(–| [A-Z][a-z]+( \d{4})? – ))?\d{1,2} [A-Z][a-z]+ \d{4}(, part \d+)?$/);
+      expect(toString(link)).toMatch(
+        /^(\d{1,2}(–| [A-Z][a-z]+( \d{4})? – ))?\d{1,2} [A-Z][a-z]+ \d{4}( \(continued\))?$/,
+      );
       expect(toString(link)).not.toMatch(/page/i);
     }
     // The latest changes: the newest day first, each entry linking to its own page, none holding an id of its own.

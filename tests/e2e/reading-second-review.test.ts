@@ -264,54 +264,8 @@ describe('search from the home page', () => {
   }
 });
 
-describe('deep in a long page on a phone', () => {
-  for (const path of [meetingUrl(), `${articlesUrl()}${cards[0]!.article}/`]) {
-    it(`${path}: “Back to the top” shows once a screen deep, 24 px tall, and leads to the header and the contents`, async () => {
-      const { context, page, errors } = await open(390, { axe: true });
-      await page.goto(baseUrl + path);
-      const control = page.locator('.to-top a');
-      const inView = async (): Promise<boolean> => {
-        const box = await control.boundingBox();
-        return box !== null && box.y >= 0 && box.y + box.height <= 844;
-      };
-      await expect(inView()).resolves.toBe(false);
-      const height = await page.evaluate(() => document.documentElement.scrollHeight);
-      expect(height).toBeGreaterThan(4 * 844);
-      for (const at of [2 * 844, height / 2, height - 844]) {
-        await page.evaluate((y) => scrollTo(0, y), at);
-        await expect(inView()).resolves.toBe(true);
-      }
-      const box = (await control.boundingBox())!;
-      expect(box.height).toBeGreaterThanOrEqual(24);
-      // Nothing covers it where a tap lands.
-      await expect(
-        page.evaluate(
-          ([x, y]) => document.elementFromPoint(x!, y!)?.closest('.to-top') !== null,
-          [box.x + box.width / 2, box.y + box.height / 2],
-        ),
-      ).resolves.toBe(true);
-      const violations = await page.evaluate(async () => {
-        const results = await (window as unknown as { axe: typeof axe }).axe.run(document, {
-          runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa', 'best-practice'] },
-        });
-        return results.violations.map(
-          (violation) => `${violation.id}: ${violation.nodes.map((node) => node.target).join(' ')}`,
-        );
-      });
-      expect(violations).toEqual([]);
-      await control.click();
-      await page.waitForFunction(() => scrollY === 0);
-      await expect(page.locator('header').first().isVisible()).resolves.toBe(true);
-      await expect(page.locator('header .site-search button').isVisible()).resolves.toBe(true);
-      const contents = (await page.locator('.toc summary').boundingBox())!;
-      expect(contents.y + contents.height).toBeLessThanOrEqual(844);
-      // The empty fragment is the top of the page: no "nothing is called" note.
-      await expect(page.locator('.fragment-missing').count()).resolves.toBe(0);
-      expect(errors).toEqual([]);
-      await context.close();
-    });
-  }
-
+// The way back to the top itself, on a phone and on a wide screen: tests/e2e/phone-reach.test.ts.
+describe('“Back to the top”', () => {
   it('a short page carries no such control', async () => {
     expect(byUrl.get(sourcesUrl())).not.toContain('class="to-top"');
     expect(byUrl.get('/')).not.toContain('class="to-top"');

@@ -4,16 +4,20 @@ import { formatWhen } from '../analysis/dates.ts';
  * How the corrections and updates log is cut into pages (docs/lasting-links.md, "Homes", and docs/reading.md):
  * by day, filled from the oldest day, so that a new entry, published today, joins the last page and leaves the
  * earlier pages as they were; each page lists its days newest first. A day's entries stay together on one
- * page; only a day that alone weighs more than a page is cut into parts ("7 December 2026, part 2").
+ * page; only a day that alone weighs more than a page is cut into parts, the further ones said plainly to go on
+ * from the page before ("7 December 2026 (continued)").
  */
 
 /**
  * What one page of the log holds, in shares: an entry 1, and a quarter more for each entry it touched (its
  * "Touches" list, one link each). Measured on the log of 7 December 2026: 55 entries weighing 97½ took about
  * 8.3 KB with gzip on top of the 6.1 KB every page carries, some 85 B a share; 56 shares keep a page near 11 KB
- * of the 14,336 B budget (docs/quality.md).
+ * of the 14,336 B budget (docs/quality.md). Days fill a page up to `capacity`; a day heavier than that keeps a page
+ * of its own, whole, up to `whole` (72 shares, some 12.2 KB), so that a busy day is not cut into parts while it
+ * fits a page (a reader's review: "7 December 2026, part 2" read as the log's upkeep); only a day heavier than
+ * `whole` is cut, into parts of `capacity`.
  */
-export const LOG_PAGE = { capacity: 56, entry: 1, affected: 1 / 4 } as const;
+export const LOG_PAGE = { capacity: 56, whole: 72, entry: 1, affected: 1 / 4 } as const;
 
 /**
  * How many entries the log's first page shows under "Latest changes": the newest days whole while they fit,
@@ -51,17 +55,21 @@ export interface LogPage<T> {
 export const logEntryWeight = (entry: LogEntry): number => LOG_PAGE.entry + LOG_PAGE.affected * entry.affects.length;
 
 /**
- * Cuts the log into pages of at most `capacity` (each entry weighing `weightOf`), by day, from the oldest day:
- * a day goes on the current page if it fits, else it opens the next page; a day heavier than a page opens a
- * page and is cut into parts that fill pages in turn (an entry heavier than a page gets a page of its own).
- * `entries` may come in any order of days; within a day their order is kept. Always at least one page.
+ * Cuts the log into pages (each entry weighing `weightOf`), by day, from the oldest day: a day goes on the current
+ * page if the page stays within `capacity`, else it opens the next page; a day heavier than `capacity` but within
+ * `whole` has that page to itself, whole; a heavier day opens a page and is cut into parts of `capacity` that fill
+ * pages in turn (an entry heavier than that gets a page of its own). `entries` may come in any order of days; within
+ * a day their order is kept. Always at least one page.
  */
 export function paginateLog<T extends LogEntry>(
   entries: readonly T[],
-  capacity: number = LOG_PAGE.capacity,
+  size: { capacity: number; whole: number } = LOG_PAGE,
   weightOf: (entry: T) => number = logEntryWeight,
 ): LogPage<T>[] {
+  const { capacity, whole } = size;
   if (!(capacity > 0)) throw new Error(`log page capacity must be positive, got ${capacity}`);
+  if (!(whole >= capacity))
+    throw new Error(`a whole log page (${whole}) must hold at least its capacity (${capacity})`);
   const byDay = new Map<string, T[]>();
   for (const entry of entries) byDay.set(entry.date, [...(byDay.get(entry.date) ?? []), entry]);
   const days = [...byDay.entries()].sort(([a], [b]) => a.localeCompare(b));
@@ -75,7 +83,7 @@ export function paginateLog<T extends LogEntry>(
   for (const [date, items] of days) {
     const weight = items.reduce((sum, item) => sum + weightOf(item), 0);
     if (current.days.length > 0 && current.load + weight > capacity) current = open();
-    if (weight <= capacity) {
+    if (weight <= whole) {
       current.days.push({ date, part: 1, items });
       current.load += weight;
       continue;
@@ -96,14 +104,17 @@ export function paginateLog<T extends LogEntry>(
   return pages.map((page, index) => ({ number: index + 1, days: [...page.days].reverse() }));
 }
 
-/** A day of the log in words: "7 December 2026", a further part "7 December 2026, part 2". */
+/**
+ * A day of the log in words: "7 December 2026", a further part "7 December 2026 (continued)": a reader sees a day
+ * go on from the page before, not a count of parts (which reads as the log's upkeep; its id keeps the number).
+ */
 export const logDayLabel = (day: Pick<LogDay<unknown>, 'date' | 'part'>): string =>
-  `${formatWhen({ date: day.date, precision: 'day' })}${day.part > 1 ? `, part ${day.part}` : ''}`;
+  `${formatWhen({ date: day.date, precision: 'day' })}${day.part > 1 ? ' (continued)' : ''}`;
 
 /**
  * The days a page of the log covers, in words, oldest to newest: "7 December 2026", "3–7 December 2026",
  * "22 November – 3 December 2026", "30 December 2026 – 2 January 2027"; a page that starts or ends with a
- * part of a day says which ("7 December 2026, part 2").
+ * further part of a day says so ("7 December 2026 (continued)").
  */
 export function logPageLabel(page: LogPage<unknown>): string {
   const newest = page.days[0];

@@ -247,6 +247,30 @@ describe('items in their homes (HOME_FAMILIES)', () => {
     expect(report.added).toEqual(['/quotations/#earlier', '/quotations/page/2/']);
   });
 
+  it('redirects a page of a home the build no longer makes to the page its entries joined, keeping its fragments there', () => {
+    // Published: the log's busy day cut into two parts on pages 2 and 3. Then the day is whole on page 2.
+    const log = (pages: string[][]): Record<string, string> =>
+      Object.fromEntries(
+        pages.map((ids, at) => [
+          `/corrections/page/${at + 1}/`,
+          page(`<h2 id="other-dates">Other dates</h2>${ids.map((id) => `<li id="${id}">${id}</li>`).join('')}`),
+        ]),
+      );
+    const before = log([['a'], ['b', 'c'], ['d', 'e']]);
+    const where = rebuild(before, log([['a'], ['b', 'c', 'd', 'e']]));
+    const report = run(where);
+    const redirect = read(where, '/corrections/page/3/');
+    expect(redirect).toContain('<meta http-equiv="refresh" content="0; url=/corrections/page/2/">');
+    // The fragment goes along: /corrections/page/3/#d lands on /corrections/page/2/#d.
+    expect(redirect).toContain('location.replace("/corrections/page/2/"+location.hash)');
+    expect(report.current['/corrections/page/3/']).toEqual(['d', 'e', 'main', 'other-dates']);
+    // It takes on none of the ids it did not have: the build may make the page again.
+    expect(report.added).toEqual(['/corrections/page/2/#d', '/corrections/page/2/#e']);
+    // A fragment of the old page that the page it joined lacks has vanished, named.
+    const lost = rebuild(before, log([['a'], ['b', 'c', 'd']]));
+    expect(() => run(lost)).toThrow('/corrections/page/3/#e');
+  });
+
   it('does not follow an id that two pages of the home have, and names what vanished', () => {
     const before = quotationsPages(['a', 'b', 'c', 'd'], 4);
     const after = {
