@@ -151,12 +151,14 @@ describe('“Cited by” links on the article pages', () => {
 });
 
 describe('the site’s sections on a phone', () => {
+  // One line that scrolls sideways (the header stays two rows: issue 17), a shade at an edge past which more are.
   for (const width of [320, 360, 390]) {
-    it(`${width} px: every section in sight, whole, 24 px tall, where a tap reaches it; no sideways scroll`, async () => {
+    it(`${width} px: every section brought into sight in the strip, whole, 24 px tall, where a tap reaches it; the page no wider than the screen`, async () => {
       const { context, page } = await open(width);
       await page.goto(baseUrl + homeUrl());
       const links = await page.locator('.site-header nav a').evaluateAll((items) =>
         items.map((link) => {
+          link.scrollIntoView({ block: 'nearest', inline: 'nearest' });
           const rect = link.getBoundingClientRect();
           const hit = document.elementFromPoint(rect.left + rect.width / 2, rect.top + rect.height / 2);
           return {
@@ -176,8 +178,8 @@ describe('the site’s sections on a phone', () => {
         expect(link.height, link.label).toBeGreaterThanOrEqual(24);
         expect(link.reached, link.label).toBe(true);
       }
-      // At most two lines of sections.
-      expect(new Set(links.map((link) => Math.round(link.top))).size).toBeLessThanOrEqual(2);
+      // One line of sections.
+      expect(new Set(links.map((link) => Math.round(link.top))).size).toBe(1);
       await expect(page.evaluate(() => document.documentElement.scrollWidth)).resolves.toBeLessThanOrEqual(width);
       await context.close();
     });
