@@ -68,6 +68,15 @@ function matchesQuery(data: PagefindResultData, query: string[]): boolean {
   return !marked || wordsOf(marked.join(' ')).some((word) => query.some((term) => word.startsWith(term.slice(0, 3))));
 }
 
+/**
+ * The address fragment the query names when its words are an id's ("maduro raid" for #maduro-raid): the note
+ * for an address whose fragment names nothing on its page links here with the id's words, and the entry of
+ * that id, on whichever page it is, is shown first.
+ */
+let wanted = '';
+const isWanted = (sub: PagefindSubResult): boolean => sub.url.endsWith(wanted);
+const named = (data: PagefindResultData): boolean => data.sub_results.some(isWanted);
+
 let pagefind: Promise<Pagefind> | undefined;
 let latest = 0;
 
@@ -119,7 +128,7 @@ const score = (sub: PagefindSubResult): number =>
 function renderResult(data: PagefindResultData): HTMLLIElement {
   const blocks = data.sub_results
     .filter((sub) => sub.url.includes('#'))
-    .sort((a, b) => score(b) - score(a))
+    .sort((a, b) => Number(isWanted(b)) - Number(isWanted(a)) || score(b) - score(a))
     .slice(0, MAX_BLOCKS);
   const kind = data.meta.kind ?? '';
   const item = element(
@@ -182,8 +191,14 @@ async function run(query: string): Promise<void> {
     matchesQuery(data, terms),
   );
   if (search !== latest) return;
-  // Pagefind's order, with the corrections log after the analysis and the articles.
-  const ranked = [...read.filter((data) => !isLast(data)), ...read.filter(isLast)];
+  wanted = `#${terms.join('-')}`;
+  // Pagefind's order, with the corrections log after the analysis and the articles; first, the page with the
+  // entry whose id the query's words spell.
+  const ranked = [
+    ...read.filter(named),
+    ...read.filter((data) => !named(data) && !isLast(data)),
+    ...read.filter((data) => !named(data) && isLast(data)),
+  ];
   // Those past the ones read are counted as Pagefind counts them.
   const total = ranked.length + Math.max(0, results.length - MAX_READ);
   let shown = 0;

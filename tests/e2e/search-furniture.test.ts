@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { builtHtml } from '../quality/dist.ts';
-import { correctionsUrl, peopleUrl, searchQueryUrl } from '../../src/lib/links/urls.ts';
+import { correctionsUrl, peopleUrl, searchQueryUrl, sourcesUrl, timelineUrl } from '../../src/lib/links/urls.ts';
 import { baseUrl, launchBrowser, watchErrors } from '../helpers/browser.ts';
 
 // The fresh reader's review (finding 1), in the real build and in Chromium: the search finds a page by what it
@@ -80,6 +80,31 @@ describe('search: the furniture of every page is not found', () => {
     // A word that is there is still found, also in another form than the page's ("sanctioned", "sanctions").
     const { urls } = await search(page, 'sanctioned');
     expect(urls.length).toBeGreaterThan(0);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('search: an address whose fragment is on another page', () => {
+  it('/timeline/#maduro-raid: the note’s search shows the entry of that id, on /sources/, first', async () => {
+    // The id is on /sources/ and not on /timeline/: the note says so, and its search leads to it.
+    expect(byUrl.get(sourcesUrl())).toContain('id="maduro-raid"');
+    expect(byUrl.get(timelineUrl())).not.toContain('id="maduro-raid"');
+    const page = await browser.newPage();
+    const errors = watchErrors(page);
+    await page.goto(`${baseUrl}${timelineUrl()}#maduro-raid`);
+    await page.locator('.fragment-missing a').click();
+    await page.waitForURL(/\/search\/\?q=maduro/);
+    await page.waitForSelector('.search-result');
+    const first = await page
+      .locator('.search-result')
+      .first()
+      .evaluate((result) => ({
+        page: new URL(result.querySelector<HTMLAnchorElement>('h2 a')!.href).pathname,
+        block: result.querySelector<HTMLAnchorElement>('.search-blocks a')?.getAttribute('href') ?? '',
+      }));
+    expect(first.page).toBe(sourcesUrl());
+    expect(new URL(first.block, baseUrl).hash).toBe('#maduro-raid');
     expect(errors).toEqual([]);
     await page.close();
   });
