@@ -53,6 +53,30 @@ const isLast = (data: PagefindResultData): boolean => lastKinds.includes(data.me
 const bundleUrl = form?.dataset['bundle'] ?? '';
 const param = input?.name ?? 'q';
 
+/** The words of a text, lower-cased (letters and digits). */
+const wordsOf = (text: string): string[] => text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+
+/**
+ * Whether Pagefind found a word of the query in the result, not only a short word the query begins with: where
+ * a word of the query is in no page, Pagefind falls back on the longest word of the index that it begins with,
+ * so "xyzzy" matched every page with "post on X", "abracadabra" every page with "a". A result counts when one of
+ * the words Pagefind marked in it begins as a word of the query does (its first three letters: a stemmed match,
+ * "policy" for "policies", begins so too); one with nothing marked is kept.
+ */
+function matchesQuery(data: PagefindResultData, query: string[]): boolean {
+  const marked = [data.excerpt, ...data.sub_results.map((sub) => sub.excerpt)].join(' ').match(/<mark>[^<]*<\/mark>/g);
+  return !marked || wordsOf(marked.join(' ')).some((word) => query.some((term) => word.startsWith(term.slice(0, 3))));
+}
+
+/**
+ * The address fragment the query names when its words are an id's ("maduro raid" for #maduro-raid): the note
+ * for an address whose fragment names nothing on its page links here with the id's words, and the entry of
+ * that id, on whichever page it is, is shown first.
+ */
+let wanted = '';
+const isWanted = (sub: PagefindSubResult): boolean => sub.url.endsWith(wanted);
+const named = (data: PagefindResultData): boolean => data.sub_results.some(isWanted);
+
 let pagefind: Promise<Pagefind> | undefined;
 let latest = 0;
 
@@ -104,7 +128,7 @@ const score = (sub: PagefindSubResult): number =>
 function renderResult(data: PagefindResultData): HTMLLIElement {
   const blocks = data.sub_results
     .filter((sub) => sub.url.includes('#'))
-    .sort((a, b) => score(b) - score(a))
+    .sort((a, b) => Number(isWanted(b)) - Number(isWanted(a)) || score(b) - score(a))
     .slice(0, MAX_BLOCKS);
   const kind = data.meta.kind ?? '';
   const item = element(
@@ -162,10 +186,21 @@ async function run(query: string): Promise<void> {
     return module;
   });
   const { results } = await (await pagefind).search(trimmed);
-  const read = await Promise.all(results.slice(0, MAX_READ).map((result) => result.data()));
+  const terms = wordsOf(trimmed);
+  const read = (await Promise.all(results.slice(0, MAX_READ).map((result) => result.data()))).filter((data) =>
+    matchesQuery(data, terms),
+  );
   if (search !== latest) return;
-  // Pagefind's order, with the corrections log after the analysis and the articles.
-  const ranked = [...read.filter((data) => !isLast(data)), ...read.filter(isLast)];
+  wanted = `#${terms.join('-')}`;
+  // Pagefind's order, with the corrections log after the analysis and the articles; first, the page with the
+  // entry whose id the query's words spell.
+  const ranked = [
+    ...read.filter(named),
+    ...read.filter((data) => !named(data) && !isLast(data)),
+    ...read.filter((data) => !named(data) && isLast(data)),
+  ];
+  // Those past the ones read are counted as Pagefind counts them.
+  const total = ranked.length + Math.max(0, results.length - MAX_READ);
   let shown = 0;
   const showMore = (): void => {
     list.append(...ranked.slice(shown, shown + MAX_RESULTS).map(renderResult));
@@ -184,9 +219,9 @@ async function run(query: string): Promise<void> {
       // Keyboard and screen-reader users continue at the first new result.
       list.children[next]?.querySelector('a')?.focus();
     };
-  const count = results.length === 1 ? '1 page matches' : `${results.length} pages match`;
+  const count = total === 1 ? '1 page matches' : `${total} pages match`;
   announcer.textContent =
-    results.length === 0
+    total === 0
       ? `Nothing matches “${trimmed}”. Try another word, or browse the sections below.`
       : `${count} “${trimmed}”${ranked.length > MAX_RESULTS ? `; the ${MAX_RESULTS} best are shown first` : ''}.`;
 }

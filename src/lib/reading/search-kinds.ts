@@ -69,7 +69,9 @@ export function blockKind(title: string): { kind: string; name: string } {
   const part = /^(headline|standfirst|date line)$/i.exec(title);
   if (part) return { kind: 'Article', name: `${part[1]!.charAt(0).toUpperCase()}${part[1]!.slice(1).toLowerCase()}` };
   const position = /^Position of (.+)$/.exec(title);
-  if (position) return { kind: 'Position', name: position[1]! };
+  // A side's stand on an issue, under the issue page's heading "Where each side stands": named as there,
+  // not by the jargon of its control ("position").
+  if (position) return { kind: 'Where each side stands', name: position[1]! };
   const colon = title.indexOf(': ');
   if (colon === -1) return { kind: '', name: title };
   const prefix = title.slice(0, colon).toLowerCase();
@@ -82,11 +84,13 @@ export function blockKind(title: string): { kind: string; name: string } {
     issue: 'Issue',
     person: 'Person',
     'comparison point': 'Comparison point',
-    section: 'Section',
+    // A heading's part of a page ("Issues" on a person's page), and a part of the site on the home page
+    // ("People"): said in plain words, not "Section".
+    section: 'Part of the page',
     fact: 'Fact of the meeting',
     source: 'Source',
     article: 'Article',
-    part: 'Section',
+    part: 'Part of the site',
   };
   return { kind: known[prefix] ?? title.slice(0, colon), name: rest };
 }

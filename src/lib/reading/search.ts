@@ -10,7 +10,11 @@ export const SEARCH_BODY_ATTRIBUTE = 'data-pagefind-body';
 /**
  * Parts of a page's main content that are not worth finding: the breadcrumb trail, "link to this"
  * controls, citation labels ("LA Times ¶18"), "cited by" counts and lists and the table of contents repeat
- * what is elsewhere.
+ * what is elsewhere; the page's furniture says nothing of its subject and would make a word of it match every
+ * page ("correction" and "December" matched about a hundred pages by their "Last updated 7 December 2026 ·
+ * Corrections and updates" line alone): that line, the pages of a list ("Page 2 of 3"), the filter form, the
+ * "Back to the top" link and the list of entries that moved to other pages (each is found at its new place).
+ * Left out by Pagefind's excludeSelectors, as data-pagefind-ignore would, without an attribute in every page.
  */
 export const SEARCH_EXCLUDED_SELECTORS = [
   '.breadcrumbs',
@@ -20,6 +24,11 @@ export const SEARCH_EXCLUDED_SELECTORS = [
   '.cited-by',
   '.cited-by-summary',
   '.toc',
+  '.last-updated',
+  '.pagination',
+  '.filters',
+  '.to-top',
+  '.moved-links',
 ] as const;
 
 const ACCESSIBLE_NAME_PREFIX = 'Link to ';

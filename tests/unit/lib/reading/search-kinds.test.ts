@@ -46,7 +46,10 @@ describe('search result kinds', () => {
       kind: 'The meeting',
       name: 'What was discussed: Petro says he told Trump…',
     });
-    expect(blockKind('Position of Donald Trump')).toEqual({ kind: 'Position', name: 'Donald Trump' });
+    expect(blockKind('Position of Donald Trump')).toEqual({ kind: 'Where each side stands', name: 'Donald Trump' });
+    // Plain words, not "Section" (the fresh reader's review): a heading's part of a page, a part of the site.
+    expect(blockKind('Section: Issues')).toEqual({ kind: 'Part of the page', name: 'Issues' });
+    expect(blockKind('Part: People')).toEqual({ kind: 'Part of the site', name: 'People' });
     expect(blockTitle('Paragraph 16')).toBe('Article paragraph ¦ ¶16');
     expect(blockTitle('Something else')).toBe('Something else');
     // src/client/site-search.ts splits titles at the same separator, written there as ' ¦ '.

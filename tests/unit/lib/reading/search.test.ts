@@ -56,7 +56,7 @@ describe('markSearchAnchors', () => {
         "<section class='s' id=intro><h2>Intro <a aria-label='Link to section: Intro' href='#intro' class='x link-to-this'>¶</a></h2></section>",
       ),
     );
-    expect(html).toContain('<section class=\'s\' id=intro data-pagefind-title="Section ¦ Intro">');
+    expect(html).toContain('<section class=\'s\' id=intro data-pagefind-title="Part of the page ¦ Intro">');
   });
 
   it('given the page’s path, records the page’s kind as Pagefind metadata on the indexed element', () => {
@@ -72,6 +72,12 @@ describe('markSearchAnchors', () => {
   it('leaves controls, citations, cited-by lists and the contents out of the index', () => {
     expect(SEARCH_EXCLUDED_SELECTORS).toEqual(
       expect.arrayContaining(['.link-to-this', '.citations', '.cited-by-link', '.cited-by', '.toc', '.breadcrumbs']),
+    );
+  });
+
+  it('leaves the furniture repeated on every page out of the index', () => {
+    expect(SEARCH_EXCLUDED_SELECTORS).toEqual(
+      expect.arrayContaining(['.last-updated', '.pagination', '.filters', '.to-top', '.moved-links']),
     );
   });
 });
