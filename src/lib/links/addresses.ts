@@ -417,9 +417,16 @@ export function insertMovedLinks(html: string, links: readonly MovedEntry[]): st
     }
     const start = out.indexOf(MOVED_LIST_START);
     const at = start === -1 ? -1 : out.indexOf(listed, start);
+    const lineStart = at === -1 ? -1 : out.lastIndexOf('<li>', at);
     const lineEnd = at === -1 ? -1 : out.indexOf('</li>', at);
-    if (lineEnd !== -1) out = out.slice(0, lineEnd) + also + out.slice(lineEnd);
-    else items.push(`<li>${movedLink(link)}</li>`);
+    if (lineEnd === -1) items.push(`<li>${movedLink(link)}</li>`);
+    else if (!own(link)) out = out.slice(0, lineEnd) + also + out.slice(lineEnd);
+    else {
+      // The entry's own id, after a pass listed it under an older one: its link leads the line, the others join it.
+      const others = [...out.slice(lineStart, lineEnd).matchAll(/<a id="([^"]+)"/g)].map((match) => match[1] as string);
+      const joined = others.map((id) => ` (earlier address: <a id="${id}" ${listed}#${id}</a>)`).join('');
+      out = `${out.slice(0, lineStart)}<li>${movedLink(link)}${joined}${out.slice(lineEnd)}`;
+    }
   }
   if (items.length === 0) return out;
   // A page has one such list: links added by a later pass join it.

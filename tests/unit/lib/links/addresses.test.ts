@@ -174,6 +174,11 @@ describe('moved-entry links', () => {
       { from: 'group-both', ...entry },
     ]);
     expect(twice).toBe(once);
+    // The older id listed by the first pass, the entry's own by the second: the own id still leads the line.
+    const reversed = insertMovedLinks(insertMovedLinks(page(''), [{ from: 'group-both', ...entry }]), [
+      { from: 'group-all', ...entry },
+    ]);
+    expect(reversed).toBe(once);
     expect(once.match(/All alike/g)).toHaveLength(1);
     expect(listIds(once)).toEqual(['main', 'group-all', 'group-both']);
   });
