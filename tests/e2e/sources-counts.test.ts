@@ -101,3 +101,36 @@ describe('the entries that moved from /sources/ (finding 4)', () => {
     for (const line of said) expect(line).toMatch(/^.+, now on How the sources compare, page \d+$/);
   });
 });
+
+describe('wording (finding 8)', () => {
+  it('"Only in <outlet>" says in plain English what only that article makes and that the other does not', async () => {
+    for (const path of [
+      '/sources/only/clash-report-trump-meets-petro/',
+      '/sources/only/los-angeles-times-petro-and-trump-make-peace/',
+    ]) {
+      const html = await text(path);
+      const lede = plain(/<p class="lede prose">[^]*?<\/p>/.exec(html)?.[0] ?? '').trim();
+      expect(lede).toMatch(
+        /^The \d+ points that only the article from (Clash Report|Los Angeles Times) makes, each cited; the other, from (Clash Report|Los Angeles Times), does not\. Points that both make are compared on how the sources compare\.$/,
+      );
+      expect(lede).not.toMatch(/report says|Where more than one|Times’s/);
+    }
+  });
+
+  it('/issues/ cards count in words, as the house style does, "no quotations" for none', async () => {
+    const cards = plain(await text('/issues/'));
+    expect(cards).toMatch(
+      /\b(one|two|three|four|five|six|seven|eight|nine) events? · (no|one|two|three|four|five|six|seven|eight|nine|\d{2,}) quotations?\b/,
+    );
+    expect(cards).not.toMatch(/\b\d (events?|quotations?)\b/);
+    expect(cards).toContain('no quotations');
+  });
+
+  it('/articles/ credits each article as /sources/ does (Ana Ceballos with the LA Times)', async () => {
+    const credits = (html: string): string[] =>
+      [...html.matchAll(/(By [^<·]+?)(?= ·|<)/g)].map((match) => match[1]!.trim()).sort();
+    const listed = credits(await text('/articles/'));
+    expect(listed).toContain('By Kate Linthicum; Ana Ceballos contributed reporting');
+    expect(listed).toEqual(credits(await text(sourcesUrl())));
+  });
+});
