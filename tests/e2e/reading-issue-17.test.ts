@@ -314,7 +314,7 @@ describe('search and filters', () => {
       await page.goto(baseUrl + path);
       const counts = await page.locator('[data-filter-count]').allTextContents();
       if (path === sourcesUrl()) expect(built.some((count) => count.includes('; '))).toBe(true);
-      else expect(html).toMatch(/data-filter-count="\d+"[^>]*>\d+<\/span> on this page\)/);
+      else expect(html).toMatch(/data-filter-count="\d+"[^>]*>\d+ on this page<\/span>\)/);
       expect(counts).toEqual(built);
       // Page 2 says so in its heading and title, without the count of pages (a new page would change it).
       const numbered = path === sourcesUrl() ? '$' : ', page 2$';

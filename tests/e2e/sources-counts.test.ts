@@ -81,6 +81,12 @@ describe('/sources/ and the home card (finding 3)', () => {
     await expect(page.locator('h2#group-differ [data-filter-count]').textContent()).resolves.toBe(`${shown} of ${of}`);
     for (const link of await page.locator('main h2 .count a').all())
       await expect(link.getAttribute('href')).resolves.toContain(`?issue=${issue}#`);
+    // Page 2 too: its headings' counts ("8 on this page" as built) read "1 of 8" once filtered, as its status does.
+    await page.goto(`${baseUrl}${indexPageUrl(sourcesUrl(), 2)}?issue=${issue}`);
+    const there = await page.locator('section[data-filter-group]:not([hidden]) [data-filter-count]').allTextContents();
+    expect(there.length).toBeGreaterThan(0);
+    for (const count of there) expect(count).toMatch(/^\d+ of \d+$/);
+    await expect(page.locator('form.filters output').textContent()).resolves.toMatch(/^Showing \d+ of \d+$/);
     expect(errors).toEqual([]);
     await context.close();
   });
