@@ -45,10 +45,10 @@ if (form) {
     // A count counts the entries of its group, or of the page outside any group (a lede's "14 events").
     for (const count of document.querySelectorAll<HTMLElement>('[data-filter-count]')) {
       // The built text ("16", or "16; 15 on this page" when the group runs over pages) keeps the group's
-      // total; a filter counts this page's entries only, and says so when the group runs over pages.
+      // total; a filter counts this page's entries, "1 of 15", as the status line does ("Showing 1 of 15").
       const built = (count.dataset['built'] ??= count.textContent ?? '');
       count.textContent = query
-        ? `${showing(count.closest('[data-filter-group]') ?? document)} of ${count.dataset['filterCount']}${built.includes(';') ? ' on this page' : ''}`
+        ? `${showing(count.closest('[data-filter-group]') ?? document)} of ${count.dataset['filterCount']}`
         : built;
     }
     for (const link of document.querySelectorAll<HTMLAnchorElement>('a[data-filter-carry]'))

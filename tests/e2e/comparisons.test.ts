@@ -188,10 +188,13 @@ describe('addresses of withdrawn points keep working', () => {
     });
   }
 
-  it('/sources/#group-both and #group-all land on the group every source reports alike, now on page 2', async () => {
+  it('/sources/#group-both and #group-all land on the group every source reports alike, whose heading on page 1 links its points on page 2', async () => {
     expect(homeOf('meeting-held')).toBe('/sources/page/2/');
     for (const old of ['group-both', 'group-all']) {
       const page = await open(1280, `${sourcesUrl()}#${old}`);
+      const heading = page.locator('h2#group-all');
+      await expect(heading.isVisible()).resolves.toBe(true);
+      await heading.locator('.count a').click();
       await page.waitForURL(`${baseUrl}/sources/page/2/#group-all`);
       await expect(page.locator('#group-all').isVisible()).resolves.toBe(true);
       await page.close();

@@ -302,7 +302,7 @@ describe('search and filters', () => {
     const { context, page, errors } = await open(1280);
     // An issue that the page of points only the first outlet reports can be narrowed by too.
     await page.goto(baseUrl + sourcesUrl());
-    const onlyPath = await page.locator('a[data-filter-carry]').first().getAttribute('href');
+    const onlyPath = await page.locator('.only a[data-filter-carry]').first().getAttribute('href');
     await page.goto(new URL(onlyPath!, baseUrl).href);
     const there = await page
       .locator('form.filters select[name="issue"] option')
@@ -315,7 +315,7 @@ describe('search and filters', () => {
       await page.goto(baseUrl + path);
       const counts = await page.locator('[data-filter-count]').allTextContents();
       if (path === sourcesUrl()) expect(built.some((count) => count.includes('; '))).toBe(true);
-      else expect(html).toMatch(/data-filter-count="\d+"[^>]*>\d+<\/span> on this page\)/);
+      else expect(html).toMatch(/data-filter-count="\d+"[^>]*>\d+ on this page<\/span>\)/);
       expect(counts).toEqual(built);
       // Page 2 says so in its heading and title, without the count of pages (a new page would change it).
       const numbered = path === sourcesUrl() ? '$' : ', page 2$';
@@ -339,9 +339,9 @@ describe('search and filters', () => {
       })),
     );
     expect(groups.length).toBeGreaterThan(0);
-    // A filtered count is of this page's entries; a group that runs over pages keeps its total first.
-    for (const group of groups) expect(group.count).toMatch(new RegExp(`^${group.shown} of \\d+( on this page)?$`));
-    const only = page.locator('a[data-filter-carry]').first();
+    // A filtered count is of this page's entries, in the status line's words ("1 of 15").
+    for (const group of groups) expect(group.count).toMatch(new RegExp(`^${group.shown} of \\d+$`));
+    const only = page.locator('.only a[data-filter-carry]').first();
     await expect(only.getAttribute('href')).resolves.toContain(`issue=${issue}`);
     await only.click();
     await page.waitForLoadState();

@@ -11,7 +11,8 @@ export function countWordCapitalised(count: number): string {
   return word.charAt(0).toUpperCase() + word.slice(1);
 }
 
-/** A counted noun for running text: "one article", "two news articles", "12 articles". */
+/** A counted noun for running text: "no quotations", "one article", "two news articles", "12 articles". */
 export function countOf(count: number, singular: string, plural = `${singular}s`): string {
+  if (count === 0) return `no ${plural}`;
   return `${countWord(count)} ${count === 1 ? singular : plural}`;
 }

@@ -55,3 +55,17 @@ export interface ContributorFields {
 /** A contributor's line as the article header prints it: "Times staffer Ana Ceballos contributed reporting from Washington." */
 export const contributorLine = (contributor: ContributorFields): string =>
   `${contributor.role ? `${contributor.role} ` : ''}${contributor.name} ${contributor.contribution}${contributor.location ? ` from ${contributor.location}` : ''}.`;
+
+/**
+ * An article's credits in one line, as every list of the articles gives them (/sources/'s cards, /articles/): "By
+ * Kate Linthicum; Ana Ceballos contributed reporting"; without a named author, the byline's note, else "No byline".
+ */
+export const bylineCredits = (byline: {
+  authors: readonly { name: string }[];
+  contributors: readonly ContributorFields[];
+  note?: string | undefined;
+}): string =>
+  (byline.authors.length > 0
+    ? `By ${byline.authors.map((author) => author.name).join(', ')}`
+    : (byline.note ?? 'No byline')) +
+  byline.contributors.map((contributor) => `; ${contributor.name} ${contributor.contribution}`).join('');

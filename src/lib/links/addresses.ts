@@ -393,19 +393,50 @@ const MOVED_LIST_END = '</ul></details>';
  * JavaScript the page script follows it at once to the entry's new place, and the list stays out of the reader's way;
  * without, the browser opens the disclosure to show the link it landed on (HTML's "ancestor revealing" of a
  * fragment's target), so the link is there to follow. `links` pairs each old id with the entry's new address and
- * says, in words, what the entry is and the page it is on now (describeMovedEntry).
+ * says, in words, what the entry is and the page it is on now (describeMovedEntry); an entry listed under two
+ * ids (its own and an older alias) is one line, the older id joining it as "(earlier address: #old)".
  */
 export function insertMovedLinks(html: string, links: readonly MovedEntry[]): string {
   if (links.length === 0) return html;
-  const items = links.map((link) => `<li>${movedLink(link)}</li>`).join('');
+  // An entry moved under its id and under an older one (an alias): the entry's own id first, so its link names it.
+  const byPlace = new Map<string, MovedEntry[]>();
+  for (const link of links) byPlace.set(link.href, [...(byPlace.get(link.href) ?? []), link]);
+  const own = (link: MovedEntry): boolean => link.href.endsWith(`#${link.from}`);
+  const ordered = [...byPlace.values()].flatMap((same) => [...same.filter(own), ...same.filter((link) => !own(link))]);
+  const items: string[] = [];
+  let out = html;
+  for (const link of ordered) {
+    // One line per entry: a further id of an entry already listed (an older address) joins its line, by its id
+    // alone, so the list does not name the same entry twice.
+    const listed = `href="${escapeAttribute(link.href)}" ${MOVED_ATTRIBUTE}>`;
+    const also = ` (earlier address: <a id="${escapeAttribute(link.from)}" ${listed}#${escapeText(link.from)}</a>)`;
+    const mine = items.findIndex((item) => item.includes(listed));
+    if (mine !== -1) {
+      items[mine] = items[mine]!.replace(/<\/li>$/, `${also}</li>`);
+      continue;
+    }
+    const start = out.indexOf(MOVED_LIST_START);
+    const at = start === -1 ? -1 : out.indexOf(listed, start);
+    const lineStart = at === -1 ? -1 : out.lastIndexOf('<li>', at);
+    const lineEnd = at === -1 ? -1 : out.indexOf('</li>', at);
+    if (lineEnd === -1) items.push(`<li>${movedLink(link)}</li>`);
+    else if (!own(link)) out = out.slice(0, lineEnd) + also + out.slice(lineEnd);
+    else {
+      // The entry's own id, after a pass listed it under an older one: its link leads the line, the others join it.
+      const others = [...out.slice(lineStart, lineEnd).matchAll(/<a id="([^"]+)"/g)].map((match) => match[1] as string);
+      const joined = others.map((id) => ` (earlier address: <a id="${id}" ${listed}#${id}</a>)`).join('');
+      out = `${out.slice(0, lineStart)}<li>${movedLink(link)}${joined}${out.slice(lineEnd)}`;
+    }
+  }
+  if (items.length === 0) return out;
   // A page has one such list: links added by a later pass join it.
-  const start = html.indexOf(MOVED_LIST_START);
-  const listEnd = start === -1 ? -1 : html.indexOf(MOVED_LIST_END, start);
-  if (listEnd !== -1) return html.slice(0, listEnd) + items + html.slice(listEnd);
-  const list = MOVED_LIST_START + items + MOVED_LIST_END;
-  const at = html.lastIndexOf('</main>');
-  const end = at === -1 ? html.lastIndexOf('</body>') : at;
-  return end === -1 ? html + list : html.slice(0, end) + list + html.slice(end);
+  const start = out.indexOf(MOVED_LIST_START);
+  const listEnd = start === -1 ? -1 : out.indexOf(MOVED_LIST_END, start);
+  if (listEnd !== -1) return out.slice(0, listEnd) + items.join('') + out.slice(listEnd);
+  const list = MOVED_LIST_START + items.join('') + MOVED_LIST_END;
+  const mainEnd = out.lastIndexOf('</main>');
+  const end = mainEnd === -1 ? out.lastIndexOf('</body>') : mainEnd;
+  return end === -1 ? out + list : out.slice(0, end) + list + out.slice(end);
 }
 
 /** The ids of the moved-entry links of a page (`<a id="…" … data-moved>`): they stand for entries that are elsewhere. */

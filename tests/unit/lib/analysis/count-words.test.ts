@@ -12,6 +12,14 @@ describe('countWord', () => {
     expect([2, 12].map(countWordCapitalised)).toEqual(['Two', '12']);
   });
   it('counts a noun, singular for one', () => {
-    expect([1, 2, 12].map((n) => countOf(n, 'news article'))).toEqual(['one news article', 'two news articles', '12 news articles']);
+    expect([1, 2, 12].map((n) => countOf(n, 'news article'))).toEqual([
+      'one news article',
+      'two news articles',
+      '12 news articles',
+    ]);
+  });
+  it('says "no" for none, in words like the small counts beside it ("three events · no quotations")', () => {
+    expect(countOf(0, 'quotation')).toBe('no quotations');
+    expect(`${countOf(3, 'event')} · ${countOf(0, 'quotation')}`).toBe('three events · no quotations');
   });
 });

@@ -160,6 +160,28 @@ describe('moved-entry links', () => {
     expect(listIds(html)).toEqual(['main', 'a"b', 'c']);
     expect(insertMovedLinks(page(''), [])).toBe(page(''));
   });
+
+  it('lists an entry once when it moved under two ids (its own and an older alias), in one call or two: the older id joins its line', () => {
+    const entry = { href: '/s/2/#group-all', what: 'Section “All alike”', pageName: 'Sources, page 2' };
+    const line =
+      '<li><a id="group-all" href="/s/2/#group-all" data-moved>Section “All alike”, now on Sources, page 2</a> (earlier address: <a id="group-both" href="/s/2/#group-all" data-moved>#group-both</a>)</li>';
+    const once = insertMovedLinks(page(''), [
+      { from: 'group-both', ...entry },
+      { from: 'group-all', ...entry },
+    ]);
+    expect(once).toContain(`<ul>${line}</ul>`);
+    const twice = insertMovedLinks(insertMovedLinks(page(''), [{ from: 'group-all', ...entry }]), [
+      { from: 'group-both', ...entry },
+    ]);
+    expect(twice).toBe(once);
+    // The older id listed by the first pass, the entry's own by the second: the own id still leads the line.
+    const reversed = insertMovedLinks(insertMovedLinks(page(''), [{ from: 'group-both', ...entry }]), [
+      { from: 'group-all', ...entry },
+    ]);
+    expect(reversed).toBe(once);
+    expect(once.match(/All alike/g)).toHaveLength(1);
+    expect(listIds(once)).toEqual(['main', 'group-all', 'group-both']);
+  });
 });
 
 describe('describeMovedEntry', () => {

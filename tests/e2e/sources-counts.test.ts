@@ -1,0 +1,142 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { indexPageUrl, sourcesUrl } from '../../src/lib/links/urls.ts';
+import { baseUrl, launchBrowser, watchErrors } from '../helpers/browser.ts';
+
+// A fresh reader's third review (finding 3, and 4's /sources/ part), in the real build and in Chromium: the home
+// card and /sources/ give one count of the points where the accounts differ, in the same words; /sources/'s first
+// page names every group that continues on a further page, and links it; a filtered page's status line and its
+// headings count alike; the list of entries that moved from /sources/ names each entry once.
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser.close();
+});
+
+const text = async (path: string): Promise<string> => (await fetch(baseUrl + path)).text();
+const plain = (html: string): string =>
+  html
+    .replace(/<[^>]+>/g, '')
+    .replace(/&#39;/g, "'")
+    .replace(/\s+/g, ' ');
+
+describe('/sources/ and the home card (finding 3)', () => {
+  it('count the points where the accounts differ alike, in the same words', async () => {
+    const first = plain(await text(sourcesUrl()));
+    const total = /Where the accounts differ \((\d+)[;,)]/.exec(first)?.[1];
+    expect(total).toBeDefined();
+    const home = plain(await text('/'));
+    expect(home).toMatch(
+      new RegExp(`\\d+ points of comparison between the \\w+ reports, ${total} of them where the accounts differ[ .(]`),
+    );
+    // The old wording, which counted the milder differences apart from the rest, is gone.
+    expect(home).not.toContain('where they differ, and');
+  });
+
+  it('page 1 names, in its headings and contents, every group of the further pages, and links to it there', async () => {
+    const page2 = await text(indexPageUrl(sourcesUrl(), 2));
+    const laterGroups = [...page2.matchAll(/<h2 id="(group-[a-z-]+)"/g)].map((match) => match[1]!);
+    expect(laterGroups.length).toBeGreaterThan(0);
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    await page.goto(baseUrl + sourcesUrl());
+    for (const id of laterGroups) {
+      const heading = page.locator(`main h2#${id}`);
+      await expect(heading.isVisible()).resolves.toBe(true);
+      const link = heading.locator('.count a');
+      await expect(link.textContent()).resolves.toMatch(/on page 2$/);
+      await expect(link.getAttribute('href')).resolves.toBe(`${indexPageUrl(sourcesUrl(), 2)}#${id}`);
+      // The contents name it too, with where it is.
+      await expect(page.locator(`nav.toc a[href="#${id}"]`).textContent()).resolves.toMatch(/on page 2\)$/);
+    }
+    // "What all report alike" is on page 2 alone: page 1 names it, with its total, and the link takes the reader there.
+    const alike = page.locator('main h2#group-all');
+    await expect(alike.textContent()).resolves.toMatch(/^What both report alike \(\d+, on page 2\)/);
+    await alike.locator('.count a').click();
+    await page.waitForURL(`${baseUrl}${indexPageUrl(sourcesUrl(), 2)}#group-all`);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('after a filter, the status line and the headings say their counts the same way, and the links to page 2 carry the filter', async () => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    await page.goto(baseUrl + sourcesUrl());
+    const issue = await page
+      .locator('form.filters select[name="issue"] option')
+      .evaluateAll((options) => options.map((option) => (option as HTMLOptionElement).value).filter(Boolean)[0]);
+    await page.selectOption('form.filters select[name="issue"]', issue!);
+    const status = await page.locator('form.filters output').textContent();
+    const [, shown, of] = /^Showing (\d+) of (\d+)$/.exec(status ?? '') ?? [];
+    expect(shown).toBeDefined();
+    const counts = await page.locator('section[data-filter-group]:not([hidden]) [data-filter-count]').allTextContents();
+    expect(counts.length).toBeGreaterThan(0);
+    for (const count of counts) expect(count).toMatch(/^\d+ of \d+$/);
+    // One group runs onto page 2: its filtered count is this page's, as the status line's is.
+    await expect(page.locator('h2#group-differ [data-filter-count]').textContent()).resolves.toBe(`${shown} of ${of}`);
+    for (const link of await page.locator('main h2 .count a').all())
+      await expect(link.getAttribute('href')).resolves.toContain(`?issue=${issue}#`);
+    // Page 2 too: its headings' counts ("8 on this page" as built) read "1 of 8" once filtered, as its status does.
+    await page.goto(`${baseUrl}${indexPageUrl(sourcesUrl(), 2)}?issue=${issue}`);
+    const there = await page.locator('section[data-filter-group]:not([hidden]) [data-filter-count]').allTextContents();
+    expect(there.length).toBeGreaterThan(0);
+    for (const count of there) expect(count).toMatch(/^\d+ of \d+$/);
+    await expect(page.locator('form.filters output').textContent()).resolves.toMatch(/^Showing \d+ of \d+$/);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('the entries that moved from /sources/ (finding 4)', () => {
+  it('are listed once each, every old id still on a link of its own', async () => {
+    const html = await text(sourcesUrl());
+    const list = /<details class="moved-links[^]*?<\/details>/.exec(html)?.[0] ?? '';
+    const lines = [...list.matchAll(/<li>([^]*?)<\/li>/g)].map((match) => plain(match[1]!));
+    expect(lines.length).toBeGreaterThan(0);
+    expect(new Set(lines).size).toBe(lines.length);
+    const said = lines.map((line) => line.replace(/ \(earlier address: #[^)]+\)$/, ''));
+    expect(new Set(said).size).toBe(said.length);
+    const ids = [...list.matchAll(/<a id="([^"]+)"[^>]*data-moved/g)].map((match) => match[1]!);
+    expect(new Set(ids).size).toBe(ids.length);
+    // Each line names its entry and the page it is on now.
+    for (const line of said) expect(line).toMatch(/^.+, now on How the sources compare, page \d+$/);
+  });
+});
+
+describe('wording (finding 8)', () => {
+  it('"Only in <outlet>" says in plain English what only that article makes and that the other does not', async () => {
+    for (const path of [
+      '/sources/only/clash-report-trump-meets-petro/',
+      '/sources/only/los-angeles-times-petro-and-trump-make-peace/',
+    ]) {
+      const html = await text(path);
+      const lede = plain(/<p class="lede prose">[^]*?<\/p>/.exec(html)?.[0] ?? '').trim();
+      expect(lede).toMatch(
+        /^The \d+ points that only the article from (Clash Report|Los Angeles Times) makes, each cited; the other, from (Clash Report|Los Angeles Times), does not\. Points that both make are compared on how the sources compare\.$/,
+      );
+      expect(lede).not.toMatch(/report says|Where more than one|Times’s/);
+    }
+  });
+
+  it('/issues/ cards count in words, as the house style does, "no quotations" for none', async () => {
+    const cards = plain(await text('/issues/'));
+    expect(cards).toMatch(
+      /\b(one|two|three|four|five|six|seven|eight|nine) events? · (no|one|two|three|four|five|six|seven|eight|nine|\d{2,}) quotations?\b/,
+    );
+    expect(cards).not.toMatch(/\b\d (events?|quotations?)\b/);
+    expect(cards).toContain('no quotations');
+  });
+
+  it('/articles/ credits each article as /sources/ does (Ana Ceballos with the LA Times)', async () => {
+    const credits = (html: string): string[] =>
+      [...html.matchAll(/(By [^<·]+?)(?= ·|<)/g)].map((match) => match[1]!.trim()).sort();
+    const listed = credits(await text('/articles/'));
+    expect(listed).toContain('By Kate Linthicum; Ana Ceballos contributed reporting');
+    expect(listed).toEqual(credits(await text(sourcesUrl())));
+  });
+});
