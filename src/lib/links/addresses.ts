@@ -335,6 +335,15 @@ export function describeMovedEntry(targetHtml: string, id: string): { what?: str
     if (target === undefined && node.properties['id'] === id) target = node;
     if (h1 === undefined && node.tagName === 'h1') h1 = node;
   });
+  // An alias anchor (`<span id="old" data-alias-of="new">`) stands for the element it names: describe that one.
+  const aliasOf = target?.properties['dataAliasOf'];
+  if (typeof aliasOf === 'string' && aliasOf !== '') {
+    id = aliasOf;
+    target = undefined;
+    visit(tree, 'element', (node: Element) => {
+      if (target === undefined && node.properties['id'] === id) target = node;
+    });
+  }
   let what: string | undefined;
   if (target !== undefined) {
     let heading: Element | undefined;

@@ -209,6 +209,17 @@ describe('describeMovedEntry', () => {
     expect(describeMovedEntry(target, 'bare').what).toBeUndefined();
     expect(describeMovedEntry('<p id="x">x</p>', 'x')).toEqual({});
   });
+
+  it('describes an alias anchor by the element it stands for (data-alias-of)', () => {
+    const aliased = page(
+      '<h1>How the sources compare</h1><section><span id="group-both" data-alias-of="group-all"></span>' +
+        '<h2 id="group-all">What all report alike <a class="link-to-this" href="#group-all" aria-label="Link to section: What all report alike">¶</a></h2></section>',
+    );
+    expect(describeMovedEntry(aliased, 'group-both')).toEqual({
+      what: 'Section “What all report alike”',
+      pageName: 'How the sources compare',
+    });
+  });
 });
 
 describe('insertAliasAnchor', () => {
