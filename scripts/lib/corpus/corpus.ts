@@ -1,4 +1,5 @@
 import { stringify } from 'yaml';
+import { MONTHS } from '../../../src/lib/analysis/dates.ts';
 import { createRandom, type Random } from './prng.ts';
 import {
   claim,
@@ -101,20 +102,6 @@ const OUTLETS = [
   { id: 'atlas-report', name: 'Atlas Report', kind: 'A geopolitics newsletter (synthetic)' },
 ] as const;
 
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
 const START = Date.UTC(2023, 0, 2);
 const DAY = 86_400_000;
 /** Stories per YAML file, so no file grows without bound. */

@@ -1,7 +1,8 @@
 import type { Published } from '../../schemas/article.ts';
 import type { When } from '../../schemas/when.ts';
 
-const MONTHS = [
+/** The months' names, January first: the one list the site and the corpus generator use. */
+export const MONTHS = [
   'January',
   'February',
   'March',

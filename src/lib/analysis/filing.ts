@@ -2,7 +2,7 @@ import type { Event } from '../../schemas/event.ts';
 import type { When } from '../../schemas/when.ts';
 import { filingId } from '../links/urls.ts';
 import { boundWord, dateInSentence, formatWhen, whenSpan, type Anchor, type Span } from './dates.ts';
-import { periodOfWhen, splitTimeline, type TimelinePart } from './timeline-parts.ts';
+import { MONTH_IDS, periodOfWhen, splitTimeline, type TimelinePart } from './timeline-parts.ts';
 import { resolveAnchor } from './timeline.ts';
 
 /**
@@ -30,20 +30,6 @@ export interface Filing {
   events: Event[];
 }
 
-const MONTHS = [
-  'january',
-  'february',
-  'march',
-  'april',
-  'may',
-  'june',
-  'july',
-  'august',
-  'september',
-  'october',
-  'november',
-  'december',
-];
 const DAY_MS = 86_400_000;
 const day = (year: number, month: number, date = 1): number => Date.UTC(year, month, date) / DAY_MS;
 
@@ -53,15 +39,15 @@ export function partPeriod(partId: string): Span {
   const years = /^\d{4}$/.test(second ?? '')
     ? [Number(fromYear), Number(second)]
     : [Number(fromYear), Number(fromYear)];
-  const from = MONTHS.indexOf(second ?? '');
+  const from = MONTH_IDS.indexOf(second ?? '');
   if (from === -1) return { first: day(years[0] ?? 0, 0), last: day((years[1] ?? 0) + 1, 0) - 1 };
-  const to = MONTHS.indexOf(third ?? '');
+  const to = MONTH_IDS.indexOf(third ?? '');
   const year = Number(fromYear);
   return { first: day(year, from), last: day(year, (to === -1 ? from : to) + 1) - 1 };
 }
 
 /** Whether a part is a month (or months) of a year, rather than whole years. */
-const isMonthPart = (partId: string): boolean => MONTHS.some((month) => partId.split('-').includes(month));
+const isMonthPart = (partId: string): boolean => MONTH_IDS.some((month) => partId.split('-').includes(month));
 
 /** A date as a key of a fragment id: "2026-02-03", "2026-w06", "2025-fall". */
 const dateKey = (when: When): string => `${when.date ?? ''}${when.season ? `-${when.season}` : ''}`.toLowerCase();

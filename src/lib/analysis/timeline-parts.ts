@@ -1,6 +1,6 @@
 import type { Event } from '../../schemas/event.ts';
 import type { When } from '../../schemas/when.ts';
-import { whenSpan } from './dates.ts';
+import { MONTHS, whenSpan } from './dates.ts';
 
 /**
  * The timeline split by period, so no page of it outgrows the page budget: /timeline/ is an overview
@@ -38,21 +38,8 @@ export interface EventPeriod {
   month?: number;
 }
 
-const MONTH_NAMES = [
-  'january',
-  'february',
-  'march',
-  'april',
-  'may',
-  'june',
-  'july',
-  'august',
-  'september',
-  'october',
-  'november',
-  'december',
-];
-const capital = (word: string): string => word.replace(/^./, (c) => c.toUpperCase());
+/** The months as part ids name them (2024-march), January first. */
+export const MONTH_IDS = MONTHS.map((month) => month.toLowerCase());
 
 /**
  * Groups an ordered list into runs by a key, keeping every run a contiguous stretch of the order: an entry
@@ -170,10 +157,11 @@ export function splitTimeline(
       maxEvents,
     );
     for (const run of months) {
-      const from = MONTH_NAMES[run.from - 1] ?? 'january';
-      const to = MONTH_NAMES[run.to - 1] ?? from;
-      const id = from === to ? `${year}-${from}` : `${year}-${from}-${to}`;
-      const label = from === to ? `${capital(from)} ${year}` : `${capital(from)}–${capital(to)} ${year}`;
+      const from = MONTHS[run.from - 1] ?? 'January';
+      const to = MONTHS[run.to - 1] ?? from;
+      const [fromId, toId] = [from.toLowerCase(), to.toLowerCase()];
+      const id = from === to ? `${year}-${fromId}` : `${year}-${fromId}-${toId}`;
+      const label = from === to ? `${from} ${year}` : `${from}–${to} ${year}`;
       // A single month holding more is cut into pages in timeline order: 2024-march, 2024-march-2, … Each
       // label names its own page only ("March 2024", "March 2024, part 2"), never how many follow, so the
       // page a new event opens leaves the earlier ones as they were (issue 19, "Homes are stable").
