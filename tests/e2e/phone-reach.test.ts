@@ -173,7 +173,7 @@ const sectionsMenu = (page: Page) =>
     return {
       summary: box(document.querySelector('.site-header nav summary')!),
       links: [...document.querySelectorAll('.site-header nav a')].map(box),
-      open: document.querySelector('.site-header nav details')!.open,
+      open: document.querySelector('.site-header nav details')!.hasAttribute('open'),
       name: rowOf('.site-header .site-name'),
       tools: rowOf('.site-header .tools'),
       header: rowOf('.site-header'),
@@ -232,7 +232,9 @@ describe('the site’s sections on a phone', () => {
       await page.locator('.site-header nav a', { hasText: 'Quotations' }).click();
       await page.waitForURL(baseUrl + quotationsUrl());
       await expect(page.locator('.site-header nav summary').textContent()).resolves.toBe('Sections: Quotations');
-      await expect(page.locator('.site-header nav details').evaluate((details) => details.open)).resolves.toBe(false);
+      await expect(
+        page.locator('.site-header nav details').evaluate((details) => details.hasAttribute('open')),
+      ).resolves.toBe(false);
       expect(errors).toEqual([]);
       await context.close();
     });
@@ -263,7 +265,9 @@ describe('the site’s sections on a phone', () => {
     await expect(focused()).resolves.toBe('a:The meeting');
     await page.keyboard.press('Shift+Tab');
     await page.keyboard.press('Enter');
-    await expect(page.locator('.site-header nav details').evaluate((details) => details.open)).resolves.toBe(false);
+    await expect(
+      page.locator('.site-header nav details').evaluate((details) => details.hasAttribute('open')),
+    ).resolves.toBe(false);
     await page.keyboard.press('Tab');
     await expect(focused()).resolves.not.toBe('a:The meeting');
     await context.close();
