@@ -11,6 +11,7 @@ import {
   sourcesUrl,
   timelineUrl,
 } from '../../src/lib/links/urls.ts';
+import { siteNavigation } from '../../src/lib/links/navigation.ts';
 import { baseUrl, launchBrowser, watchErrors } from '../helpers/browser.ts';
 import { expectContentsOneTapAway } from '../helpers/contents.ts';
 
@@ -90,7 +91,10 @@ describe('contents and header', () => {
         };
         return {
           name: visible('.site-header .site-name'),
-          nav: [...document.querySelectorAll('.site-header nav li')].map((item) => item.getBoundingClientRect().top),
+          // The sections as shown: their links, or on a phone the disclosure that opens them.
+          nav: [...document.querySelectorAll('.site-header nav li, .site-header nav summary')]
+            .filter((item) => item.checkVisibility())
+            .map((item) => item.getBoundingClientRect().top),
           search: visible('.site-header .site-search input') ?? visible('.site-header .site-search button'),
           theme: visible('.site-header [data-theme-control] select'),
           scrollWidth: document.documentElement.scrollWidth,
@@ -99,8 +103,9 @@ describe('contents and header', () => {
       expect(parts.search).not.toBeNull();
       expect(parts.theme).not.toBeNull();
       expect(parts.scrollWidth).toBeLessThanOrEqual(width);
-      // The sections in one line (on a phone a strip that scrolls sideways: tests/e2e/phone-reach.test.ts); with the
-      // name, search and the theme, `rows` rows in all.
+      // The sections in one line (on a phone the "Sections" disclosure that opens them: tests/e2e/phone-reach.test.ts);
+      // with the name, search and the theme, `rows` rows in all.
+      expect(parts.nav).toHaveLength(width < 640 ? 1 : siteNavigation.length);
       expect(new Set(parts.nav.map(Math.round)).size).toBe(1);
       const centres = [parts.name!, parts.search!, parts.theme!].map((rect) => rect.top + rect.height / 2);
       const navTop = parts.nav[0]!;

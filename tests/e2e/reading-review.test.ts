@@ -249,54 +249,6 @@ describe('contents on every long page', () => {
   });
 });
 
-describe('the strip of sections on a phone', () => {
-  it('shows, without JavaScript, a shade at each edge past which more sections are', async () => {
-    const context = await browser.newContext({
-      viewport: { width: 390, height: 844 },
-      bypassCSP: true, // for the test's own style that hides the words
-    });
-    // No script of the site's runs (the test's own evaluation needs JavaScript on).
-    await context.route(/\.js$/, (route) => route.abort());
-    const page = await context.newPage();
-    await page.goto(baseUrl + timelineUrl());
-    const strip = page.locator('.site-header nav ul');
-    const size = await strip.evaluate((list) => ({ scroll: list.scrollWidth, client: list.clientWidth }));
-    expect(size.scroll).toBeGreaterThan(size.client + 20);
-    // The edges' brightness with the words made transparent: only the strip's own background is left.
-    await page.addStyleTag({
-      content: '.site-header nav a { color: transparent !important; box-shadow: none !important; }',
-    });
-    const decoderContext = await browser.newContext();
-    const edges = async (): Promise<{ left: number; right: number }> => {
-      const png = (await strip.screenshot()).toString('base64');
-      const decoder = await decoderContext.newPage();
-      const result = await decoder.evaluate(async (data) => {
-        const bytes = Uint8Array.from(atob(data), (char) => char.charCodeAt(0));
-        const image = await createImageBitmap(new Blob([bytes], { type: 'image/png' }));
-        const canvas = new OffscreenCanvas(image.width, image.height);
-        const context = canvas.getContext('2d')!;
-        context.drawImage(image, 0, 0);
-        const column = (x: number): number => {
-          const { data: pixels } = context.getImageData(x, 0, 3, image.height);
-          let sum = 0;
-          for (let at = 0; at < pixels.length; at += 4) sum += pixels[at]! + pixels[at + 1]! + pixels[at + 2]!;
-          return sum / (pixels.length / 4) / 3;
-        };
-        return { left: column(0), right: column(image.width - 3) };
-      }, png);
-      await decoder.close();
-      return result;
-    };
-    const start = await edges();
-    expect(start.left - start.right, 'at the start: a shade at the right edge only').toBeGreaterThan(15);
-    await strip.evaluate((list) => list.scrollTo({ left: list.scrollWidth }));
-    const end = await edges();
-    expect(end.right - end.left, 'at the end: a shade at the left edge only').toBeGreaterThan(15);
-    await decoderContext.close();
-    await context.close();
-  });
-});
-
 describe('the timeline’s person filter', () => {
   it('offers the people the timeline is about, not someone only named in an entry', () => {
     const timeline = builtHtml().filter((page) => page.url.startsWith(timelineUrl()));

@@ -1,4 +1,13 @@
-import { articlesUrl, homeUrl, issuesUrl, meetingUrl, peopleUrl, quotationsUrl, sourcesUrl, timelineUrl } from './urls.ts';
+import {
+  articlesUrl,
+  homeUrl,
+  issuesUrl,
+  meetingUrl,
+  peopleUrl,
+  quotationsUrl,
+  sourcesUrl,
+  timelineUrl,
+} from './urls.ts';
 
 /** One link of the site-wide navigation. */
 export interface NavItem {
@@ -38,4 +47,9 @@ export function crumbs(...steps: Crumb[]): Crumb[] {
 /** True when `current` is `href` or a page below it (for marking the current section in the navigation). */
 export function isCurrentSection(href: string, current: string): boolean {
   return href !== homeUrl() && current.startsWith(href);
+}
+
+/** The section of the site navigation the page at `path` is in (its own page or one below), if any. */
+export function currentSection(path: string): NavItem | undefined {
+  return siteNavigation.find((item) => isCurrentSection(item.href, path));
 }
