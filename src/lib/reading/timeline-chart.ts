@@ -17,10 +17,12 @@ import type { When } from '../../schemas/when.ts';
  * or narrower than their share of time are marked (`stretched`, `gap`) and the key says so.
  *
  * The chart is a grid of `columns` equal columns (each segment gets columns in proportion to its width); marks
- * and labels span whole columns. Every mark carries its label as text, on the same line: after a dot or over a
- * bar from its start, or, where that does not fit, ending at the mark's start (wrapped on the side with more room
- * where neither side holds it on one line); marks are packed in rows so that no two
- * labels or marks of a lane overlap at the narrowest width the chart is drawn at (`CHART.minWidth`).
+ * and labels span whole columns. Every mark carries its label as text, level with it: after a dot, or over a bar
+ * or a dashed arrow from its start, or, where that does not fit, ending at the mark's start; always inside the
+ * years its mark covers (so no label runs into another year's columns and reads as that year's) and, for a mark
+ * before a landmark's line (the meeting), left of that line; wrapped there on the side with more room where
+ * neither side holds it on one line. Marks are packed in rows so that no two labels or marks of a lane overlap at
+ * the narrowest width the chart is drawn at (`CHART.minWidth`).
  */
 
 /** A period of time: [start, end) in milliseconds since 1970 (UTC). */
