@@ -490,6 +490,118 @@ describe('the chart', () => {
     await context.close();
   });
 
+  // 1024 px: about the narrowest the chart is drawn across time at, where its labels have least room.
+  for (const width of [1280, 1024, 1440, 390])
+    it(`places every label by its own mark at ${width} px: level with it, over no other label, inside its mark’s years, never across the meeting’s line from before it`, async () => {
+      const { context, page } = await open(timelineUrl(), { viewport: { width, height: 900 } });
+      const seen = await page.evaluate(() => {
+        const box = (rect: DOMRect) => ({ left: rect.left, right: rect.right, top: rect.top, bottom: rect.bottom });
+        const axis = document.querySelector<HTMLElement>('.tl-axis')!;
+        const years = [...document.querySelectorAll<HTMLElement>('.tl-year')].map((year) =>
+          box(year.getBoundingClientRect()),
+        );
+        const grid = document.querySelector('.tl-axis .tl-grid')!.getBoundingClientRect();
+        const line = document.querySelector('.tl-landmark.line')!.getBoundingClientRect();
+        return {
+          axisShown: axis.checkVisibility(),
+          years,
+          columns: getComputedStyle(document.querySelector('.tl-lane .tl-grid')!).gridTemplateColumns.split(' ').length,
+          gridWidth: grid.width,
+          lineLeft: line.left,
+          marks: [...document.querySelectorAll<HTMLAnchorElement>('[data-chart] .tl-l')].map((label) => {
+            const glyph = label.previousElementSibling as HTMLElement;
+            // The words a reader sees at this width (at 1280 px the date is for screen readers only, 1 px wide).
+            const words = [...label.childNodes]
+              .filter((node) => !(node instanceof HTMLElement && node.classList.contains('tl-d')))
+              .flatMap((node) => {
+                const range = document.createRange();
+                range.selectNodeContents(node);
+                return [...range.getClientRects()].filter((rect) => rect.width > 1 && rect.height > 1).map(box);
+              });
+            // The first line of its date (a long one wraps on a phone).
+            const dateRange = document.createRange();
+            dateRange.selectNodeContents(label.querySelector('.tl-d')!);
+            const date =
+              [...dateRange.getClientRects()].find((rect) => rect.height > 1) ?? dateRange.getBoundingClientRect();
+            return {
+              id: `${label.closest('[data-lane]')!.getAttribute('data-lane')} ${label.hash}`,
+              kind: glyph.classList.contains('relative') ? 'arrow' : glyph.classList.contains('day') ? 'dot' : 'bar',
+              glyph: box(glyph.getBoundingClientRect()),
+              label: box(label.getBoundingClientRect()),
+              date: box(date),
+              words,
+            };
+          }),
+        };
+      });
+      expect(seen.marks.length).toBeGreaterThan(60);
+      const problems: string[] = [];
+      const intersect = (a: { left: number; right: number; top: number; bottom: number }, b: typeof a) =>
+        a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5;
+      for (const mark of seen.marks) {
+        const centre = (mark.glyph.top + mark.glyph.bottom) / 2;
+        // Within its label's box vertically (N = 1 px).
+        if (centre < mark.label.top - 1 || centre > mark.label.bottom + 1)
+          problems.push(`${mark.id}: mark ${Math.round(centre - mark.label.top)} px from its label's top`);
+        if (width > 900) {
+          // Level with it: a dot or a bar centred on its label (2 px); an arrow along the label's foot, under its
+          // words, each arrow at the same place (4 to 10 px above the box's bottom).
+          const offset =
+            mark.kind === 'arrow'
+              ? mark.label.bottom - centre
+              : Math.abs(centre - (mark.label.top + mark.label.bottom) / 2);
+          if (mark.kind === 'arrow' ? offset < 4 || offset > 10 : offset > 2)
+            problems.push(
+              `${mark.id}: ${mark.kind} ${Math.round(offset)} px off its label's ${mark.kind === 'arrow' ? 'foot' : 'middle'}`,
+            );
+          if (
+            mark.kind === 'arrow' &&
+            mark.words.some(
+              (rect) => rect.left < mark.glyph.right && mark.glyph.left < rect.right && rect.bottom > centre,
+            )
+          )
+            problems.push(`${mark.id}: arrow through its label's words`);
+        } else {
+          // A list: the mark level with the label's first line (its date), as every other mark of the list.
+          const first = (mark.date.top + mark.date.bottom) / 2; // its first line's middle
+          if (Math.abs(centre - first) > 3)
+            problems.push(`${mark.id}: mark ${Math.round(centre - first)} px from its date line's middle`);
+        }
+        for (const other of seen.marks) {
+          if (other === mark) continue;
+          if (intersect(mark.label, other.label)) problems.push(`${mark.id}: label over the label of ${other.id}`);
+        }
+      }
+      if (width > 900) {
+        expect(seen.axisShown).toBe(true);
+        // The period columns: the axis's years, each up to where the next begins (a boundary inside a column is the
+        // next year's). A mark is in the years its glyph covers: a dot by its middle (wider than its column), a bar
+        // or an arrow without its last column (rounded up to a whole one).
+        const column = seen.gridWidth / seen.columns;
+        const own = seen.years.map((year, at) => ({ left: year.left, right: seen.years[at + 1]?.left ?? year.right }));
+        const line = seen.lineLeft + column / 2;
+        for (const mark of seen.marks) {
+          const middle = (mark.glyph.left + mark.glyph.right) / 2;
+          const [from, to] =
+            mark.kind === 'dot'
+              ? [middle, middle]
+              : [mark.glyph.left, Math.max(mark.glyph.left + 0.5, mark.glyph.right - column)];
+          const covered = own.filter((year) => year.left < to + 0.01 && from < year.right - 0.01);
+          const left = Math.min(mark.kind === 'dot' ? middle : mark.glyph.left, ...covered.map((year) => year.left));
+          const right = Math.max(mark.kind === 'dot' ? middle : mark.glyph.right, ...covered.map((year) => year.right));
+          if (covered.length === 0 || mark.label.left < left - 1 || mark.label.right > right + 1)
+            problems.push(
+              `${mark.id}: label ${Math.round(mark.label.left)}–${Math.round(mark.label.right)} px outside its years ${Math.round(left)}–${Math.round(right)}`,
+            );
+          // The meeting's line: the words of a mark before it stay left of it.
+          if (mark.glyph.right < line && mark.words.some((rect) => rect.right > line))
+            problems.push(`${mark.id}: label across the meeting's line`);
+        }
+      } else expect(seen.axisShown, 'a list at this width: no period columns').toBe(false);
+      expect(problems).toEqual([]);
+      await context.close();
+    });
+
   it('reads without JavaScript: every mark and its label shown', async () => {
     const { context, page } = await open(timelineUrl(), { javaScriptEnabled: false });
     const marks = await chartMarks(page);

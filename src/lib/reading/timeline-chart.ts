@@ -17,10 +17,12 @@ import type { When } from '../../schemas/when.ts';
  * or narrower than their share of time are marked (`stretched`, `gap`) and the key says so.
  *
  * The chart is a grid of `columns` equal columns (each segment gets columns in proportion to its width); marks
- * and labels span whole columns. Every mark carries its label as text, on the same line: after a dot or over a
- * bar from its start, or, where that does not fit, ending at the mark's start (wrapped on the side with more room
- * where neither side holds it on one line); marks are packed in rows so that no two
- * labels or marks of a lane overlap at the narrowest width the chart is drawn at (`CHART.minWidth`).
+ * and labels span whole columns. Every mark carries its label as text, level with it: after a dot, or over a bar
+ * or a dashed arrow from its start, or, where that does not fit, ending at the mark's start; always inside the
+ * years its mark covers (so no label runs into another year's columns and reads as that year's) and, for a mark
+ * before a landmark's line (the meeting), left of that line; wrapped there on the side with more room where
+ * neither side holds it on one line. Marks are packed in rows so that no two labels or marks of a lane overlap at
+ * the narrowest width the chart is drawn at (`CHART.minWidth`).
  */
 
 /** A period of time: [start, end) in milliseconds since 1970 (UTC). */
@@ -275,28 +277,32 @@ export function labelColumns(text: string, columns: number): number {
 }
 
 /**
- * Where a mark's label can go, best first, each within the axis and each by its mark: after it (`beside`: a dot,
- * a dashed arrow) or from a bar's start, over the bar; else ending at the mark's start (text set to the right, so
- * its last word touches the mark; never across a bar from its end, where the bar's start would cut the words). A
- * label that fits on neither side on one line is wrapped on the side with more room (`lines`: how many lines it
- * takes there at the narrowest width), never moved away from its mark.
+ * Where a mark's label can go, best first, each by its mark and each inside `within` (the columns of the period
+ * its mark is drawn in: the years it covers, so a label never runs into another year's columns, where it would
+ * read as belonging to that year): after a dot (`beside`), or over a bar or a dashed arrow from its start; else
+ * ending at the mark's start (text set to the right, so its last word touches the mark; never across a bar from
+ * its end, where the bar's start would cut the words). A label that fits on one line on neither side is wrapped
+ * on the side with more room inside the period (`lines`: how many lines it takes there at the narrowest width),
+ * never moved away from its mark.
  */
 export function labelOptions(
   glyph: Columns,
   beside: boolean,
   width: number,
-  columns: number,
+  within: Columns,
 ): (Columns & { end: boolean; lines?: number })[] {
   const start = beside ? glyph.c1 : glyph.c0;
   const after = { c0: start, c1: beside ? start + width : Math.max(glyph.c1, start + width), end: false };
   const before = { c0: glyph.c0 - width, c1: glyph.c0, end: true };
-  const options = [...(after.c1 <= columns ? [after] : []), ...(before.c0 >= 0 ? [before] : [])];
+  const options = [...(after.c1 <= within.c1 ? [after] : []), ...(before.c0 >= within.c0 ? [before] : [])];
   if (options.length > 0) return options;
   // Neither side holds it on one line: wrap it on the side with more room, by its mark.
-  const roomAfter = columns - start;
-  const roomBefore = glyph.c0;
+  const roomAfter = within.c1 - start;
+  const roomBefore = glyph.c0 - within.c0;
   const wrapped = (room: number, side: 'after' | 'before') => ({
-    ...(side === 'after' ? { c0: start, c1: columns, end: false } : { c0: 0, c1: glyph.c0, end: true }),
+    ...(side === 'after'
+      ? { c0: start, c1: Math.max(within.c1, glyph.c1), end: false }
+      : { c0: within.c0, c1: glyph.c0, end: true }),
     lines: Math.ceil(width / Math.max(1, room)),
   });
   return roomAfter >= roomBefore ? [wrapped(roomAfter, 'after')] : [wrapped(roomBefore, 'before')];
@@ -431,22 +437,64 @@ export function layoutChart(input: ChartInput): ChartLayout {
     };
   };
 
+  const placedSegments = segments.map((segment) => ({ ...segment, c0: column(segment.x0), c1: columnEnd(segment.x1) }));
+  // Every year is labelled, across its months where it is split.
+  const years: AxisLabel[] = [];
+  for (const segment of placedSegments) {
+    const year = new Date(segment.start).getUTCFullYear();
+    const last = years.at(-1);
+    if (last && last.label === String(year)) {
+      last.c1 = segment.c1;
+      if (!segment.empty) delete last.empty;
+    } else
+      years.push({
+        label: String(year),
+        kind: 'year',
+        c0: segment.c0,
+        c1: segment.c1,
+        ...(segment.empty ? { empty: true } : {}),
+      });
+  }
+  const landmarks = (input.landmarks ?? []).flatMap((landmark) => {
+    const from = intervals.get(landmark.eventId);
+    const until = landmark.untilEventId === undefined ? from : intervals.get(landmark.untilEventId);
+    if (!from || !until) return [];
+    const middle = (interval: Interval): number => column((atTime(interval.start) + atTime(interval.end)) / 2);
+    return [{ ...landmark, c0: middle(from), c1: landmark.untilEventId === undefined ? middle(from) : middle(until) }];
+  });
+  // The period a mark is drawn in: the years its glyph covers, each up to where the next begins (a year's last
+  // column is the next one's first where their boundary falls inside a column). Its label stays inside them.
+  const ownColumns = years.map((year, at) => ({ c0: year.c0, c1: years[at + 1]?.c0 ?? year.c1 }));
+  // A landmark's line (the meeting) is drawn across the middle of its column: a mark left of it keeps its label
+  // left of it too (the words of an earlier event over the meeting's day would read as that day's).
+  const lines = landmarks.filter((landmark) => landmark.c1 === landmark.c0).map((landmark) => landmark.c0);
+  const periodOf = (glyph: Columns): Columns => {
+    // A glyph's last column is only partly its own where it is longer than one (its end rounded up).
+    const end = Math.max(glyph.c0 + 1, glyph.c1 - 1);
+    const covered = ownColumns.filter((year) => year.c0 < end && glyph.c0 < year.c1);
+    const barrier = Math.min(...lines.filter((line) => glyph.c1 <= line));
+    return {
+      c0: Math.min(glyph.c0, ...covered.map((year) => year.c0)),
+      c1: Math.max(glyph.c1, Math.min(barrier, ...covered.map((year) => year.c1))),
+    };
+  };
   const lanes: Lane[] = [];
   for (const lane of input.lanes) {
     const placed = input.timeline
       .filter((event) => event.issues.includes(lane.id))
       .flatMap((event) => {
         const glyph = glyphOf(event);
-        // A dot's or an undated mark's label goes beside it (a dashed line under text would read as struck out); a bar's over it.
+        // A dot's label goes beside it; a bar's over it, a dashed arrow's over it too, the arrow drawn along the
+        // label's foot (never through the words, where it would read as struck out).
         return glyph
           ? [
               {
                 ...glyph,
                 labels: labelOptions(
                   glyph.glyph,
-                  glyph.shape !== 'span',
+                  glyph.shape === 'point',
                   labelColumns(input.labelOf(event), columns),
-                  columns,
+                  periodOf(glyph.glyph),
                 ),
               },
             ]
@@ -471,24 +519,6 @@ export function layoutChart(input: ChartInput): ChartLayout {
     });
   }
 
-  const placedSegments = segments.map((segment) => ({ ...segment, c0: column(segment.x0), c1: columnEnd(segment.x1) }));
-  // Every year is labelled, across its months where it is split.
-  const years: AxisLabel[] = [];
-  for (const segment of placedSegments) {
-    const year = new Date(segment.start).getUTCFullYear();
-    const last = years.at(-1);
-    if (last && last.label === String(year)) {
-      last.c1 = segment.c1;
-      if (!segment.empty) delete last.empty;
-    } else
-      years.push({
-        label: String(year),
-        kind: 'year',
-        c0: segment.c0,
-        c1: segment.c1,
-        ...(segment.empty ? { empty: true } : {}),
-      });
-  }
   const finer = placedSegments.flatMap((segment): AxisLabel[] =>
     segment.kind === 'year'
       ? []
@@ -502,12 +532,5 @@ export function layoutChart(input: ChartInput): ChartLayout {
           },
         ],
   );
-  const landmarks = (input.landmarks ?? []).flatMap((landmark) => {
-    const from = intervals.get(landmark.eventId);
-    const until = landmark.untilEventId === undefined ? from : intervals.get(landmark.untilEventId);
-    if (!from || !until) return [];
-    const middle = (interval: Interval): number => column((atTime(interval.start) + atTime(interval.end)) / 2);
-    return [{ ...landmark, c0: middle(from), c1: landmark.untilEventId === undefined ? middle(from) : middle(until) }];
-  });
   return { columns, segments: placedSegments, years, finer, lanes, landmarks };
 }

@@ -136,24 +136,36 @@ describe('labels and rows', () => {
     );
   });
 
-  it('put a label after a dot, over a bar from its start, or, where that passes the end, ending at the mark’s start', () => {
-    expect(labelOptions({ c0: 10, c1: 11 }, true, 20, 100)).toEqual([{ c0: 11, c1: 31, end: false }]);
-    expect(labelOptions({ c0: 30, c1: 31 }, true, 20, 100)).toEqual([
+  const all = { c0: 0, c1: 100 };
+  it('put a label after a dot, over a bar or an arrow from its start, or, where that passes the end, ending at the mark’s start', () => {
+    expect(labelOptions({ c0: 10, c1: 11 }, true, 20, all)).toEqual([{ c0: 11, c1: 31, end: false }]);
+    expect(labelOptions({ c0: 30, c1: 31 }, true, 20, all)).toEqual([
       { c0: 31, c1: 51, end: false },
       { c0: 10, c1: 30, end: true },
     ]);
-    // A bar: over it from its start, or beside it ending at its start (never across it from its end).
-    expect(labelOptions({ c0: 30, c1: 60 }, false, 20, 100)).toEqual([
+    // A bar (or an arrow): over it from its start, or beside it ending at its start (never across it from its end).
+    expect(labelOptions({ c0: 30, c1: 60 }, false, 20, all)).toEqual([
       { c0: 30, c1: 60, end: false },
       { c0: 10, c1: 30, end: true },
     ]);
-    expect(labelOptions({ c0: 70, c1: 95 }, false, 40, 100)).toEqual([{ c0: 30, c1: 70, end: true }]);
-    expect(labelOptions({ c0: 90, c1: 91 }, true, 20, 100)).toEqual([{ c0: 70, c1: 90, end: true }]);
+    expect(labelOptions({ c0: 70, c1: 95 }, false, 40, all)).toEqual([{ c0: 30, c1: 70, end: true }]);
+    expect(labelOptions({ c0: 90, c1: 91 }, true, 20, all)).toEqual([{ c0: 70, c1: 90, end: true }]);
   });
 
-  it('wrap a label that fits on neither side on the side with more room, still by its mark', () => {
-    expect(labelOptions({ c0: 5, c1: 6 }, true, 200, 100)).toEqual([{ c0: 6, c1: 100, end: false, lines: 3 }]);
-    expect(labelOptions({ c0: 60, c1: 64 }, false, 70, 100)).toEqual([{ c0: 0, c1: 60, end: true, lines: 2 }]);
+  it('keep a label inside the period its mark is drawn in: a side that would pass its bounds is not offered', () => {
+    // A dot in a year drawn over columns 20 to 50: 20 columns after it would pass the year's end, so before it.
+    expect(labelOptions({ c0: 40, c1: 41 }, true, 20, { c0: 20, c1: 50 })).toEqual([{ c0: 20, c1: 40, end: true }]);
+    // A bar at the start of its year: over it, never before it in the year before.
+    expect(labelOptions({ c0: 20, c1: 30 }, false, 25, { c0: 20, c1: 50 })).toEqual([{ c0: 20, c1: 45, end: false }]);
+  });
+
+  it('wrap a label that fits on neither side on the side with more room in its period, still by its mark', () => {
+    expect(labelOptions({ c0: 5, c1: 6 }, true, 200, all)).toEqual([{ c0: 6, c1: 100, end: false, lines: 3 }]);
+    expect(labelOptions({ c0: 60, c1: 64 }, false, 70, all)).toEqual([{ c0: 0, c1: 60, end: true, lines: 2 }]);
+    // Within a year of columns 20 to 50: after the dot (29 columns) rather than before it (10), in two lines.
+    expect(labelOptions({ c0: 30, c1: 31 }, true, 40, { c0: 20, c1: 60 })).toEqual([
+      { c0: 31, c1: 60, end: false, lines: 2 },
+    ]);
   });
 
   it('puts each mark in the first row where one of its placements fits, trying them in order', () => {
@@ -294,9 +306,9 @@ describe('layoutChart', () => {
         expect((a.label.c1 - a.label.c0) * (a.label.lines ?? 1)).toBeGreaterThanOrEqual(
           labelColumns(`The label of ${a.eventId}`, layout.columns),
         );
-        // By its mark: starting at it (or over a bar from its start), or ending at its start.
+        // By its mark: starting at it (or over a bar or an arrow from its start), or ending at its start.
         expect(a.label.end ? a.label.c1 : a.label.c0, a.eventId).toBe(
-          a.label.end ? a.glyph.c0 : a.shape === 'span' ? a.glyph.c0 : a.glyph.c1,
+          a.label.end ? a.glyph.c0 : a.shape === 'point' ? a.glyph.c1 : a.glyph.c0,
         );
         for (const b of lane.marks) {
           if (a === b || a.row !== b.row) continue;
@@ -310,6 +322,26 @@ describe('layoutChart', () => {
       }
       expect(lane.rows).toBe(Math.max(...lane.marks.map((item) => item.row)) + 1);
     }
+  });
+
+  it('keeps each label in the years its mark covers, and a mark left of the meeting’s line keeps its label left of it', () => {
+    // Each year's own columns: up to where the next begins (their boundary may fall inside a column).
+    const own = layout.years.map((year, at) => ({ c0: year.c0, c1: layout.years[at + 1]?.c0 ?? year.c1 }));
+    const line = layout.landmarks.find((landmark) => landmark.label === 'Meeting')!.c0;
+    for (const lane of layout.lanes)
+      for (const a of lane.marks) {
+        const end = Math.max(a.glyph.c0 + 1, a.glyph.c1 - 1);
+        const covered = own.filter((year) => year.c0 < end && a.glyph.c0 < year.c1);
+        expect(covered.length, a.eventId).toBeGreaterThan(0);
+        expect(a.label.c0, a.eventId).toBeGreaterThanOrEqual(Math.min(a.glyph.c0, covered[0]!.c0));
+        expect(a.label.c1, a.eventId).toBeLessThanOrEqual(Math.max(a.glyph.c1, covered.at(-1)!.c1));
+        if (a.glyph.c1 <= line) expect(a.label.c1, a.eventId).toBeLessThanOrEqual(line);
+      }
+    // Petro elected in 2022: its label stays in 2022 (it used to run on into the empty years after it).
+    const elected = mark('relations', 'elected');
+    expect(elected.label.c1).toBeLessThanOrEqual(Math.max(elected.glyph.c1, own[0]!.c1));
+    // The call of 7 January: its label after its dot, ending before the meeting's line.
+    expect(mark('relations', 'call').label.c1).toBeLessThanOrEqual(line);
   });
 
   it('marks the meeting as a line and the thaw as a band up to it', () => {
