@@ -43,8 +43,8 @@ if (form) {
     for (const group of document.querySelectorAll<HTMLElement>('[data-filter-group]')) group.hidden = !showing(group);
     // A count counts the entries of its group, or of the page outside any group (a lede's "14 events"); a heading's
     // count repeated in the contents, inside their link to the heading (components/site/TableOfContents.astro),
-    // counts the group of the heading that link leads to. (Outside a link, `hash` is undefined: no element is
-    // named "undefined", so that count's own group is taken.)
+    // counts the group of the heading that link leads to. (Only there is a count's parent a link, to a fragment;
+    // elsewhere `hash` is undefined, no element is named "undefined", and the count's own group is taken.)
     for (const count of document.querySelectorAll<HTMLElement>('[data-filter-count]')) {
       const group = (document.querySelector((count.parentNode as HTMLAnchorElement).hash) ?? count).closest(
         '[data-filter-group]',
