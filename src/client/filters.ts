@@ -26,11 +26,10 @@ if (form) {
   const facetsOf = (element: HTMLElement): EntryFacets =>
     Object.fromEntries(FACETS.map((facet) => [facet, element.getAttribute(facetAttribute(facet))?.split(' ')]));
   const selects = [...form.querySelectorAll('select')];
-  // The form's live region: an <output> (role "status").
-  const status = form.querySelector('output');
+  // The form's live region: an <output> (role "status"), in every form (components/site/FilterForm.astro).
+  const status = form.querySelector('output')!;
   // The state as the form holds it: a value asked for in the URL that is no option of its select is dropped.
-  const chosen = (): FilterState =>
-    parseFilterState(new URLSearchParams(new FormData(form) as unknown as string).toString());
+  const chosen = (): FilterState => parseFilterState(new URLSearchParams(new FormData(form) as unknown as string));
 
   const apply = (state: FilterState, write: boolean): void => {
     for (const select of selects) select.value = state[select.name as keyof FilterState] ?? '';
@@ -38,27 +37,30 @@ if (form) {
     if (write) history.replaceState(null, '', (query || location.pathname) + location.hash);
     const now = chosen();
     let shown = 0;
-    for (const entry of entries) shown += Number(!(entry.hidden = !matchesFilter(facetsOf(entry), now)));
+    for (const entry of entries) shown += +!(entry.hidden = !matchesFilter(facetsOf(entry), now));
     const showing = (within: ParentNode): number =>
       within.querySelectorAll(`[${ENTRY_ATTRIBUTE}]:not([hidden])`).length;
     for (const group of document.querySelectorAll<HTMLElement>('[data-filter-group]')) group.hidden = !showing(group);
-    // A count counts the entries of its group, or of the page outside any group (a lede's "14 events").
+    // A count counts the entries of its group, or of the page outside any group (a lede's "14 events"); a heading's
+    // count repeated in the contents, inside their link to the heading (components/site/TableOfContents.astro),
+    // counts the group of the heading that link leads to. (Only there is a count's parent a link, to a fragment;
+    // elsewhere `hash` is undefined, no element is named "undefined", and the count's own group is taken.)
     for (const count of document.querySelectorAll<HTMLElement>('[data-filter-count]')) {
+      const group = (document.querySelector((count.parentNode as HTMLAnchorElement).hash) ?? count).closest(
+        '[data-filter-group]',
+      );
       // The built text ("16", or "16; 15 on this page" when the group runs over pages) keeps the group's
       // total; a filter counts this page's entries, "1 of 15", as the status line does ("Showing 1 of 15").
-      const built = (count.dataset['built'] ??= count.textContent ?? '');
-      count.textContent = query
-        ? `${showing(count.closest('[data-filter-group]') ?? document)} of ${count.dataset['filterCount']}`
-        : built;
+      const built = (count.dataset['built'] ??= count.textContent!);
+      count.textContent = query ? `${showing(group ?? document)} of ${count.dataset['filterCount']}` : built;
     }
     for (const link of document.querySelectorAll<HTMLAnchorElement>('a[data-filter-carry]'))
       if (query || link.search) link.search = query;
-    if (status)
-      status.textContent = !query
-        ? ''
-        : shown > 0
-          ? `Showing ${shown} of ${entries.length}`
-          : 'Nothing here matches these filters: choose others above, or Show all.';
+    status.textContent = !query
+      ? ''
+      : shown > 0
+        ? `Showing ${shown} of ${entries.length}`
+        : 'Nothing here matches these filters: choose others above, or Show all.';
   };
 
   form.addEventListener('change', () => apply(chosen(), true));

@@ -1,4 +1,4 @@
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { indexPageUrl, sourcesUrl } from '../../src/lib/links/urls.ts';
 import { baseUrl, launchBrowser, watchErrors } from '../helpers/browser.ts';
@@ -90,6 +90,68 @@ describe('/sources/ and the home card (finding 3)', () => {
     expect(errors).toEqual([]);
     await context.close();
   });
+});
+
+describe('"On this page" on /sources/ follows the filters (issue 17, points 3 and 5)', () => {
+  /** Each contents entry that carries a count, with its heading's count and whether that heading shows. */
+  const contents = (page: Page) =>
+    page.locator('nav.toc a').evaluateAll((links) =>
+      links
+        .filter((link) => link.querySelector('[data-filter-count]'))
+        .map((link) => {
+          const heading = document.querySelector((link as HTMLAnchorElement).hash)!;
+          return {
+            id: heading.id,
+            entry: link.querySelector('[data-filter-count]')!.textContent,
+            heading: heading.querySelector('[data-filter-count]')!.textContent,
+            label: link.textContent!,
+            shown: heading.checkVisibility(),
+          };
+        }),
+    );
+
+  for (const path of [sourcesUrl(), indexPageUrl(sourcesUrl(), 2)])
+    it(`${path}: after a filter each entry's count is its heading's, "0 of N" for a section emptied; Show all restores them (390 px)`, async () => {
+      const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+      const page = await context.newPage();
+      const errors = watchErrors(page);
+      await page.goto(baseUrl + path);
+      const built = await contents(page);
+      expect(built.length).toBeGreaterThan(0);
+      // As built, the contents name each count as its heading does.
+      for (const entry of built) expect(entry.entry, entry.id).toBe(entry.heading);
+      const issues = await page
+        .locator('form.filters select[name="issue"] option')
+        .evaluateAll((options) => options.map((option) => (option as HTMLOptionElement).value).filter(Boolean));
+      let emptied = false;
+      for (const issue of issues) {
+        await page.selectOption('form.filters select[name="issue"]', issue);
+        const filtered = await contents(page);
+        expect(filtered.length).toBe(built.length);
+        for (const entry of filtered) {
+          expect(entry.entry, `${issue}: ${entry.id}`).toMatch(/^\d+ of \d+$/);
+          expect(entry.entry, `${issue}: ${entry.id}`).toBe(entry.heading);
+          // A section the filter hid says so in words in the contents: none of it shows.
+          if (!entry.shown) {
+            emptied = true;
+            expect(entry.entry, `${issue}: ${entry.id}`).toMatch(/^0 of /);
+          }
+        }
+      }
+      // On page 2 some choice empties a section (on page 1 every issue offered has a point where the accounts differ).
+      if (path !== sourcesUrl()) expect(emptied).toBe(true);
+      // On a phone the contents are the same list, near the top: open, it reads the filtered counts.
+      await page.locator('nav.toc summary').click();
+      const first = built[0]!;
+      await expect(page.locator(`nav.toc a[href="#${first.id}"]`).isVisible()).resolves.toBe(true);
+      await expect(page.locator(`nav.toc a[href="#${first.id}"] [data-filter-count]`).textContent()).resolves.toMatch(
+        /^\d+ of \d+$/,
+      );
+      await page.getByRole('button', { name: 'Show all' }).click();
+      expect(await contents(page)).toEqual(built);
+      expect(errors).toEqual([]);
+      await context.close();
+    });
 });
 
 describe('the entries that moved from /sources/ (finding 4)', () => {

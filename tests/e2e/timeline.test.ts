@@ -718,7 +718,8 @@ describe('filters', () => {
   it('update the counts the overview and the parts show: the introduction’s, each part’s; nothing matching says what to do', async () => {
     const counts = (page: Page) =>
       page.evaluate(() =>
-        [...document.querySelectorAll<HTMLElement>('main [data-filter-count]')].map((count) => {
+        // The contents' copies of headings' counts aside (tested below).
+        [...document.querySelectorAll<HTMLElement>('main [data-filter-count]:not(.toc *)')].map((count) => {
           const group = count.closest('[data-filter-group]');
           const scope = group ?? document;
           return {
@@ -776,6 +777,84 @@ describe('filters', () => {
     expect((await state(page)).all.every((entry) => entry.shown)).toBe(true);
     expect(errors).toEqual([]);
     await context.close();
+  });
+
+  it('update the contents of a part as its headings: "(2 of 9 events)", "(0 of 3 events)" for a section emptied; Show all clears them', async () => {
+    /** Each contents entry: its count, its heading's, whether the heading shows, how many of its entries show. */
+    const contents = (page: Page) =>
+      page.locator('nav.toc a').evaluateAll((links) =>
+        links.map((link) => {
+          const heading = document.querySelector((link as HTMLAnchorElement).hash)!;
+          const count = link.querySelector('[data-filter-count]');
+          const entries = [...heading.closest('[data-filter-group]')!.querySelectorAll<HTMLElement>('[data-issues]')];
+          return {
+            id: heading.id,
+            entry: count?.textContent,
+            heading: heading.querySelector('[data-filter-count]')?.textContent,
+            brackets: count && [
+              getComputedStyle(count, '::before').content,
+              getComputedStyle(count, '::after').content,
+            ],
+            shown: heading.checkVisibility(),
+            entries: entries.length,
+            entriesShown: entries.filter((entry) => entry.checkVisibility()).length,
+          };
+        }),
+      );
+    // A part with two sections or more, and an issue that leaves one of its sections empty and another not.
+    const choice = parts
+      .map((path) => {
+        const sections = [...html(path).matchAll(/<section aria-labelledby="filed-[^]*?<\/section>/g)].map((match) =>
+          [...match[0].matchAll(/data-issues="([^"]*)"/g)].flatMap((entry) => entry[1]!.split(' ')),
+        );
+        const issue = [...new Set(sections.flat())].find(
+          (value) =>
+            sections.some((issues) => issues.includes(value)) && sections.some((issues) => !issues.includes(value)),
+        );
+        return { path, issue };
+      })
+      .find((part) => part.issue !== undefined)!;
+    expect(choice).toBeDefined();
+    for (const width of [1280, 390]) {
+      const { context, page, errors } = await open(choice.path, { viewport: { width, height: 844 } });
+      const built = await contents(page);
+      expect(built.length).toBeGreaterThan(1);
+      // As built, no count is written, so none shows, in the heading or the contents.
+      for (const entry of built) {
+        expect(entry.entry, entry.id).toBe('');
+        expect(entry.heading, entry.id).toBe('');
+        expect(entry.brackets, entry.id).toEqual(['none', 'none']);
+      }
+      await page.selectOption('select[name="issue"]', choice.issue!);
+      const filtered = await contents(page);
+      for (const entry of filtered) {
+        expect(entry.entry, entry.id).toBe(
+          `${entry.entriesShown} of ${entry.entries} event${entry.entries === 1 ? '' : 's'}`,
+        );
+        expect(entry.entry, entry.id).toBe(entry.heading);
+        expect(entry.brackets, entry.id).toEqual(['"("', '")"']);
+      }
+      // The section the filter emptied is hidden, and its entry in the contents says so: "(0 of 3 events)".
+      const emptied = filtered.filter((entry) => !entry.shown);
+      expect(emptied.length).toBeGreaterThan(0);
+      for (const entry of emptied) expect(entry.entry, entry.id).toMatch(/^0 of /);
+      expect(filtered.some((entry) => entry.shown && entry.entriesShown > 0)).toBe(true);
+      // Its name, as the contents give it (brackets included), on a phone too, once "On this page" is open.
+      if (width === 390) await page.locator('nav.toc summary').click();
+      const label = await page
+        .locator(`nav.toc a[href="#${emptied[0]!.id}"]`)
+        .evaluate((link) => link.firstChild!.textContent);
+      await expect(
+        page
+          .locator('nav.toc')
+          .getByRole('link', { name: `${label}(${emptied[0]!.entry})`, exact: true })
+          .isVisible(),
+      ).resolves.toBe(true);
+      await page.getByRole('button', { name: 'Show all' }).click();
+      expect(await contents(page)).toEqual(built);
+      expect(errors).toEqual([]);
+      await context.close();
+    }
   });
 
   it('ignore a value no entry has, showing everything', async () => {

@@ -36,11 +36,11 @@ export function filterAttributes(facets: EntryFacets): Record<string, string> {
 }
 
 /**
- * The filter state a query string asks for: each facet's value; unknown parameters and empty values are
- * ignored. The client puts it into the form, which keeps only values it has an option for, and reads the
- * state back from the form, so a stale or hand-edited link still shows a list.
+ * The filter state a query string (or a form's fields, as URLSearchParams) asks for: each facet's value;
+ * unknown parameters and empty values are ignored. The client puts it into the form, which keeps only values
+ * it has an option for, and reads the state back from the form, so a stale or hand-edited link still shows a list.
  */
-export function parseFilterState(search: string): FilterState {
+export function parseFilterState(search: string | URLSearchParams): FilterState {
   const params = new URLSearchParams(search);
   const state: FilterState = {};
   for (const facet of FACETS) {
@@ -58,7 +58,7 @@ export function filterQuery(state: FilterState): string {
     if (value) params.set(facet, value);
   }
   const query = params.toString();
-  return query === '' ? '' : `?${query}`;
+  return query && `?${query}`;
 }
 
 /** Whether an entry shows under a state: it has every chosen value (an entry without a facet fails it). */

@@ -22,6 +22,15 @@ describe('parseFilterState', () => {
   it('ignores unknown parameters and empty values', () => {
     expect(parseFilterState('?issue=&utm_source=x&outlet=clash-report')).toEqual({ outlet: 'clash-report' });
   });
+
+  it("reads a form's fields as URLSearchParams alike (the client reads its form so)", () => {
+    const fields = new URLSearchParams([
+      ['issue', ''],
+      ['person', 'gustavo-petro'],
+      ['period', '2026'],
+    ]);
+    expect(parseFilterState(fields)).toEqual({ person: 'gustavo-petro', period: '2026' });
+  });
 });
 
 describe('filterQuery', () => {
