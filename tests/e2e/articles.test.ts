@@ -2,7 +2,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readContentSources } from '../../src/data/read-sources.ts';
 import { checkContent } from '../../src/lib/content/check-content.ts';
-import { articleCitedByUrl, articleUrl } from '../../src/lib/links/urls.ts';
+import { articleCitedByUrl, articlesPageUrl, articlesUrl, articleUrl } from '../../src/lib/links/urls.ts';
 import { baseUrl, launchBrowser } from '../helpers/browser.ts';
 import { projectRoot } from '../helpers/content.ts';
 
@@ -127,6 +127,50 @@ describe('paragraph links', () => {
     expect(box.matches).toBe(true);
     expect(box.top).toBeGreaterThanOrEqual(0);
     expect(box.top).toBeLessThan(844 / 2);
+    await page.close();
+  });
+});
+
+describe('the articles index', () => {
+  // Stored articles oldest first (date, then id), as the index pages them.
+  const stored = [...model.articles.values()].sort(
+    (a, b) => a.data.published.date.localeCompare(b.data.published.date) || a.id.localeCompare(b.id),
+  );
+
+  it('/articles/ says what it is, lists the latest articles newest first and the pages by their dates, and holds no entry', async () => {
+    const page = await browser.newPage();
+    await page.goto(baseUrl + articlesUrl());
+    await expect(page.locator('main .lede').textContent()).resolves.toMatch(
+      /^The analysis rests on these news articles/,
+    );
+    const latest = await page
+      .locator('#latest-articles + ul.latest-articles li a')
+      .evaluateAll((links) => links.map((link) => link.getAttribute('href')));
+    expect(latest).toEqual([...stored].reverse().map((article) => articleUrl(article.id)));
+    // One page for the first edition, named by the days it covers, with how many articles it holds.
+    const pages = await page
+      .locator('ul.article-pages li')
+      .evaluateAll((items) => items.map((item) => [item.querySelector('a')?.getAttribute('href'), item.textContent]));
+    expect(pages).toEqual([[articlesPageUrl(1), '3–4 February 2026 (two articles)']]);
+    // The entries live on the pages: what /articles/ had are moved-entry links, hidden from a reader who came for the list.
+    await expect(page.locator('main li[id]').count()).resolves.toBe(0);
+    await expect(page.locator('.moved-links').isVisible()).resolves.toBe(false);
+    await page.close();
+  });
+
+  it('its pages list every article once, oldest first, each with its byline and date, and lead to the latest', async () => {
+    const page = await browser.newPage();
+    await page.goto(baseUrl + articlesPageUrl(1));
+    await expect(page.locator('h1').textContent()).resolves.toBe('The articles published 3–4 February 2026');
+    const ids = await page.locator('ul.article-list > li').evaluateAll((items) => items.map((item) => item.id));
+    expect(ids).toEqual(stored.map((article) => article.id));
+    for (const article of stored)
+      await expect(page.locator(`li[id="${article.id}"] time`).getAttribute('datetime')).resolves.toMatch(
+        new RegExp(`^${article.data.published.date}`),
+      );
+    await expect(
+      page.locator('nav.article-neighbours a', { hasText: 'The latest articles' }).getAttribute('href'),
+    ).resolves.toBe(`${articlesUrl()}#latest-articles`);
     await page.close();
   });
 });

@@ -293,6 +293,8 @@ describe('items live in homes: their old addresses land on the entry', () => {
     // The corrections log went into pages by day: its entries and days published on /corrections/ are on them.
     ['/corrections/#aid-halt-not-reversed', '/corrections/page/2/#aid-halt-not-reversed'],
     ['/corrections/#changes-2026-11-22', '/corrections/page/1/#changes-2026-11-22'],
+    // The articles index went into pages from the oldest: the entries published on /articles/ are on its first page.
+    ['/articles/#clash-report-trump-meets-petro', '/articles/page/1/#clash-report-trump-meets-petro'],
     // What cites an article moved from its foot to a page of its own; the paragraph's "Cited by" link holds the old id.
     [
       '/articles/los-angeles-times-petro-and-trump-make-peace/#cited-by-come-get-me',

@@ -170,7 +170,7 @@ describe('structured data', () => {
           ? 'WebSite'
           : /^\/articles\/[^/]+\/$/.test(path) && path !== '/articles/'
             ? 'NewsArticle'
-            : path === '/articles/'
+            : /^\/articles\/(page\/\d+\/)?$/.test(path)
               ? 'CollectionPage'
               : /^\/people\/.+/.test(path)
                 ? 'ProfilePage'

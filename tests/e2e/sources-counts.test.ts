@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { indexPageUrl, sourcesUrl } from '../../src/lib/links/urls.ts';
+import { articlesPageUrl, indexPageUrl, sourcesUrl } from '../../src/lib/links/urls.ts';
 import { baseUrl, launchBrowser, watchErrors } from '../helpers/browser.ts';
 
 // A fresh reader's third review (finding 3, and 4's /sources/ part), in the real build and in Chromium: the home
@@ -194,10 +194,10 @@ describe('wording (finding 8)', () => {
     expect(cards).toContain('no quotations');
   });
 
-  it('/articles/ credits each article as /sources/ does (Ana Ceballos with the LA Times)', async () => {
+  it('the articles index credits each article as /sources/ does (Ana Ceballos with the LA Times)', async () => {
     const credits = (html: string): string[] =>
       [...html.matchAll(/(By [^<·]+?)(?= ·|<)/g)].map((match) => match[1]!.trim()).sort();
-    const listed = credits(await text('/articles/'));
+    const listed = credits(await text(articlesPageUrl(1)));
     expect(listed).toContain('By Kate Linthicum; Ana Ceballos contributed reporting');
     expect(listed).toEqual(credits(await text(sourcesUrl())));
   });

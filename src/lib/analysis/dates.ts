@@ -28,6 +28,26 @@ export function publishedDatetime(published: Published): string {
     : published.date;
 }
 
+/** A day for readers, "7 December 2026", from YYYY-MM-DD. */
+function dayText(date: string): string {
+  const [year = '', month = '', day = ''] = date.split('-');
+  return `${Number(day)} ${monthName(month)} ${year}`;
+}
+
+/**
+ * The days from `from` to `to` (YYYY-MM-DD, oldest first) in words, as short as reads plainly: "7 December 2026",
+ * "3–7 December 2026", "22 November – 3 December 2026", "30 December 2026 – 2 January 2027".
+ */
+export function dayRangeLabel(from: string, to: string): string {
+  const last = dayText(to);
+  if (from === to) return last;
+  const [fromYear, fromMonth, fromDay] = from.split('-');
+  const [toYear, toMonth] = to.split('-');
+  if (fromYear !== toYear) return `${dayText(from)} – ${last}`;
+  if (fromMonth === toMonth) return `${Number(fromDay)}–${last}`;
+  return `${dayText(from).replace(/ \d{4}$/, '')} – ${last}`;
+}
+
 /** A publication time for readers: "3 February 2026, 3:17 pm PT" or "4 February 2026". */
 export function formatPublished(published: Published): string {
   const [year, month, day] = published.date.split('-');

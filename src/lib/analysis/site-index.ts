@@ -14,6 +14,7 @@ import type {
 } from '../../schemas/index.ts';
 import { citationPlaces, orderStatementCitations } from './citation-order.ts';
 import { lastUpdated } from './last-updated.ts';
+import { articlePages } from '../links/article-pages.ts';
 import { paginateLog, type LogPage } from '../links/log-pages.ts';
 import type { Anchor } from './dates.ts';
 import type { When } from '../../schemas/when.ts';
@@ -36,6 +37,7 @@ import {
   type IndexPage,
 } from '../links/pagination.ts';
 import {
+  articlesPageUrl,
   articlesUrl,
   articleUrl,
   correctionsUrl,
@@ -464,6 +466,9 @@ export function buildSiteIndex(content: SiteContent): SiteIndex {
   page(peopleUrl(), 'people/*');
   page(sourcesUrl(), 'comparisons/*');
   page(articlesUrl(), 'articles/*');
+  // A page of the articles (oldest first, lib/links/article-pages.ts) shows its own articles.
+  for (const articlePage of articlePages(content.articles))
+    page(articlesPageUrl(articlePage.number), ...articlePage.items.map((article) => `articles/${article.id}`));
   page(
     correctionsUrl(),
     'events/*',

@@ -1,4 +1,4 @@
-import { formatWhen } from '../analysis/dates.ts';
+import { dayRangeLabel, formatWhen } from '../analysis/dates.ts';
 
 /**
  * How the corrections and updates log is cut into pages (docs/lasting-links.md, "Homes", and docs/reading.md):
@@ -121,12 +121,8 @@ export function logPageLabel(page: LogPage<unknown>): string {
   const oldest = page.days.at(-1);
   if (newest === undefined || oldest === undefined) return 'no changes yet';
   if (newest === oldest) return logDayLabel(newest);
-  const [fromYear, fromMonth, fromDay] = oldest.date.split('-');
-  const [toYear, toMonth] = newest.date.split('-');
-  const to = logDayLabel(newest);
-  if (oldest.part > 1 || newest.part > 1 || fromYear !== toYear) return `${logDayLabel(oldest)} – ${to}`;
-  if (fromMonth === toMonth) return `${Number(fromDay)}–${to}`;
-  return `${logDayLabel(oldest).replace(/ \d{4}$/, '')} – ${to}`;
+  if (oldest.part > 1 || newest.part > 1) return `${logDayLabel(oldest)} – ${logDayLabel(newest)}`;
+  return dayRangeLabel(oldest.date, newest.date);
 }
 
 /** How many entries a page of the log holds. */

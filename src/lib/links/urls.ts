@@ -11,6 +11,11 @@ import { onlyInArticle, relationOf, type RelationInput } from '../analysis/compa
 export const homeUrl = (): string => '/';
 /** The list of stored articles. */
 export const articlesUrl = (): string => '/articles/';
+/**
+ * Page `number` of the articles, counted from the oldest (`/articles/page/1/`…): the articles' entries live there,
+ * 40 a page, so a new article joins the last page and the earlier pages keep their bytes.
+ */
+export const articlesPageUrl = (number: number): string => `${articlesUrl()}${INDEX_PAGE_SEGMENT}/${number}/`;
 /** One stored article. */
 export const articleUrl = (articleId: string): string => `/articles/${articleId}/`;
 /** What cites one stored article, paragraph by paragraph (the article links each cited paragraph there). */
@@ -106,6 +111,7 @@ export const sectionIds = {
   sources: { outlets: 'the-sources' },
   correction: { sources: 'sources-words', changes: 'before-and-after' },
   corrections: { byDate: 'log-by-date', latest: 'latest-changes', otherDates: 'other-dates' },
+  articles: { latest: 'latest-articles', byDate: 'articles-by-date', otherDates: 'other-dates' },
   search: { browse: 'browse' },
 } as const;
 
