@@ -17,7 +17,7 @@ const folder = mkdtempSync(join(projectRoot, 'node_modules', '.data-store-module
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
 /** A store as Astro's content layer writes it: devalue's form of a Map of collections, curly quotes and all. */
-const store = new Map([
+const store = new Map<string, Map<string, unknown>>([
   [
     'articles',
     new Map([
