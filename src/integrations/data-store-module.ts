@@ -66,9 +66,9 @@ export function replaceStoreModule(code: string, file: string): string | undefin
  * Keeps the content store out of the bundle of the pages. Astro 7 bundles its store as a module holding the
  * store file's whole text (150 MB at 3,000 articles): the bundler parses and writes it, and when the pages are
  * rendered Node holds the module's source, its string literal and the parsed JSON beside the store itself, to
- * the end of the build (docs/bench-build.md, "Memory: the content store out of the bundle"). The module put in
- * its place reads the same file when the pages' bundle is loaded, so the store is the same, built from the
- * same bytes; only `astro build` is changed (`astro dev` keeps Astro's module and its reloading).
+ * the end of the build (docs/bench-build.md, "Seventh session: memory, the content store out of the bundle").
+ * The module put in its place reads the same file when the pages' bundle is loaded, so the store is the same,
+ * built from the same bytes; only `astro build` is changed (`astro dev` keeps Astro's module and its reloading).
  */
 export function dataStoreModule(): AstroIntegration {
   let file = '';
