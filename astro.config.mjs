@@ -5,6 +5,7 @@ import { defineConfig } from 'astro/config';
 import { addressGuard } from './src/integrations/address-guard.ts';
 import { afterBuild } from './src/integrations/after-build.ts';
 import { contentGuard } from './src/integrations/content-guard.ts';
+import { dataStoreModule } from './src/integrations/data-store-module.ts';
 import { outputFolder } from './src/integrations/output-folder.ts';
 import { staticHost } from './src/integrations/static-host.ts';
 import { siteOrigin } from './src/lib/links/site-origin.ts';
@@ -51,6 +52,8 @@ export default defineConfig({
   // here. The address guard checks the aliases file and static-host warns about SITE_URL before the pages.
   integrations: [
     contentGuard(),
+    // The content store read from its file when the pages' bundle loads, rather than bundled as one string.
+    dataStoreModule(),
     sitemap({ filter: (page) => new URL(page).pathname !== searchUrl() }),
     addressGuard(),
     staticHost({ originFromSetting: fromSetting }),
