@@ -1,0 +1,113 @@
+// The preview images' warm-up (preview-images-warmup.ts): one worker thread of `npm run build`'s own process that,
+// while `astro build` renders in its process, reads each finished page that has an image of its own, as Astro
+// writes it into the output folder, and draws that image into the preview images' cache (never into the site).
+// It reads pages through the pass's own functions (pagePreview, previewCacheFile), so what it draws is what the
+// pass after the pages would draw and the pass finds it by the same key. Runs under Node's own TypeScript support.
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { parentPort, workerData } from 'node:worker_threads';
+import { ogImageUrl, previewImageUrl } from '../lib/links/urls.ts';
+import {
+  fontKeyOf,
+  loadOgFonts,
+  pagePreview,
+  previewCacheDir,
+  previewCacheFile,
+  renderOgImage,
+} from './preview-images.ts';
+import type { WarmupData, WarmupReport } from './preview-images-warmup.ts';
+
+/** How long to wait before looking at the output folder again when it held nothing new. */
+const POLL_MS = 500;
+/**
+ * Files' times come from the kernel's coarse clock, a few milliseconds behind Date.now(): a page counts as this
+ * build's when written after `since` less this. (The previous build's last page was written seconds before: its
+ * search index pass runs after it. Reading an older page would only draw an image the pass does not need.)
+ */
+const CLOCK_SLACK_MS = 1000;
+
+const { root, outDirFile, since } = workerData as WarmupData;
+const fonts = loadOgFonts(root);
+const fontKey = fontKeyOf(fonts);
+const cacheDir = previewCacheDir(root);
+// Images are written here first and renamed into the cache whole, so the pass never copies half a file.
+const partDir = join(cacheDir, `.warm-up-${process.pid}`);
+mkdirSync(partDir, { recursive: true });
+const report: WarmupReport = { partDir, drawn: 0, cached: 0 };
+parentPort?.postMessage(report);
+
+/** Pages read whole (their image drawn, found in the cache, or none of their own), by path. */
+const settled = new Set<string>();
+
+/**
+ * The pages of the output folder that may have an image of their own and have not been settled. A folder whose
+ * own page shares its section's image (previewImageUrl) is not entered: its pages share one too (a section's
+ * items, further pages of an index, what cites an article), and they are most of the site. Should a page under
+ * one have its own image, the pass after the pages draws it.
+ */
+function candidates(distDir: string): { path: string; file: string }[] {
+  const found: { path: string; file: string }[] = [];
+  const walk = (folder: string, path: string): void => {
+    let entries;
+    try {
+      entries = readdirSync(folder, { withFileTypes: true });
+    } catch {
+      return; // not written yet, or the previous build's output being moved aside
+    }
+    for (const entry of entries) {
+      if (entry.isDirectory()) {
+        const inner = `${path}${entry.name}/`;
+        if (previewImageUrl(inner) === ogImageUrl(inner)) walk(join(folder, entry.name), inner);
+      } else if (entry.name === 'index.html' && !settled.has(path))
+        found.push({ path, file: join(folder, entry.name) });
+    }
+  };
+  walk(distDir, '/');
+  return found;
+}
+
+/** Reads a page if it is this build's and whole; draws its image into the cache when the cache lacks it. */
+async function warm(page: { path: string; file: string }): Promise<boolean> {
+  let html: string;
+  try {
+    // The previous build's pages stay until the output-folder integration moves them aside: not this build's.
+    if (statSync(page.file).mtimeMs < since - CLOCK_SLACK_MS) return false;
+    html = readFileSync(page.file, 'utf8');
+  } catch {
+    return false;
+  }
+  // Astro may be writing it: read it again later.
+  if (!html.trimEnd().endsWith('</html>')) return false;
+  settled.add(page.path);
+  const found = pagePreview(page.path, html);
+  if (found.kind !== 'own') return false;
+  const cacheFile = previewCacheFile(cacheDir, fontKey, found.text);
+  if (existsSync(cacheFile)) {
+    report.cached++;
+    return false;
+  }
+  const png = await renderOgImage(found.text, fonts);
+  const part = join(partDir, cacheFile.slice(cacheDir.length + 1));
+  writeFileSync(part, png);
+  renameSync(part, cacheFile);
+  report.drawn++;
+  parentPort?.postMessage(report);
+  return true;
+}
+
+async function main(): Promise<never> {
+  for (;;) {
+    let distDir: string | undefined;
+    if (existsSync(outDirFile)) distDir = readFileSync(outDirFile, 'utf8');
+    let drew = false;
+    if (distDir !== undefined && existsSync(distDir))
+      for (const page of candidates(distDir)) if (await warm(page)) drew = true;
+    parentPort?.postMessage(report);
+    if (!drew) await sleep(POLL_MS);
+  }
+}
+
+main().catch((error: unknown) => {
+  parentPort?.postMessage({ ...report, failed: error instanceof Error ? error.message : String(error) });
+});
