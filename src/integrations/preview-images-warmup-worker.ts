@@ -34,7 +34,7 @@ const cacheDir = previewCacheDir(root);
 // Images are written here first and renamed into the cache whole, so the pass never copies half a file.
 const partDir = join(cacheDir, `.warm-up-${process.pid}`);
 mkdirSync(partDir, { recursive: true });
-const report: WarmupReport = { partDir, drawn: 0, cached: 0 };
+const report: WarmupReport = { partDir, drawn: 0, cached: 0, looks: 0, lookMs: 0 };
 parentPort?.postMessage(report);
 
 /** Pages read whole (their image drawn, found in the cache, or none of their own), by path. */
@@ -101,8 +101,13 @@ async function main(): Promise<never> {
     let distDir: string | undefined;
     if (existsSync(outDirFile)) distDir = readFileSync(outDirFile, 'utf8');
     let drew = false;
-    if (distDir !== undefined && existsSync(distDir))
-      for (const page of candidates(distDir)) if (await warm(page)) drew = true;
+    if (distDir !== undefined && existsSync(distDir)) {
+      const started = performance.now();
+      const pages = candidates(distDir);
+      report.looks++;
+      report.lookMs += performance.now() - started;
+      for (const page of pages) if (await warm(page)) drew = true;
+    }
     parentPort?.postMessage(report);
     if (!drew) await sleep(POLL_MS);
   }

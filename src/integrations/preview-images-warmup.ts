@@ -21,6 +21,9 @@ export interface WarmupReport {
   drawn: number;
   /** Pages whose image was in the cache already. */
   cached: number;
+  /** Looks at the output folder for new pages, and the time they took (ms). */
+  looks: number;
+  lookMs: number;
   /** Why it stopped, when it failed. */
   failed?: string;
 }
@@ -67,7 +70,7 @@ export function startPreviewWarmup(data: WarmupData, logger: PassLogger): { stop
       else
         logger.info(
           `preview images drawn while Astro rendered: ${last?.drawn ?? 0} (${last?.cached ?? 0} found in the cache); ` +
-            `this process's peak so far ${peak} MB`,
+            `${last?.looks ?? 0} looks for new pages in ${Math.round(last?.lookMs ?? 0)} ms; this process's peak so far ${peak} MB`,
         );
     },
   };
