@@ -8,14 +8,6 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parentPort, workerData } from 'node:worker_threads';
 import { ogImageUrl, previewImageUrl } from '../lib/links/urls.ts';
-import {
-  fontKeyOf,
-  loadOgFonts,
-  pagePreview,
-  previewCacheDir,
-  previewCacheFile,
-  renderOgImage,
-} from './preview-images.ts';
 import type { WarmupData, WarmupReport } from './preview-images-warmup.ts';
 
 /** How long to wait before looking at the output folder again when it held nothing new. */
@@ -28,14 +20,25 @@ const POLL_MS = 500;
 const CLOCK_SLACK_MS = 1000;
 
 const { root, outDirFile, since } = workerData as WarmupData;
-const fonts = loadOgFonts(root);
-const fontKey = fontKeyOf(fonts);
-const cacheDir = previewCacheDir(root);
-// Images are written here first and renamed into the cache whole, so the pass never copies half a file.
-const partDir = join(cacheDir, `.warm-up-${process.pid}`);
-mkdirSync(partDir, { recursive: true });
-const report: WarmupReport = { partDir, drawn: 0, cached: 0, looks: 0, lookMs: 0 };
-parentPort?.postMessage(report);
+const report: WarmupReport = { drawn: 0, cached: 0, looks: 0, lookMs: 0 };
+
+/**
+ * What drawing needs (the pass's module with satori and resvg, the fonts), loaded once the first page of this
+ * build appears: until then (the content layer, Vite, when Astro's process is largest) the thread holds little.
+ */
+type Kit = Awaited<ReturnType<typeof loadKit>>;
+async function loadKit() {
+  const images = await import('./preview-images.ts');
+  const fonts = images.loadOgFonts(root);
+  const cacheDir = images.previewCacheDir(root);
+  // Images are written here first and renamed into the cache whole, so the pass never copies half a file.
+  const partDir = join(cacheDir, `.warm-up-${process.pid}`);
+  mkdirSync(partDir, { recursive: true });
+  report.partDir = partDir;
+  parentPort?.postMessage(report);
+  return { images, fonts, fontKey: images.fontKeyOf(fonts), cacheDir, partDir };
+}
+let kit: Kit | undefined;
 
 /** Pages read whole (their image drawn, found in the cache, or none of their own), by path. */
 const settled = new Set<string>();
@@ -79,15 +82,17 @@ async function warm(page: { path: string; file: string }): Promise<boolean> {
   }
   // Astro may be writing it: read it again later.
   if (!html.trimEnd().endsWith('</html>')) return false;
+  kit ??= await loadKit();
+  const { images, fonts, fontKey, cacheDir, partDir } = kit;
   settled.add(page.path);
-  const found = pagePreview(page.path, html);
+  const found = images.pagePreview(page.path, html);
   if (found.kind !== 'own') return false;
-  const cacheFile = previewCacheFile(cacheDir, fontKey, found.text);
+  const cacheFile = images.previewCacheFile(cacheDir, fontKey, found.text);
   if (existsSync(cacheFile)) {
     report.cached++;
     return false;
   }
-  const png = await renderOgImage(found.text, fonts);
+  const png = await images.renderOgImage(found.text, fonts);
   const part = join(partDir, cacheFile.slice(cacheDir.length + 1));
   writeFileSync(part, png);
   renameSync(part, cacheFile);

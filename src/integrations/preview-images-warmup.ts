@@ -15,8 +15,8 @@ export interface WarmupData {
 
 /** What the worker reports after each look at the output folder. */
 export interface WarmupReport {
-  /** Its folder for images being written (removed when it stops). */
-  partDir: string;
+  /** Its folder for images being written (removed when it stops), once it has begun drawing. */
+  partDir?: string;
   /** Images drawn into the cache. */
   drawn: number;
   /** Pages whose image was in the cache already. */
@@ -63,7 +63,7 @@ export function startPreviewWarmup(data: WarmupData, logger: PassLogger): { stop
   return {
     stop: async () => {
       await worker.terminate();
-      if (last !== undefined) rmSync(last.partDir, { recursive: true, force: true });
+      if (last?.partDir !== undefined) rmSync(last.partDir, { recursive: true, force: true });
       const peak = Math.round(process.resourceUsage().maxRSS / 1024);
       if (failure !== undefined)
         logger.warn(`preview images warm-up stopped: ${failure}; the preview-images pass draws what it lacks`);
