@@ -4,6 +4,7 @@
 // It reads pages through the pass's own functions (pagePreview, previewCacheFile), so what it draws is what the
 // pass after the pages would draw and the pass finds it by the same key. Runs under Node's own TypeScript support.
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { setPriority } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parentPort, workerData } from 'node:worker_threads';
@@ -20,6 +21,14 @@ const POLL_MS = 500;
 const CLOCK_SLACK_MS = 1000;
 
 const { root, outDirFile, since } = workerData as WarmupData;
+// The lowest priority, for this thread alone (Linux keeps a nice value per thread): it should take a core Astro
+// leaves idle, not time from Astro's own thread when the cores are busy. Everything it draws it draws on this
+// thread (renderOgImage's onThisThread), not on libuv's pool, which runs at the process's priority.
+try {
+  setPriority(19);
+} catch {
+  // not allowed here: it runs at the process's priority
+}
 const report: WarmupReport = { drawn: 0, cached: 0, looks: 0, lookMs: 0 };
 
 /**
@@ -92,7 +101,7 @@ async function warm(page: { path: string; file: string }): Promise<boolean> {
     report.cached++;
     return false;
   }
-  const png = await images.renderOgImage(found.text, fonts);
+  const png = await images.renderOgImage(found.text, fonts, { onThisThread: true });
   const part = join(partDir, cacheFile.slice(cacheDir.length + 1));
   writeFileSync(part, png);
   renameSync(part, cacheFile);
