@@ -22,8 +22,10 @@ const CLOCK_SLACK_MS = 1000;
 
 const { root, outDirFile, since } = workerData as WarmupData;
 // The lowest priority, for this thread alone (Linux keeps a nice value per thread): it should take a core Astro
-// leaves idle, not time from Astro's own thread when the cores are busy. Everything it draws it draws on this
-// thread (renderOgImage's onThisThread), not on libuv's pool, which runs at the process's priority.
+// leaves idle, not time from Astro's own thread when the cores are busy. That covers satori's layout, on this
+// thread; resvg rasterises on libuv's pool at the process's priority. (Rasterising here with resvg's synchronous
+// call instead kept each image's native memory until this small heap's next collection: 1.37 GB for the process,
+// measured; docs/bench-build.md.)
 try {
   setPriority(19);
 } catch {
@@ -101,7 +103,7 @@ async function warm(page: { path: string; file: string }): Promise<boolean> {
     report.cached++;
     return false;
   }
-  const png = await images.renderOgImage(found.text, fonts, { onThisThread: true });
+  const png = await images.renderOgImage(found.text, fonts);
   const part = join(partDir, cacheFile.slice(cacheDir.length + 1));
   writeFileSync(part, png);
   renameSync(part, cacheFile);

@@ -1,4 +1,4 @@
-import { Resvg, renderAsync } from '@resvg/resvg-js';
+import { renderAsync } from '@resvg/resvg-js';
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -41,28 +41,20 @@ export function loadOgFonts(root: string): OgFont[] {
 /**
  * Draws a preview image as a 1200×630 PNG with the given local fonts only (no network). satori lays the
  * text out as SVG paths on this thread; resvg rasterises on libuv's thread pool, so callers that start
- * several at once keep both cores busy, or, with `onThisThread`, on this thread (the warm-up's worker, which
- * runs at the lowest priority and must not use threads that do not).
+ * several at once keep both cores busy.
  */
-export async function renderOgImage(
-  text: OgImageText,
-  fonts: readonly OgFont[],
-  { onThisThread = false }: { onThisThread?: boolean } = {},
-): Promise<Buffer> {
+export async function renderOgImage(text: OgImageText, fonts: readonly OgFont[]): Promise<Buffer> {
   // satori types its input as a React node; the plain element tree is what it reads.
   const svg = await satori(ogImageTree(text) as unknown as Parameters<typeof satori>[0], {
     width: OG_IMAGE_WIDTH,
     height: OG_IMAGE_HEIGHT,
     fonts: fonts.map((font) => ({ ...font })),
   });
-  if (onThisThread) return new Resvg(svg, RESVG_OPTIONS).render().asPng();
   return svgToPng(svg);
 }
 
-const RESVG_OPTIONS = { fitTo: { mode: 'original' }, font: { loadSystemFonts: false } } as const;
-
 async function svgToPng(svg: string): Promise<Buffer> {
-  const image = await renderAsync(svg, RESVG_OPTIONS);
+  const image = await renderAsync(svg, { fitTo: { mode: 'original' }, font: { loadSystemFonts: false } });
   return image.asPng();
 }
 
