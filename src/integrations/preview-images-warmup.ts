@@ -44,10 +44,19 @@ const HEAP_MB = 256;
 export function startPreviewWarmup(data: WarmupData, logger: PassLogger): { stop(): Promise<void> } {
   let last: WarmupReport | undefined;
   let failure: string | undefined;
-  const worker = new Worker(join(data.root, 'src', 'integrations', 'preview-images-warmup-worker.ts'), {
-    workerData: data,
-    resourceLimits: { maxOldGenerationSizeMb: HEAP_MB },
-  });
+  let worker: Worker;
+  try {
+    worker = new Worker(join(data.root, 'src', 'integrations', 'preview-images-warmup-worker.ts'), {
+      workerData: data,
+      resourceLimits: { maxOldGenerationSizeMb: HEAP_MB },
+    });
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return {
+      stop: async () =>
+        logger.warn(`preview images warm-up did not start: ${message}; the preview-images pass draws every image`),
+    };
+  }
   const fail = (message: string): void => {
     if (failure !== undefined) return;
     failure = message;
