@@ -3,14 +3,16 @@
 // address guard, `_headers`, the search index) in this process once Astro's has ended. Astro keeps its content
 // store, the data-store module and the site index alive to its end; run inside it, the passes added their
 // memory on top (4.9 GB for the build's process at 3,000 articles; docs/bench-build.md, "Seventh session").
-// `astro build` alone still makes the whole site, with the passes in its own process.
+// `astro build` alone still makes the whole site, with the passes in its own process. While Astro renders, a worker
+// thread of this process draws the preview images into their cache (PREVIEW_WARMUP=0 turns it off).
 // Exits with Astro's status when it fails, 1 when a pass fails (its message says what to fix).
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { HANDOFF_VARIABLE, type PassLogger } from '../src/integrations/pass.ts';
+import { HANDOFF_VARIABLE, outDirFileOf, type PassLogger } from '../src/integrations/pass.ts';
+import { startPreviewWarmup, WARMUP_VARIABLE } from '../src/integrations/preview-images-warmup.ts';
 
 const root = process.cwd();
 const astro = join(root, 'node_modules', 'astro', 'bin', 'astro.mjs');
@@ -25,6 +27,12 @@ const loggerFor = (label: string): PassLogger => ({
 });
 
 try {
+  // While Astro renders on one core, the preview images are drawn on the other into their cache (the warm-up:
+  // src/integrations/preview-images-warmup.ts), so the pass after the pages mostly copies them.
+  const warmup =
+    process.env[WARMUP_VARIABLE] === '0'
+      ? undefined
+      : startPreviewWarmup({ root, outDirFile: outDirFileOf(handoff), since: Date.now() }, loggerFor('preview-warmup'));
   const status = await new Promise<number>((resolve, reject) => {
     const child = spawn(process.execPath, [astro, 'build', ...process.argv.slice(2)], {
       stdio: 'inherit',
@@ -33,6 +41,7 @@ try {
     child.once('error', reject);
     child.once('exit', (code, signal) => resolve(code ?? (signal === null ? 1 : 128)));
   });
+  await warmup?.stop();
   if (status !== 0) process.exit(status);
   if (!existsSync(handoff))
     throw new Error(

@@ -7,7 +7,7 @@ import { cspPerPagePass } from './csp-per-page.ts';
 import { previewImagesPass } from './preview-images.ts';
 import { searchIndexPass } from './search-index.ts';
 import { staticHostPass } from './static-host.ts';
-import { HANDOFF_VARIABLE, type AfterBuildPass, type PassContext, type PassLogger } from './pass.ts';
+import { HANDOFF_VARIABLE, outDirFileOf, type AfterBuildPass, type PassContext, type PassLogger } from './pass.ts';
 
 /**
  * The passes over the finished pages, in the order they must run: each page's CSP is narrowed to its own
@@ -64,6 +64,10 @@ export function afterBuild(): AstroIntegration {
         root = fileURLToPath(config.root);
         site = config.site ?? `${LOCAL_ORIGIN}/`;
         cacheDir = fileURLToPath(config.cacheDir);
+      },
+      'astro:config:done': ({ config }) => {
+        const handoff = process.env[HANDOFF_VARIABLE];
+        if (handoff !== undefined && handoff !== '') writeFileSync(outDirFileOf(handoff), fileURLToPath(config.outDir));
       },
       'astro:build:done': async ({ dir, logger }) => {
         const context: PassContext = { root, distDir: fileURLToPath(dir), site, cacheDir };

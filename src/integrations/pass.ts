@@ -34,3 +34,9 @@ export interface AfterBuildPass {
  * (scripts/build.ts), so that their memory does not come on top of what Astro holds to its end.
  */
 export const HANDOFF_VARIABLE = 'AFTER_BUILD_HANDOFF';
+
+/**
+ * The file beside the handoff file in which `astro build` writes its output folder's path as soon as its config is
+ * settled, for what `npm run build` does while Astro renders (the preview images' warm-up).
+ */
+export const outDirFileOf = (handoff: string): string => `${handoff}.out-dir`;

@@ -86,6 +86,58 @@ export function readPreview(html: string): { title?: string; description?: strin
   return preview;
 }
 
+/** What a built page's head says about its preview image (see pagePreview). */
+export type PagePreview =
+  | { kind: 'redirect' }
+  | { kind: 'problem'; problem: string }
+  | { kind: 'shared'; image: string }
+  | { kind: 'own'; image: string; text: OgImageText };
+
+/**
+ * What the page at `pagePath` with this HTML needs of the preview images: nothing (a redirect page), a fix (no
+ * preview, or og:image pointing elsewhere than previewImageUrl), its section page's image (`shared`), or its own
+ * image drawn with `text`. The pass after the pages and the warm-up while Astro renders
+ * (preview-images-warmup-worker.ts) both read pages through this, so they draw the same images.
+ */
+export function pagePreview(pagePath: string, html: string): PagePreview {
+  if (isRedirectPage(html)) return { kind: 'redirect' };
+  const preview = readPreview(html);
+  const own = ogImageUrl(pagePath);
+  const expected = previewImageUrl(pagePath);
+  if (preview.title === undefined || preview.description === undefined || preview.image === undefined)
+    return {
+      kind: 'problem',
+      problem: 'no og:title, og:description or og:image; render the page with src/layouts/BaseLayout.astro',
+    };
+  if (new URL(preview.image).pathname !== expected)
+    return {
+      kind: 'problem',
+      problem: `og:image points to ${preview.image}, expected ${expected} (from previewImageUrl in src/lib/links/urls.ts)`,
+    };
+  if (expected !== own) return { kind: 'shared', image: expected };
+  return {
+    kind: 'own',
+    image: own,
+    text: { eyebrow: preview.eyebrow ?? siteName, title: preview.title, description: preview.description, siteName },
+  };
+}
+
+/** The folder of the drawn images, kept between builds: node_modules/.cache/og-images under `root`. */
+export const previewCacheDir = (root: string): string => join(root, 'node_modules', '.cache', 'og-images');
+
+/** The fonts' part of an image's cache key (a changed font file draws every image again). */
+export const fontKeyOf = (fonts: readonly OgFont[]): string =>
+  fonts.map((font) => `${font.name}${font.weight}:${font.data.length}`).join(',');
+
+/** The cache file of the image showing `text`: keyed by the template's version, the fonts and the text. */
+export function previewCacheFile(cacheDir: string, fontKey: string, text: OgImageText): string {
+  const key = createHash('sha256')
+    .update(JSON.stringify([OG_TEMPLATE_VERSION, fontKey, text]))
+    .digest('hex')
+    .slice(0, 32);
+  return join(cacheDir, `${key}.png`);
+}
+
 /**
  * A pool of worker threads that draw images, one job per worker at a time, so every core draws and
  * memory stays bounded (a few images in flight, not one per page).
@@ -136,54 +188,33 @@ export const previewImagesPass: AfterBuildPass = {
   run: async ({ root, distDir }, logger) => {
     const started = performance.now();
     const fonts = loadOgFonts(root);
-    const cacheDir = join(root, 'node_modules', '.cache', 'og-images');
+    const cacheDir = previewCacheDir(root);
     mkdirSync(cacheDir, { recursive: true });
-    const fontKey = fonts.map((font) => `${font.name}${font.weight}:${font.data.length}`).join(',');
+    const fontKey = fontKeyOf(fonts);
     const problems: string[] = [];
     const jobs: DrawJob[] = [];
     const drawn = new Set<string>();
     const shared = new Map<string, string>();
     let cached = 0;
     for (const page of listBuiltPages(distDir)) {
-      const html = readFileSync(page.file, 'utf8');
-      if (isRedirectPage(html)) continue;
-      const preview = readPreview(html);
-      const own = ogImageUrl(page.path);
-      const expected = previewImageUrl(page.path);
-      if (preview.title === undefined || preview.description === undefined || preview.image === undefined) {
-        problems.push(
-          `  - ${page.path}: no og:title, og:description or og:image; render the page with src/layouts/BaseLayout.astro`,
-        );
+      const found = pagePreview(page.path, readFileSync(page.file, 'utf8'));
+      if (found.kind === 'redirect') continue;
+      if (found.kind === 'problem') {
+        problems.push(`  - ${page.path}: ${found.problem}`);
         continue;
       }
-      if (new URL(preview.image).pathname !== expected) {
-        problems.push(
-          `  - ${page.path}: og:image points to ${preview.image}, expected ${expected} (from previewImageUrl in src/lib/links/urls.ts)`,
-        );
+      if (found.kind === 'shared') {
+        shared.set(found.image, page.path);
         continue;
       }
-      if (expected !== own) {
-        shared.set(expected, page.path);
-        continue;
-      }
-      drawn.add(own);
-      const text: OgImageText = {
-        eyebrow: preview.eyebrow ?? siteName,
-        title: preview.title,
-        description: preview.description,
-        siteName,
-      };
-      const key = createHash('sha256')
-        .update(JSON.stringify([OG_TEMPLATE_VERSION, fontKey, text]))
-        .digest('hex')
-        .slice(0, 32);
-      const cacheFile = join(cacheDir, `${key}.png`);
-      const out = join(distDir, ...own.split('/').filter(Boolean));
+      drawn.add(found.image);
+      const cacheFile = previewCacheFile(cacheDir, fontKey, found.text);
+      const out = join(distDir, ...found.image.split('/').filter(Boolean));
       mkdirSync(dirname(out), { recursive: true });
       if (existsSync(cacheFile)) {
         copyFileSync(cacheFile, out);
         cached++;
-      } else jobs.push({ text, files: [cacheFile, out] });
+      } else jobs.push({ text: found.text, files: [cacheFile, out] });
     }
     for (const [image, path] of shared) {
       if (!drawn.has(image))
