@@ -8,7 +8,11 @@ import { projectRoot } from '../helpers/content.ts';
 // "counternarcotics" on one site). The sources' words are theirs and keep the spelling they print: quoted words
 // (`words`, a quotation's `text`), the stored articles and their captures; so do the log's records of a
 // statement as it read before or after a change (`before`, `after`).
-const HOUSE_SPELLINGS: Record<string, string> = { 'counter-narcotics': 'counternarcotics' };
+const HOUSE_SPELLINGS: Record<string, string> = {
+  'counter-narcotics': 'counternarcotics',
+  // British spelling, as the rest of our wording (a reader's review: "civilisations" and "civilizations" on /meeting/).
+  civilization: 'civilisation',
+};
 const THEIRS = new Set(['words', 'before', 'after']);
 const OUR_FOLDERS = ['events', 'issues', 'people', 'quotations', 'comparisons', 'meeting', 'corrections', 'outlets'];
 

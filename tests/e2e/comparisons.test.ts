@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readContentSources } from '../../src/data/read-sources.ts';
 import { checkContent } from '../../src/lib/content/check-content.ts';
 import { articleUrl, sourcesOnlyInUrl, sourcesUrl } from '../../src/lib/links/urls.ts';
+import { nestQuotes } from '../../src/lib/reading/quoted-in-text.ts';
 import { DIFFERENCES_NEEDING_QUOTED } from '../../src/schemas/comparison.ts';
 import { baseUrl, launchBrowser } from '../helpers/browser.ts';
 import { projectRoot, siteIndexOf } from '../helpers/content.ts';
@@ -104,7 +105,7 @@ describe('the outlets’ own words', () => {
   });
 
   for (const path of [...new Set(quotedPoints.map((point) => homeOf(point.id)))]) {
-    it(`${path}: every account of a difference in wording, a figure, a date or framing shows its outlet’s printed words as a cited <q>`, async () => {
+    it(`${path}: every account of a difference in wording, a figure, a date or framing shows its outlet’s printed words as a cited <q>, opening with double quotation marks`, async () => {
       const page = await open(1280, path);
       for (const point of quotedPoints.filter((candidate) => homeOf(candidate.id) === path)) {
         const scope = `#${point.id}`;
@@ -116,13 +117,17 @@ describe('the outlets’ own words', () => {
                 words: quote.textContent,
                 cite: quote.getAttribute('cite'),
                 citation: quote.nextElementSibling?.querySelector('a.citation')?.getAttribute('href') ?? null,
+                // The marks the <q> opens with: the first of its `quotes` (double; single only nested inside).
+                opens: getComputedStyle(quote).quotes.split(' ')[0] ?? '',
               })),
             );
-          expect(shown.map((item) => item.words)).toEqual(account.quoted!.map((quoted) => quoted.words));
+          // The words as printed, their own double quotation marks nested (single) inside ours.
+          expect(shown.map((item) => item.words)).toEqual(account.quoted!.map((quoted) => nestQuotes(quoted.words)));
           shown.forEach((item, index) => {
             const paragraph = `${articleUrl(account.article)}#${account.quoted![index]!.paragraph}`;
             expect(item.cite?.startsWith(paragraph)).toBe(true);
             expect(item.citation?.startsWith(paragraph)).toBe(true);
+            expect(item.opens, `${point.id}: ${item.words}`).toBe('"“"');
           });
         }
       }

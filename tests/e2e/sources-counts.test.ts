@@ -185,12 +185,20 @@ describe('wording (finding 8)', () => {
     }
   });
 
-  it('/issues/ cards count in words, as the house style does, "no quotations" for none', async () => {
+  it('/issues/ cards write their counts alike, as the house style does (words to nine, digits from 10): all in digits once one card needs them, "no quotations" for none', async () => {
     const cards = plain(await text('/issues/'));
-    expect(cards).toMatch(
-      /\b(one|two|three|four|five|six|seven|eight|nine) events? · (no|one|two|three|four|five|six|seven|eight|nine|\d{2,}) quotations?\b/,
-    );
-    expect(cards).not.toMatch(/\b\d (events?|quotations?)\b/);
+    const words = ['no', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'];
+    const tallies = [...cards.matchAll(/\b(\w+) events? · (\w+) quotations?\b/g)].map((match) => [
+      match[1]!,
+      match[2]!,
+    ]);
+    expect(tallies.length).toBeGreaterThan(2);
+    const valueOf = (count: string): number => (/^\d+$/.test(count) ? Number(count) : words.indexOf(count));
+    expect(tallies.flat().every((count) => valueOf(count) >= 0)).toBe(true);
+    // A reader's review (7 December 2026): "13 events" beside "six quotations" on one card.
+    const digits = tallies.flat().some((count) => valueOf(count) >= 10);
+    for (const count of tallies.flat())
+      expect(count, tallies.join(' | ')).toMatch(count === 'no' ? /^no$/ : digits ? /^\d+$/ : /^[a-z]+$/);
     expect(cards).toContain('no quotations');
   });
 

@@ -54,3 +54,11 @@ export function markSlips(words: string, slips: readonly string[]): QuotedPiece[
   if (at < words.length || pieces.length === 0) pieces.push({ text: words.slice(at), slip: false });
   return pieces;
 }
+
+/**
+ * Printed words shown inside our own quotation marks (a `<q>`): the double quotation marks they print read as the
+ * second level, single, as a quotation within a quotation is written ("Trump said they were ‘working on’ …"), so
+ * that every quotation on the site opens with double marks. Only the marks change, never the words; a block
+ * quotation, which has no marks of ours around it, shows them as printed.
+ */
+export const nestQuotes = (words: string): string => words.replace(/“/g, '‘').replace(/”/g, '’');

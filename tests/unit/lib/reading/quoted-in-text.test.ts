@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { markSlips, splitQuoted } from '../../../../src/lib/reading/quoted-in-text.ts';
+import { markSlips, nestQuotes, splitQuoted } from '../../../../src/lib/reading/quoted-in-text.ts';
 
 describe('splitQuoted', () => {
   it('marks the words a sentence quotes in full, once', () => {
@@ -47,5 +47,16 @@ describe('markSlips', () => {
   it('keeps words without slips whole', () => {
     expect(markSlips('particular case', ['particar'])).toEqual([{ text: 'particular case', slip: false }]);
     expect(markSlips('any words', [])).toEqual([{ text: 'any words', slip: false }]);
+  });
+});
+
+describe('nestQuotes', () => {
+  it('turns the double quotation marks printed inside quoted words into single ones, the words unchanged', () => {
+    expect(nestQuotes('Trump said they were “working on” counter-narcotics cooperation.')).toBe(
+      'Trump said they were ‘working on’ counter-narcotics cooperation.',
+    );
+  });
+  it('leaves words without double marks, apostrophes included, as they are', () => {
+    expect(nestQuotes('Come get me. I’m waiting for you here')).toBe('Come get me. I’m waiting for you here');
   });
 });
