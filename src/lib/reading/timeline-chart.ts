@@ -411,12 +411,14 @@ export function layoutChart(input: ChartInput): ChartLayout {
     const edge = (when: When, interval: Interval): number =>
       when.precision === 'day' ? (atTime(interval.start) + atTime(interval.end)) / 2 : atTime(interval.start);
     if (anchor.relation === 'after') {
-      // After X: from the earliest X can be (a week's first day: it may have been done that day) to the end of
-      // the day it was reported, the latest the sources allow; never reported, it is drawn open, not to a date.
+      // After X: from the earliest X can be (a week's first day: it may have been done that day) to the day it
+      // was reported, the latest the sources allow, ending at that day's dot as a "before X" arrow ends at X's (a
+      // statement reported on the meeting's day stops at the meeting's line, never past it into the days after);
+      // never reported, it is drawn open, not to a date.
       const c0 = column(edge(anchor.when, at));
       const reported = input.reportedBy?.(event);
-      const until = reported === undefined ? undefined : Math.min(axisEnd, (reported + 1) * DAY);
-      const c1 = until === undefined ? columnEnd(atTime(at.start) + CHART.arrow) : columnEnd(atTime(until));
+      const until = reported === undefined ? undefined : Math.min(axisEnd, (reported + 0.5) * DAY);
+      const c1 = until === undefined ? columnEnd(atTime(at.start) + CHART.arrow) : column(atTime(until));
       return {
         eventId: event.id,
         shape: 'undated',
