@@ -501,6 +501,40 @@ describe('the chart', () => {
     });
   }
 
+  it('keeps a label off a shortened (grey) stretch its mark does not reach, at 1280 px: "Trump insults Petro" stays in January', async () => {
+    const { context, page } = await open(timelineUrl(), { viewport: { width: 1280, height: 900 } });
+    const seen = await page.evaluate(() => {
+      const gaps = [...document.querySelectorAll('.tl-axis .tl-finer.gap')].map(
+        (gap) => gap.getBoundingClientRect().left,
+      );
+      return {
+        gaps,
+        marks: [...document.querySelectorAll<HTMLAnchorElement>('[data-chart] .tl-l')].map((label) => {
+          // The words a reader sees (the date is for screen readers only at this width, 1 px wide).
+          const words = [...label.childNodes]
+            .filter((node) => !(node instanceof HTMLElement && node.classList.contains('tl-d')))
+            .flatMap((node) => {
+              const range = document.createRange();
+              range.selectNodeContents(node);
+              return [...range.getClientRects()].filter((rect) => rect.width > 1 && rect.height > 1);
+            });
+          return {
+            id: label.hash.slice(1),
+            glyphRight: (label.previousElementSibling as HTMLElement).getBoundingClientRect().right,
+            wordsRight: Math.max(...words.map((rect) => rect.right)),
+          };
+        }),
+      };
+    });
+    expect(seen.gaps.length).toBeGreaterThan(0);
+    for (const mark of seen.marks)
+      for (const gap of seen.gaps)
+        if (mark.glyphRight <= gap + 1)
+          expect(mark.wordsRight, `${mark.id} over the stretch at ${gap}`).toBeLessThanOrEqual(gap + 1);
+    expect(seen.marks.filter((mark) => mark.id === 'trump-sick-man-remark').length).toBeGreaterThan(0);
+    await context.close();
+  });
+
   it('keeps each lane’s name with its marks on a phone: a list per lane, nothing scrolled sideways, each mark with its date', async () => {
     const { context, page } = await open(timelineUrl(), { viewport: { width: 390, height: 844 } });
     const sizes = await page.evaluate(() => ({
