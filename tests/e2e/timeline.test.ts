@@ -64,13 +64,40 @@ describe('the timeline overview and its parts', () => {
       expect(meetingPart).toMatch(new RegExp(`<li id="${id}"`));
   });
 
-  it('says what "order not given" is about: the entry above, not an order the entry gives (7 January call)', () => {
-    const lines = parts.flatMap((path) =>
-      [...html(path).matchAll(/<p class="when[^"]*">(.*?)<\/p>/g)].map((match) => match[1]!.replace(/<[^>]+>/g, '')),
+  it('writes date lines that read calmly: a day without "after X" from another day, the order not given relative to what, an undated entry short', () => {
+    const lines = new Map(
+      parts.flatMap((path) =>
+        [...html(path).matchAll(/<li id="([^"]+)"[^>]*>\s*<p class="when[^"]*">(.*?)<\/p>/gs)].map(
+          (match) =>
+            [
+              match[1]!,
+              match[2]!
+                .replace(/<[^>]+>/g, '')
+                .replace(/\s+/g, ' ')
+                .trim(),
+            ] as const,
+        ),
+      ),
     );
-    const call = lines.find((line) => line.startsWith('7 January 2026 · after'))!;
-    expect(call).toContain('the sources do not say whether this came before or after the entry above');
-    expect(lines.filter((line) => /order (relative to the entry above )?not given/.test(line))).toEqual([]);
+    // The 7 January call: its day places it after the raid; the entry above is dated only to January.
+    expect(lines.get('jan-7-call')).toBe(
+      '7 January 2026 · the entry above is dated only to January 2026; which came first is not given',
+    );
+    // The meeting's day: "after X" beside a day only where X is that day; events of one day say so.
+    expect(lines.get('petro-embassy-remarks')).toMatch(
+      /^3 February 2026 · after Trump and Petro meet at the White House/,
+    );
+    expect(lines.get('ecuador-mediation-request')).toContain(
+      'same day as the entry above; which came first is not given',
+    );
+    // An undated entry: "Date not given" and its orders, nothing more on the line.
+    expect(lines.get('colombia-previews-agenda')).toBe(
+      'Date not given · before Trump and Petro meet at the White House',
+    );
+    for (const [id, line] of lines) {
+      expect(line, id).not.toMatch(/order (relative to the entry above )?not given|, date not given ·/);
+      if (/^\d+ \w+ \d{4} · (after|before) /.test(line)) expect(line, id).toMatch(/^3 February 2026/);
+    }
   });
 
   it('labels a discrepancy by its kind: one date more exact than the other is a difference in precision', async () => {
@@ -399,24 +426,32 @@ describe('the chart', () => {
           heading: item.closest('[data-filter-group]')!.querySelector('.filed')?.firstChild?.textContent?.trim(),
           when: when.textContent!.replace(/\s+/g, ' ').trim(),
           times: [...when.querySelectorAll('time')].map((time) => [time.getAttribute('datetime'), time.textContent]),
+          more: [...item.querySelectorAll('.when-more time')].map((time) => [
+            time.getAttribute('datetime'),
+            time.textContent,
+          ]),
+          detail: item.querySelector('.when-more p')!.textContent!.replace(/\s+/g, ' ').trim(),
           h1: document.querySelector('h1')!.textContent,
         };
       }),
     );
+    // The line says only "Date not given" and what it precedes; its bounds, each a date, one click away.
     expect(entry[0]).toMatchObject({
       heading: 'Date not given, before 3 February 2026',
-      times: [['2026-02-03', '3 February 2026']],
+      when: 'Date not given · before Trump and Petro meet at the White House',
+      times: [],
+      more: [['2026-02-03', '3 February 2026']],
     });
-    expect(entry[0]!.when).toMatch(/^Before 3 February 2026, date not given/);
+    expect(entry[0]!.detail).toMatch(/Before 3 February 2026, date not given\.$/);
     // Both bounds are dates; the entry itself has none ("between" is not a day).
     expect(entry[1]).toMatchObject({
-      times: [
+      more: [
         ['2026-01-07', '7 January'],
         ['2026-02-03', '3 February 2026'],
       ],
     });
-    expect(entry[1]!.when).toMatch(/^Between 7 January and 3 February 2026, date not given/);
-    expect(entry[0]!.h1).toContain('and undated entries');
+    expect(entry[1]!.detail).toMatch(/Between 7 January and 3 February 2026, date not given\.$/);
+    expect(entry[0]!.h1).toBe('Timeline of tensions: Week of 2 February 2026, and entries without a date');
     await part.context.close();
   });
 
@@ -437,7 +472,6 @@ describe('the chart', () => {
           before: day?.previousElementSibling && box(day.previousElementSibling),
           arrows: [...document.querySelectorAll<HTMLAnchorElement>('[data-chart] .tl-l.undated')].map((label) => ({
             id: label.hash.slice(1),
-            when: document.getElementById(label.hash.slice(1))!.querySelector('.when')!.textContent!,
             glyph: box(label.previousElementSibling!),
             label: box(label),
             lane: box(label.closest('[data-lane]')!),
@@ -452,15 +486,13 @@ describe('the chart', () => {
         expect(arrow.glyph.top, arrow.id).toBeGreaterThanOrEqual(arrow.label.top - 1);
         expect(arrow.glyph.bottom, arrow.id).toBeLessThanOrEqual(arrow.label.bottom + 1);
         if (width < 900) continue;
-        if (/^(Before|Between) .*3 February 2026/.test(arrow.when))
-          // Before the meeting: it ends at the meeting's line, never past it.
-          expect(arrow.glyph.right, arrow.id).toBeLessThanOrEqual(seen.meeting.left + 1);
-        else {
+        // Every undated entry precedes the meeting or was reported on its day: it ends at the meeting's line,
+        // never past it into the days after (an arrow past it would read as after the meeting).
+        expect(arrow.glyph.right, arrow.id).toBeLessThanOrEqual(seen.meeting.left + 1);
+        if (arrow.id === 'idarraga-extradition-record') {
           // After something of the week of 2 February, reported by the LA Times of 3 February: from that week's
-          // first day (in the shortened stretch before 3 February) to the end of 3 February, not past it.
-          expect(arrow.id).toBe('idarraga-extradition-record');
-          expect(arrow.glyph.right).toBeLessThanOrEqual(seen.day!.right + 1);
-          expect(arrow.glyph.right).toBeGreaterThan(seen.meeting.left);
+          // first day (in the shortened stretch before 3 February) to the meeting's line, the dot of 3 February.
+          expect(arrow.glyph.right).toBeGreaterThanOrEqual(seen.meeting.left - 1);
           expect(arrow.glyph.left).toBeGreaterThanOrEqual(seen.before!.left - 1);
           expect(arrow.glyph.left).toBeLessThan(seen.day!.left);
         }
@@ -468,6 +500,40 @@ describe('the chart', () => {
       await context.close();
     });
   }
+
+  it('keeps a label off a shortened (grey) stretch its mark does not reach, at 1280 px: "Trump insults Petro" stays in January', async () => {
+    const { context, page } = await open(timelineUrl(), { viewport: { width: 1280, height: 900 } });
+    const seen = await page.evaluate(() => {
+      const gaps = [...document.querySelectorAll('.tl-axis .tl-finer.gap')].map(
+        (gap) => gap.getBoundingClientRect().left,
+      );
+      return {
+        gaps,
+        marks: [...document.querySelectorAll<HTMLAnchorElement>('[data-chart] .tl-l')].map((label) => {
+          // The words a reader sees (the date is for screen readers only at this width, 1 px wide).
+          const words = [...label.childNodes]
+            .filter((node) => !(node instanceof HTMLElement && node.classList.contains('tl-d')))
+            .flatMap((node) => {
+              const range = document.createRange();
+              range.selectNodeContents(node);
+              return [...range.getClientRects()].filter((rect) => rect.width > 1 && rect.height > 1);
+            });
+          return {
+            id: label.hash.slice(1),
+            glyphRight: (label.previousElementSibling as HTMLElement).getBoundingClientRect().right,
+            wordsRight: Math.max(...words.map((rect) => rect.right)),
+          };
+        }),
+      };
+    });
+    expect(seen.gaps.length).toBeGreaterThan(0);
+    for (const mark of seen.marks)
+      for (const gap of seen.gaps)
+        if (mark.glyphRight <= gap + 1)
+          expect(mark.wordsRight, `${mark.id} over the stretch at ${gap}`).toBeLessThanOrEqual(gap + 1);
+    expect(seen.marks.filter((mark) => mark.id === 'trump-sick-man-remark').length).toBeGreaterThan(0);
+    await context.close();
+  });
 
   it('keeps each lane’s name with its marks on a phone: a list per lane, nothing scrolled sideways, each mark with its date', async () => {
     const { context, page } = await open(timelineUrl(), { viewport: { width: 390, height: 844 } });

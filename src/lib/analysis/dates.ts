@@ -232,3 +232,42 @@ export function formatDay(day: number): string {
   const date = new Date(day * DAY_MS);
   return `${date.getUTCDate()} ${MONTHS[date.getUTCMonth()]} ${date.getUTCFullYear()}`;
 }
+
+/**
+ * Whether an entry's date line shows an order the sources give ("during X", "after X", "before X"): "during" always
+ * (it says what the entry is part of); "after"/"before" beside a date less precise than a day, or none, which it
+ * narrows, and beside a day only when X falls on that day too: a day already places the entry against every other
+ * day, and "7 January 2026 · after (something in January)" only makes a reader wonder.
+ */
+export function orderShown(when: When, relation: 'during' | 'after' | 'before', other: When): boolean {
+  if (relation === 'during' || when.precision !== 'day') return true;
+  return other.precision === 'day' && other.date === when.date;
+}
+
+const PRECISION_UNIT: Record<Exclude<When['precision'], 'relative'>, string> = {
+  day: 'day',
+  week: 'week',
+  month: 'month',
+  season: 'season',
+  year: 'year',
+};
+
+/**
+ * What a list says where the sources do not give an entry's order against the entry above it (`above`, its date;
+ * `noun`, "entry" or "quotation"), saying relative to what: "same day as the entry above; which came first is not
+ * given", "the entry above is dated only to January 2026; which came first is not given", or "the sources do not
+ * say whether this came before or after the entry above". Nothing for an undated entry: its date already says it
+ * is not given, and the order among undated entries is no more known than their dates.
+ */
+export function orderNote(when: When, above: When | undefined, noun: 'entry' | 'quotation'): string | undefined {
+  if (when.precision === 'relative') return undefined;
+  const unknown = `the sources do not say whether this came before or after the ${noun} above`;
+  if (above === undefined) return unknown;
+  if (above.precision === 'relative') return `the ${noun} above has no date; which came first is not given`;
+  if (above.precision === when.precision && above.date === when.date && above.season === when.season)
+    return `same ${PRECISION_UNIT[when.precision]} as the ${noun} above; which came first is not given`;
+  const [span, other] = [whenSpan(when), whenSpan(above)];
+  if (span.first >= other.first && span.last <= other.last)
+    return `the ${noun} above is dated only to ${dateInSentence(formatWhen(above))}; which came first is not given`;
+  return unknown;
+}

@@ -1,7 +1,18 @@
 import type { Event } from '../../schemas/event.ts';
 import type { When } from '../../schemas/when.ts';
 import { filingId } from '../links/urls.ts';
-import { boundWord, dateInSentence, formatWhen, whenSpan, type Anchor, type Span } from './dates.ts';
+import {
+  boundWord,
+  dateInSentence,
+  dayKey,
+  dayRangeLabel,
+  formatDay,
+  formatWhen,
+  MONTHS,
+  whenSpan,
+  type Anchor,
+  type Span,
+} from './dates.ts';
 import { MONTH_IDS, periodOfWhen, splitTimeline, type TimelinePart } from './timeline-parts.ts';
 import { resolveAnchor } from './timeline.ts';
 
@@ -10,7 +21,7 @@ import { resolveAnchor } from './timeline.ts';
  * whose date falls within its part's period ("February 2026") is listed under the part's heading; an event
  * known only by its order under "Date not given, before 3 February 2026"; an event dated less precisely
  * than its part (a year in a part that is a month) under "2026, month not given". The part's label says when
- * it holds such entries ("February 2026 and undated entries"). Pure; the content guard runs the same filing
+ * it holds such entries by its dates ("Week of 2 February 2026, and entries without a date": partLabel). Pure; the content guard runs the same filing
  * (lib/content/integrity.ts checkFiling) and refuses any heading more precise than an entry's date.
  */
 
@@ -112,15 +123,66 @@ export function fileEvents(
   return filings;
 }
 
-/** A part's label as readers see it: its period, and whether it also holds undated entries or entries without a month. */
-export function partLabel(label: string, filings: readonly Filing[]): string {
+/** What a part's label needs to know besides its filings: the dates of the events its entries are recorded after or before, and the meeting's event. */
+export interface LabelContext {
+  /** An event's date, by id (the bounds "after X", "before X" put on an entry's own date). */
+  whenOf: (eventId: string) => When | undefined;
+  /** The meeting's event: a part that begins on its day says so ("the meeting day"). */
+  meetingEvent?: string | undefined;
+}
+
+/** The days an entry's date could mean, narrowed by the events the sources put it after and before ("February 2026, after the meeting": 3–28 February). */
+function entrySpan(when: When, context: LabelContext): Span {
+  const span = whenSpan(when);
+  const after = when.after === undefined ? undefined : context.whenOf(when.after);
+  const before = when.before === undefined ? undefined : context.whenOf(when.before);
+  return {
+    first: after && after.precision !== 'relative' ? Math.max(span.first, whenSpan(after).first) : span.first,
+    last: before && before.precision !== 'relative' ? Math.min(span.last, whenSpan(before).last) : span.last,
+  };
+}
+
+/**
+ * A part's label as readers see it, saying what it holds by its dates, computed from its filings: a part of
+ * years its period ("2022–2025"); a part of months the days its dated entries cover, the whole month as "February
+ * 2026", a single heading as itself ("Week of 2 February 2026"), else the days ("3–10 February 2026"), "The meeting
+ * day, 3 February 2026, and the rest of February" where it begins on the meeting's day; then what else it holds
+ * (", and entries without a date", ", and entries dated less precisely"). `label` is the part's period as
+ * splitTimeline names it ("February 2026, part 2"); its page number stays only where the dates alone say no more.
+ */
+export function partLabel(
+  part: Pick<TimelinePart, 'id' | 'label'>,
+  filings: readonly Filing[],
+  context: LabelContext,
+): string {
   const also = filings.some((filing) => filing.undated)
-    ? ' and undated entries'
+    ? ', and entries without a date'
     : filings.some((filing) => filing.heading !== undefined)
-      ? ' and entries dated less precisely'
+      ? ', and entries dated less precisely'
       : '';
-  // "February 2026, part 2" reads "February 2026 and undated entries, part 2".
-  return label.replace(/(, part \d+)?$/, `${also}$1`);
+  const [, period = part.label, page = ''] = /^(.*?)(, part \d+)?$/.exec(part.label) ?? [];
+  // The entries within the part's period: those under a heading of their own are named by `also`.
+  const dated = filings.filter((filing) => !filing.undated && filing.heading === undefined);
+  if (!isMonthPart(part.id) || dated.length === 0) return `${period}${also}${page}`;
+  const spans = dated.flatMap((filing) => filing.events.map((event) => entrySpan(event.when, context)));
+  const first = Math.min(...spans.map((span) => span.first));
+  const last = Math.max(...spans.map((span) => span.last));
+  const whole = partPeriod(part.id);
+  const meeting = context.meetingEvent === undefined ? undefined : context.whenOf(context.meetingEvent);
+  const meetingDay = meeting?.precision === 'day' ? whenSpan(meeting).first : undefined;
+  const monthEnd = (() => {
+    const date = new Date(first * DAY_MS);
+    return day(date.getUTCFullYear(), date.getUTCMonth() + 1) - 1;
+  })();
+  let base: string;
+  if (first === meetingDay && last === first) base = `${formatDay(first)}: the meeting day`;
+  else if (first === meetingDay && last === monthEnd)
+    base = `The meeting day, ${formatDay(first)}, and the rest of ${MONTHS[new Date(first * DAY_MS).getUTCMonth()]}`;
+  else if (first === meetingDay) base = `${dayRangeLabel(dayKey(first), dayKey(last))}: the meeting day and after`;
+  else if (first <= whole.first && last >= whole.last) return `${period}${also}${page}`;
+  else if (dated.length === 1) base = dated[0]?.title ?? period;
+  else base = dayRangeLabel(dayKey(Math.max(first, whole.first)), dayKey(Math.min(last, whole.last)));
+  return `${base}${also}`;
 }
 
 /** Whether a heading's period (`within`) holds every day an entry could fall on (`span`). */
@@ -136,7 +198,11 @@ export interface FiledPart extends TimelinePart {
  * The timeline's parts (lib/analysis/timeline-parts.ts) with each event filed, and each label saying what
  * the part holds: the one filing the pages show and the content guard checks.
  */
-export function fileTimeline(timeline: readonly Event[], eventById: ReadonlyMap<string, Event>): FiledPart[] {
+export function fileTimeline(
+  timeline: readonly Event[],
+  eventById: ReadonlyMap<string, Event>,
+  meetingEvent?: string,
+): FiledPart[] {
   const anchorOf = (when: When): Anchor | undefined => resolveAnchor(when, eventById);
   return splitTimeline(
     timeline,
@@ -147,8 +213,16 @@ export function fileTimeline(timeline: readonly Event[], eventById: ReadonlyMap<
     undefined,
     // A month's pages keep the events under one heading together: the meeting's day on one page.
     (event, monthPartId) => filingOf(event, { id: monthPartId }, anchorOf).id,
-  ).map((part) => {
-    const filings = fileEvents(part, anchorOf);
-    return { ...part, label: partLabel(part.label, filings), filings };
-  });
+  )
+    .map((part) => {
+      const filings = fileEvents(part, anchorOf);
+      const label = partLabel(part, filings, { whenOf: (id) => eventById.get(id)?.when, meetingEvent });
+      return { ...part, label, filings, page: /, part \d+$/.exec(part.label)?.[0] ?? '' };
+    })
+    .map(({ page, ...part }, at, parts) =>
+      // Two parts whose dates read alike keep their page numbers ("…, part 2"): no two labels the same.
+      parts.some((other, index) => index !== at && other.label === part.label) && !part.label.endsWith(page)
+        ? { ...part, label: `${part.label}${page}` }
+        : part,
+    );
 }

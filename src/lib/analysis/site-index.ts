@@ -16,7 +16,7 @@ import { citationPlaces, orderStatementCitations } from './citation-order.ts';
 import { lastUpdated } from './last-updated.ts';
 import { articlePages } from '../links/article-pages.ts';
 import { paginateLog, type LogPage } from '../links/log-pages.ts';
-import type { Anchor } from './dates.ts';
+import { orderNote, type Anchor } from './dates.ts';
 import type { When } from '../../schemas/when.ts';
 import { fileTimeline, type Filing } from './filing.ts';
 import type { TimelinePart } from './timeline-parts.ts';
@@ -143,6 +143,8 @@ export interface SiteIndex extends SiteContent {
   orderNotGiven(kind: 'event' | 'quotation', ids: readonly string[]): ReadonlySet<string>;
   /** orderNotGiven over the whole timeline, worked out once (every part of the timeline asks for it). */
   timelineOrderNotGiven(): ReadonlySet<string>;
+  /** What an event's line says where the sources do not give its order against the entry above it in the timeline, which may close the part before (orderNote); none where they do. */
+  timelineOrderNote(eventId: string): string | undefined;
   /** Lookups by id. */
   personById: ReadonlyMap<string, Person>;
   issueById: ReadonlyMap<string, Issue>;
@@ -359,10 +361,12 @@ export function buildSiteIndex(content: SiteContent): SiteIndex {
   const anchorOf = (when: When): Anchor | undefined => resolveAnchor(when, eventById);
   // Each part's events filed under headings no more precise than their dates (lib/analysis/filing.ts).
   const filings = new Map<string, Filing[]>();
-  const timelineParts: TimelinePart[] = fileTimeline(timeline, eventById).map(({ filings: filed, ...part }) => {
-    filings.set(part.id, filed);
-    return part;
-  });
+  const timelineParts: TimelinePart[] = fileTimeline(timeline, eventById, content.meeting.event).map(
+    ({ filings: filed, ...part }) => {
+      filings.set(part.id, filed);
+      return part;
+    },
+  );
   const partOf = new Map(timelineParts.flatMap((part) => part.events.map((event) => [event.id, part] as const)));
 
   const eventHomeUrl = (eventId: string): string => {
@@ -576,6 +580,11 @@ export function buildSiteIndex(content: SiteContent): SiteIndex {
         'event',
         timeline.map((event) => event.id),
       )),
+    timelineOrderNote(eventId) {
+      if (!this.timelineOrderNotGiven().has(eventId)) return undefined;
+      const at = this.timelinePosition(eventId);
+      return orderNote(timeline[at]?.when ?? { precision: 'relative' }, timeline[at - 1]?.when, 'entry');
+    },
     personById,
     issueById,
     eventById,

@@ -411,12 +411,14 @@ export function layoutChart(input: ChartInput): ChartLayout {
     const edge = (when: When, interval: Interval): number =>
       when.precision === 'day' ? (atTime(interval.start) + atTime(interval.end)) / 2 : atTime(interval.start);
     if (anchor.relation === 'after') {
-      // After X: from the earliest X can be (a week's first day: it may have been done that day) to the end of
-      // the day it was reported, the latest the sources allow; never reported, it is drawn open, not to a date.
+      // After X: from the earliest X can be (a week's first day: it may have been done that day) to the day it
+      // was reported, the latest the sources allow, ending at that day's dot as a "before X" arrow ends at X's (a
+      // statement reported on the meeting's day stops at the meeting's line, never past it into the days after);
+      // never reported, it is drawn open, not to a date.
       const c0 = column(edge(anchor.when, at));
       const reported = input.reportedBy?.(event);
-      const until = reported === undefined ? undefined : Math.min(axisEnd, (reported + 1) * DAY);
-      const c1 = until === undefined ? columnEnd(atTime(at.start) + CHART.arrow) : columnEnd(atTime(until));
+      const until = reported === undefined ? undefined : Math.min(axisEnd, (reported + 0.5) * DAY);
+      const c1 = until === undefined ? columnEnd(atTime(at.start) + CHART.arrow) : column(atTime(until));
       return {
         eventId: event.id,
         shape: 'undated',
@@ -468,11 +470,13 @@ export function layoutChart(input: ChartInput): ChartLayout {
   // A landmark's line (the meeting) is drawn across the middle of its column: a mark left of it keeps its label
   // left of it too (the words of an earlier event over the meeting's day would read as that day's).
   const lines = landmarks.filter((landmark) => landmark.c1 === landmark.c0).map((landmark) => landmark.c0);
+  const gaps = placedSegments.filter((segment) => segment.kind === 'gap').map((segment) => segment.c0);
   const periodOf = (glyph: Columns): Columns => {
     // A glyph's last column is only partly its own where it is longer than one (its end rounded up).
     const end = Math.max(glyph.c0 + 1, glyph.c1 - 1);
     const covered = ownColumns.filter((year) => year.c0 < end && glyph.c0 < year.c1);
-    const barrier = Math.min(...lines.filter((line) => glyph.c1 <= line));
+    // Nor over a shortened (grey) stretch after its mark: words there would read as of the days it stands for.
+    const barrier = Math.min(...lines.filter((line) => glyph.c1 <= line), ...gaps.filter((gap) => glyph.c1 <= gap));
     return {
       c0: Math.min(glyph.c0, ...covered.map((year) => year.c0)),
       c1: Math.max(glyph.c1, Math.min(barrier, ...covered.map((year) => year.c1))),

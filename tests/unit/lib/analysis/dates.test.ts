@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import type { When } from '../../../../src/schemas/when.ts';
 import {
+  orderNote,
+  orderShown,
   formatPublished,
   formatWhen,
   publishedDatetime,
@@ -159,5 +162,38 @@ describe('weeks and spans', () => {
     expect(span({ date: '2026', precision: 'season', season: 'winter' })).toEqual(['2025-12-01', '2026-02-28']);
     expect(span({ date: '2025', precision: 'year' })).toEqual(['2025-01-01', '2025-12-31']);
     expect(whenSpan({ precision: 'relative', before: 'x' })).toEqual({ first: -Infinity, last: Infinity });
+  });
+});
+
+describe('an entry’s order beside its date (orderShown, orderNote)', () => {
+  const day = (date: string): When => ({ date, precision: 'day' });
+  const january: When = { date: '2026-01', precision: 'month' };
+
+  it('shows "after X" beside a day only when X is that day too; "during X" and the orders of a less precise date always', () => {
+    expect(orderShown(day('2026-01-07'), 'after', january)).toBe(false);
+    expect(orderShown(day('2026-01-07'), 'after', day('2026-01-03'))).toBe(false);
+    expect(orderShown(day('2026-02-03'), 'after', day('2026-02-03'))).toBe(true);
+    expect(orderShown(day('2026-02-03'), 'during', day('2026-02-03'))).toBe(true);
+    expect(orderShown({ date: '2026-02', precision: 'month' }, 'after', day('2026-02-03'))).toBe(true);
+    expect(orderShown({ precision: 'relative', before: 'x' }, 'before', day('2026-02-03'))).toBe(true);
+  });
+
+  it('says relative to what the order is not given, and nothing for an undated entry', () => {
+    expect(orderNote(day('2026-01-07'), january, 'entry')).toBe(
+      'the entry above is dated only to January 2026; which came first is not given',
+    );
+    expect(orderNote(day('2026-02-03'), day('2026-02-03'), 'entry')).toBe(
+      'same day as the entry above; which came first is not given',
+    );
+    expect(orderNote(january, january, 'quotation')).toBe(
+      'same month as the quotation above; which came first is not given',
+    );
+    expect(orderNote({ date: '2026', precision: 'year' }, january, 'quotation')).toBe(
+      'the sources do not say whether this came before or after the quotation above',
+    );
+    expect(orderNote(day('2026-01-07'), { precision: 'relative', before: 'x' }, 'entry')).toBe(
+      'the entry above has no date; which came first is not given',
+    );
+    expect(orderNote({ precision: 'relative', before: 'x' }, day('2026-01-07'), 'entry')).toBeUndefined();
   });
 });

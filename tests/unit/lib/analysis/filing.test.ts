@@ -77,16 +77,32 @@ describe('filing the timeline', () => {
     ]);
   });
 
-  it('says in a part’s label what else it holds, before its page number', () => {
-    const base = { title: '', id: '' };
-    const undated = [{ ...base, heading: 'Date not given, before 3 February 2026', undated: true, events: [] }];
-    expect(partLabel('February 2026', undated)).toBe('February 2026 and undated entries');
-    expect(partLabel('February 2026, part 2', undated)).toBe('February 2026 and undated entries, part 2');
-    expect(partLabel('February 2026', undated)).toBe('February 2026 and undated entries');
-    expect(
-      partLabel('February 2026', [{ ...base, heading: '2026, month not given', undated: false, events: [] }]),
-    ).toBe('February 2026 and entries dated less precisely');
-    expect(partLabel('2022–2025', [{ ...base, undated: false, events: [] }])).toBe('2022–2025');
+  it('names a part by the days its dated entries cover, then what else it holds (partLabel)', () => {
+    const context = { whenOf: (id: string) => byId.get(id)?.when, meetingEvent: 'meeting' };
+    const label = (id: string, periodLabel: string, events: Event[]) =>
+      partLabel({ id, label: periodLabel }, fileEvents({ id, events }, anchorOf), context);
+    // One heading: itself; undated entries beside it said so.
+    expect(label('2026-february', 'February 2026', [week, labelled, visa])).toBe(
+      'Week of 2 February 2026, and entries without a date',
+    );
+    // Beginning on the meeting's day: the day, or the day and the rest of the month (an entry of February recorded after the meeting).
+    expect(label('2026-february-2', 'February 2026, part 2', [meeting])).toBe('3 February 2026: the meeting day');
+    const later = event('later', { date: '2026-02', precision: 'month', after: 'meeting' });
+    expect(label('2026-february-2', 'February 2026, part 2', [meeting, later])).toBe(
+      'The meeting day, 3 February 2026, and the rest of February',
+    );
+    // Several days: their range; the whole month: the month, its page number kept.
+    const tenth = event('tenth', { date: '2026-02-10', precision: 'day' });
+    expect(label('2026-february', 'February 2026', [week, tenth])).toBe('2–10 February 2026');
+    const month = event('month', { date: '2026-02', precision: 'month' });
+    expect(label('2026-february-2', 'February 2026, part 2', [tenth, month])).toBe('February 2026, part 2');
+    // A year within a month's part; a part of years is its period.
+    expect(label('2026-february', 'February 2026', [tenth, year])).toBe(
+      '10 February 2026, and entries dated less precisely',
+    );
+    expect(label('2022-2025', '2022–2025', [event('elected', { date: '2022-06-19', precision: 'day' })])).toBe(
+      '2022–2025',
+    );
   });
 
   it('lists undated entries just before what they precede, never among the dated entries of a month they may not belong to', () => {
@@ -101,6 +117,6 @@ describe('filing the timeline', () => {
     const undatedIn = parts.filter((part) =>
       part.filings.some((filing) => filing.events.some((item) => item.id === 'visa' || item.id === 'labelled')),
     );
-    for (const part of undatedIn) expect(part.label).toMatch(/undated entries/);
+    for (const part of undatedIn) expect(part.label).toMatch(/entries without a date/);
   });
 });
