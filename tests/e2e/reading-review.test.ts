@@ -143,7 +143,7 @@ describe('the list of entries moved to other pages', () => {
   it('says in words what moved and where, each link keeping the old id', () => {
     const links = pages.flatMap((page) =>
       [
-        ...(/<details class="moved-links[^]*?<\/details>/.exec(page.html)?.[0] ?? '').matchAll(
+        ...(/<ul class="moved-links[^]*?<\/ul>/.exec(page.html)?.[0] ?? '').matchAll(
           /<a id="([^"]+)" href="([^"]+)" data-moved>([^<]*)<\/a>/g,
         ),
       ].map((match) => ({ page: page.url, id: match[1]!, href: match[2]!, text: text(match[3]!) })),
