@@ -153,7 +153,7 @@ describe('the list of entries moved to other pages', () => {
       const [path, id] = link.href.split('#') as [string, string];
       const target = byUrl.get(path)!;
       const h1 = text(/<h1[^>]*>([^]*?)<\/h1>/.exec(target)![1]!);
-      const words = /^(Event|Comparison point|Section|Quotation|Correction|Update|Edition) “(.+)”, now on (.+)$/.exec(
+      const words = /^(Event|Comparison point|Section|Quotation|Correction|Update|Edition|Article) “(.+)”, now on (.+)$/.exec(
         link.text,
       );
       expect(words, `${link.page}#${link.id}: ${link.text}`).not.toBeNull();
