@@ -143,7 +143,7 @@ describe('the list of entries moved to other pages', () => {
   it('says in words what moved and where, each link keeping the old id', () => {
     const links = pages.flatMap((page) =>
       [
-        ...(/<details class="moved-links[^]*?<\/details>/.exec(page.html)?.[0] ?? '').matchAll(
+        ...(/<ul class="moved-links[^]*?<\/ul>/.exec(page.html)?.[0] ?? '').matchAll(
           /<a id="([^"]+)" href="([^"]+)" data-moved>([^<]*)<\/a>/g,
         ),
       ].map((match) => ({ page: page.url, id: match[1]!, href: match[2]!, text: text(match[3]!) })),
@@ -153,7 +153,7 @@ describe('the list of entries moved to other pages', () => {
       const [path, id] = link.href.split('#') as [string, string];
       const target = byUrl.get(path)!;
       const h1 = text(/<h1[^>]*>([^]*?)<\/h1>/.exec(target)![1]!);
-      const words = /^(Event|Comparison point|Section|Quotation|Correction|Update|Edition) “(.+)”, now on (.+)$/.exec(
+      const words = /^(Event|Comparison point|Section|Quotation|Correction|Update|Edition|Article) “(.+)”, now on (.+)$/.exec(
         link.text,
       );
       expect(words, `${link.page}#${link.id}: ${link.text}`).not.toBeNull();

@@ -29,7 +29,7 @@ function contentText(url: string): string {
     .replace(/<p class="last-updated">[\s\S]*?<\/p>/g, '')
     .replace(/<nav class="(?:breadcrumbs|pagination)"[\s\S]*?<\/nav>/g, '')
     .replace(/<form class="filters"[\s\S]*?<\/form>/g, '')
-    .replace(/<details class="moved-links[\s\S]*?<\/details>/g, '')
+    .replace(/<ul class="moved-links[\s\S]*?<\/ul>/g, '')
     .replace(/<[^>]+>/g, ' ');
 }
 

@@ -157,7 +157,7 @@ describe('"On this page" on /sources/ follows the filters (issue 17, points 3 an
 describe('the entries that moved from /sources/ (finding 4)', () => {
   it('are listed once each, every old id still on a link of its own', async () => {
     const html = await text(sourcesUrl());
-    const list = /<details class="moved-links[^]*?<\/details>/.exec(html)?.[0] ?? '';
+    const list = /<ul class="moved-links[^]*?<\/ul>/.exec(html)?.[0] ?? '';
     const lines = [...list.matchAll(/<li>([^]*?)<\/li>/g)].map((match) => plain(match[1]!));
     expect(lines.length).toBeGreaterThan(0);
     expect(new Set(lines).size).toBe(lines.length);

@@ -393,15 +393,15 @@ export function elementAt(
     : { kind: 'element' };
 }
 
-const MOVED_LIST_START = '<details class="moved-links meta"><summary>Entries that moved from this page</summary><ul>';
-const MOVED_LIST_END = '</ul></details>';
+const MOVED_LIST_START = '<ul class="moved-links meta">';
+const MOVED_LIST_END = '</ul>';
 
 /**
- * Adds to a page the links for entries that moved to other pages, at the end of its main content, in a closed
- * disclosure ("Entries that moved from this page"): each link carries the old id, so `#old` lands on it. With
- * JavaScript the page script follows it at once to the entry's new place, and the list stays out of the reader's way;
- * without, the browser opens the disclosure to show the link it landed on (HTML's "ancestor revealing" of a
- * fragment's target), so the link is there to follow. `links` pairs each old id with the entry's new address and
+ * Adds to a page the links for entries that moved to other pages, at the end of its main content, in a list
+ * (`ul.moved-links`) that the shared CSS hides unless it holds the fragment's target, and then shows that link
+ * alone: each link carries the old id, so `#old` lands on it. With JavaScript the page script follows it at once
+ * to the entry's new place; without, the link is there to follow; no other reader sees the list (it has no
+ * heading: it is never seen but by who landed on one of its links). `links` pairs each old id with the entry's new address and
  * says, in words, what the entry is and the page it is on now (describeMovedEntry); an entry listed under two
  * ids (its own and an older alias) is one line, the older id joining it as "(earlier address: #old)".
  */

@@ -21,9 +21,10 @@ export const LOG_PAGE = { capacity: 56, whole: 72, entry: 1, affected: 1 / 4 } a
 
 /**
  * How many entries the log's first page shows under "Latest changes": the newest days whole while they fit,
- * each entry as one line (its kind and what changed), the newest day cut here if it alone has more.
+ * each entry as one line (its kind and what changed), the newest day cut here if it alone has more (with a link to
+ * the rest on the log's page of that day): a handful, not a day of 40 (10,700 px on a phone).
  */
-export const LOG_LATEST_ENTRIES = 40;
+export const LOG_LATEST_ENTRIES = 10;
 
 /** What the log's pagination needs of an entry. */
 export interface LogEntry {

@@ -1,6 +1,6 @@
 import { LINK_TO_THIS_CLASS } from '../links/link-to-this.ts';
-import { scanTags } from '../security/html-scan.ts';
-import { blockTitle, pageKind } from './search-kinds.ts';
+import { decodeReferences, scanTags } from '../security/html-scan.ts';
+import { blockKind, blockTitle, KIND_SEPARATOR, pageKind } from './search-kinds.ts';
 
 /** What the site search (Pagefind) indexes and how its results point inside pages. */
 
@@ -41,7 +41,9 @@ const attributeValue = (text: string): string => text.replaceAll('&', '&amp;').r
  * (a paragraph, section, event, issue, quotation, comparison point, meeting line) gets a
  * `data-pagefind-title` naming it by kind and name, from what its control calls it ("Article paragraph ¦ ¶18",
  * "Event ¦ Petro wins…", blockTitle in search-kinds.ts), so that Pagefind reports a match inside it as a
- * sub-result with the block's own address (`/page/#id`). Given the page's path, the indexed element also gets
+ * sub-result with the block's own address (`/page/#id`). An entry of the corrections log, whose control names
+ * only its kind ("Link to this correction": its heading says what it is), is named by its heading's link, the
+ * entry's own title ("Correction ¦ The date is now given."), not by its kind twice. Given the page's path, the indexed element also gets
  * the page's kind as Pagefind metadata (`kind`: "Issue", "Comparison point"), which results show.
  * The built page itself is not changed: this only feeds the index. One pass of the tag scanner
  * (no tree: this runs over every page, and a full parse and serialisation was most of the index's cost
@@ -51,6 +53,8 @@ export function markSearchAnchors(html: string, path?: string): string {
   /** Where each id's first element can take one more attribute, and whether it already has a title. */
   const byId = new Map<string, { at: number; titled: boolean }>();
   const controls: { target: string; label: string }[] = [];
+  /** The links to other pages, in order: where each start tag ends (a log entry's title is the first after it). */
+  const links: number[] = [];
   let body: number | undefined;
   scanTags(html, (name, attributes, _text, attributesEnd) => {
     if (body === undefined && attributes.has(SEARCH_BODY_ATTRIBUTE)) body = attributesEnd;
@@ -62,13 +66,18 @@ export function markSearchAnchors(html: string, path?: string): string {
     const classes = (attributes.get('class') ?? '').split(/\s+/);
     if (href.startsWith('#') && classes.includes(LINK_TO_THIS_CLASS))
       controls.push({ target: safeDecode(href.slice(1)), label: attributes.get('aria-label') ?? '' });
+    else if (!href.startsWith('#')) links.push(attributesEnd);
   });
   const inserts = new Map<number, string>();
   for (const { target, label } of controls) {
     const block = byId.get(target);
     if (!block || block.titled || !label.startsWith(ACCESSIBLE_NAME_PREFIX) || inserts.has(block.at)) continue;
     const what = label.slice(ACCESSIBLE_NAME_PREFIX.length);
-    const title = blockTitle(what.charAt(0).toUpperCase() + what.slice(1));
+    const entryTitle = LOG_ENTRY.test(what) ? linkTextAfter(html, links, block.at) : '';
+    const title =
+      entryTitle === ''
+        ? blockTitle(what.charAt(0).toUpperCase() + what.slice(1))
+        : `${blockKind(what).kind}${KIND_SEPARATOR}${entryTitle}`;
     inserts.set(block.at, ` data-pagefind-title="${attributeValue(title)}"`);
   }
   const kind = path === undefined ? '' : pageKind(path).kind;
@@ -83,6 +92,20 @@ export function markSearchAnchors(html: string, path?: string): string {
   }
   parts.push(html.slice(from));
   return parts.join('');
+}
+
+/** A control's name for an entry of the corrections log: its kind alone. */
+const LOG_ENTRY = /^this (correction|update|edition)$/i;
+
+/** The text of the first link to another page after offset `at` (its tags dropped, references decoded), or ''. */
+function linkTextAfter(html: string, links: readonly number[], at: number): string {
+  const start = links.find((end) => end > at);
+  if (start === undefined) return '';
+  const end = html.indexOf('</a>', start);
+  if (end === -1) return '';
+  return decodeReferences(html.slice(start + 1, end).replace(/<[^>]*>/g, ''))
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /** A fragment decoded as the browser does; a malformed escape is kept as written. */

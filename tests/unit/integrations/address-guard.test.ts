@@ -119,11 +119,11 @@ describe('the address guard', () => {
       );
     });
 
-    it('passes with the alias, adding to the old page a link with the old id to the new place (in a closed disclosure at the end of main), saying in words what moved and where', () => {
+    it('passes with the alias, adding to the old page a link with the old id to the new place (in a list at the end of main, shown only to who lands on it), saying in words what moved and where', () => {
       const where = site(split, alias);
       expect(() => run(where)).not.toThrow();
       expect(readFileSync(join(where.distDir, 'articles', 'x', 'index.html'), 'utf8')).toContain(
-        '<details class="moved-links meta"><summary>Entries that moved from this page</summary><ul><li><a id="second" href="/articles/y/#second-part" data-moved>Paragraph 2, now on Article Y</a></li></ul></details></main>',
+        '<ul class="moved-links meta"><li><a id="second" href="/articles/y/#second-part" data-moved>Paragraph 2, now on Article Y</a></li></ul></main>',
       );
     });
 

@@ -151,11 +151,9 @@ describe('moved-entry links', () => {
       { from: 'a"b', href: '/t/#a<b' },
       { from: 'c', href: '/t/#c', what: 'Event “A & B”', pageName: 'Timeline <2>' },
     ]);
+    expect(html).toContain('<p>Body</p><ul class="moved-links meta"><li>');
     expect(html).toContain(
-      '<p>Body</p><details class="moved-links meta"><summary>Entries that moved from this page</summary><ul><li>',
-    );
-    expect(html).toContain(
-      '<a id="a&quot;b" href="/t/#a&lt;b" data-moved>/t/#a&lt;b</a></li><li><a id="c" href="/t/#c" data-moved>Event “A &amp; B”, now on Timeline &lt;2></a></li></ul></details></main>',
+      '<a id="a&quot;b" href="/t/#a&lt;b" data-moved>/t/#a&lt;b</a></li><li><a id="c" href="/t/#c" data-moved>Event “A &amp; B”, now on Timeline &lt;2></a></li></ul></main>',
     );
     expect(listIds(html)).toEqual(['main', 'a"b', 'c']);
     expect(insertMovedLinks(page(''), [])).toBe(page(''));
@@ -169,7 +167,7 @@ describe('moved-entry links', () => {
       { from: 'group-both', ...entry },
       { from: 'group-all', ...entry },
     ]);
-    expect(once).toContain(`<ul>${line}</ul>`);
+    expect(once).toContain(`<ul class="moved-links meta">${line}</ul>`);
     const twice = insertMovedLinks(insertMovedLinks(page(''), [{ from: 'group-all', ...entry }]), [
       { from: 'group-both', ...entry },
     ]);

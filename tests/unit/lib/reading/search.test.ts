@@ -59,6 +59,18 @@ describe('markSearchAnchors', () => {
     expect(html).toContain('<section class=\'s\' id=intro data-pagefind-title="Part of the page ¦ Intro">');
   });
 
+  it('names an entry of the corrections log by its own title, its kind kept, not by its kind twice ("Correction ¦ Correction")', () => {
+    const html = markSearchAnchors(
+      page(
+        '<ol class="log"><li id="fix"><p class="when">Correction</p><h3 class="what"><a href="/corrections/fix/">Dates &amp; <em>places</em>\n given</a>' +
+          '<a class="link-to-this" href="#fix" aria-label="Link to this correction">¶</a></h3><p>Affects <a href="/timeline/">the timeline</a></p></li>' +
+          '<li id="upd"><h3 class="what"><a href="/corrections/upd/">A later source</a><a class="link-to-this" href="#upd" aria-label="Link to this update">¶</a></h3></li></ol>',
+      ),
+    );
+    expect(html).toContain('<li id="fix" data-pagefind-title="Correction ¦ Dates &amp; places given">');
+    expect(html).toContain('<li id="upd" data-pagefind-title="Correction ¦ A later source">');
+  });
+
   it('given the page’s path, records the page’s kind as Pagefind metadata on the indexed element', () => {
     expect(markSearchAnchors(page('<p>Words</p>'), '/issues/sanctions/')).toContain(
       '<main id="main" data-pagefind-body data-pagefind-meta="kind:Issue">',
