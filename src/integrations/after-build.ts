@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { LOCAL_ORIGIN } from '../lib/links/site-origin.ts';
 import { addressGuardPass } from './address-guard.ts';
 import { cspPerPagePass } from './csp-per-page.ts';
+import { fragmentMapPass } from './fragment-map.ts';
 import { previewImagesPass } from './preview-images.ts';
 import { searchIndexPass } from './search-index.ts';
 import { staticHostPass } from './static-host.ts';
@@ -19,6 +20,7 @@ export const AFTER_BUILD_PASSES: readonly AfterBuildPass[] = [
   cspPerPagePass,
   previewImagesPass,
   addressGuardPass,
+  fragmentMapPass,
   staticHostPass,
   searchIndexPass,
 ];
