@@ -13,8 +13,8 @@ import { HANDOFF_VARIABLE, type AfterBuildPass, type PassContext, type PassLogge
 /**
  * The passes over the finished pages, in the order they must run: each page's CSP is narrowed to its own
  * hashes, preview images are drawn, the address guard adds alias anchors and redirect pages and checks every
- * published address, the `_headers` file is written, and the search index is built last, from the finished
- * pages.
+ * published address, the map of the pages' ids and the module of the note that reads it are written (fragment-map),
+ * the `_headers` file is written, and the search index is built last, from the finished pages.
  */
 export const AFTER_BUILD_PASSES: readonly AfterBuildPass[] = [
   cspPerPagePass,
