@@ -10,13 +10,12 @@
  *    continue from there. An alias anchor hands focus to the block it stands for; a moved-entry link
  *    (`a[data-moved]`, an entry now on another page) is followed to the entry's new place. Smooth scrolling is
  *    turned on only once the reader acts, so arriving on a shared link jumps straight to it.
- * 3. A fragment that names nothing on the page: a note at the top of the content says so, naming it, with a
- *    search for its words.
+ * 3. A fragment that names nothing on the page: a note at the top of the content says so, naming it, and links
+ *    the page of the site that has it (or lists them), or else says nothing is called that, with a search for its
+ *    words. Its code (fragment-note.ts) and the map of ids it reads are fetched only then.
  */
 
-import { mainId, searchQueryUrl } from '../lib/links/urls.ts';
-
-const MISSING_CLASS = 'fragment-missing';
+import { fragmentMapUrl, fragmentNoteModuleUrl, mainId, searchQueryUrl } from '../lib/links/urls.ts';
 
 // The live region is in the page from the start (LastingLinksScript.astro): screen readers announce a
 // change to a region they already know more reliably than one added with its text.
@@ -59,28 +58,6 @@ document.addEventListener('click', (event) => {
   void copy(control).then(() => away && location.assign(control.href));
 });
 
-/**
- * An address whose fragment names nothing on the page (an old or mistyped link): say so at the top of the
- * content, naming it, with a search for its words; the page itself is there below.
- */
-function missing(id: string): void {
-  document.querySelector(`.${MISSING_CLASS}`)?.remove();
-  const note = document.createElement('p');
-  const search = document.createElement('a');
-  const words = id.replace(/[-_]+/g, ' ');
-  search.href = searchQueryUrl(words);
-  search.textContent = `search for “${words}”`;
-  note.className = MISSING_CLASS;
-  note.tabIndex = -1;
-  note.append(
-    `Nothing on this page is called “#${id}” (an old or mistyped link); the page starts below, or `,
-    search,
-    '.',
-  );
-  document.getElementById(mainId)?.prepend(note);
-  note.focus({ preventScroll: true });
-}
-
 function land(): void {
   let id = location.hash.slice(1);
   try {
@@ -89,7 +66,11 @@ function land(): void {
     // a malformed escape: look the fragment up as written
   }
   const element = id ? document.getElementById(id) : null;
-  if (id && !element) return missing(id);
+  // A fragment that names nothing here: the note (fragment-note.ts) is loaded only then, and says where it is.
+  if (id && !element)
+    return void import(/* @vite-ignore */ fragmentNoteModuleUrl()).then((note: typeof import('./fragment-note.ts')) =>
+      note.missing(id, { mainId, mapUrl: fragmentMapUrl(), search: searchQueryUrl }),
+    );
   // An entry that moved to another page (an old /timeline/#id): go to its new place.
   if (element instanceof HTMLAnchorElement && element.hasAttribute('data-moved')) return location.replace(element.href);
   const alias = element?.dataset['aliasOf'];

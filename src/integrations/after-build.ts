@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { LOCAL_ORIGIN } from '../lib/links/site-origin.ts';
 import { addressGuardPass } from './address-guard.ts';
 import { cspPerPagePass } from './csp-per-page.ts';
+import { fragmentMapPass } from './fragment-map.ts';
 import { previewImagesPass } from './preview-images.ts';
 import { searchIndexPass } from './search-index.ts';
 import { staticHostPass } from './static-host.ts';
@@ -12,13 +13,14 @@ import { HANDOFF_VARIABLE, outDirFileOf, type AfterBuildPass, type PassContext, 
 /**
  * The passes over the finished pages, in the order they must run: each page's CSP is narrowed to its own
  * hashes, preview images are drawn, the address guard adds alias anchors and redirect pages and checks every
- * published address, the `_headers` file is written, and the search index is built last, from the finished
- * pages.
+ * published address, the map of the pages' ids and the module of the note that reads it are written (fragment-map),
+ * the `_headers` file is written, and the search index is built last, from the finished pages.
  */
 export const AFTER_BUILD_PASSES: readonly AfterBuildPass[] = [
   cspPerPagePass,
   previewImagesPass,
   addressGuardPass,
+  fragmentMapPass,
   staticHostPass,
   searchIndexPass,
 ];

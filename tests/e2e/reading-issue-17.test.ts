@@ -1,10 +1,15 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Element, ElementContent } from 'hast';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { builtHtml } from '../quality/dist.ts';
+import type { FragmentMap } from '../../src/lib/links/fragment-map.ts';
 import {
   articlesPageUrl,
   articlesUrl,
+  fragmentMapUrl,
+  fragmentNoteModuleUrl,
   indexPageUrl,
   meetingUrl,
   quotationsUrl,
@@ -13,7 +18,7 @@ import {
   timelineUrl,
 } from '../../src/lib/links/urls.ts';
 import { siteNavigation } from '../../src/lib/links/navigation.ts';
-import { baseUrl, launchBrowser, watchErrors } from '../helpers/browser.ts';
+import { baseUrl, distDir, launchBrowser, watchErrors } from '../helpers/browser.ts';
 import { expectContentsOneTapAway } from '../helpers/contents.ts';
 
 // Issue 17 in the real build, in Chromium: a way through long pages (contents at every width, the header's
@@ -120,23 +125,80 @@ describe('contents and header', () => {
 });
 
 describe('an address whose fragment matches nothing', () => {
-  it('says so, naming it, with a search for its words and the page below', async () => {
+  /** The pages the map of ids (fragment-map.json, src/integrations/fragment-map.ts) gives for `id`. */
+  const pagesWith = (id: string): string[] => {
+    const map = JSON.parse(readFileSync(join(distDir, fragmentMapUrl().slice(1)), 'utf8')) as FragmentMap;
+    return (map.ids[id] ?? []).map((at) => map.pages[at]?.[0] ?? '?');
+  };
+
+  it('/timeline/#maduro-raid: says so, links /sources/#maduro-raid where that id is, and following the link lands there', async () => {
     const { context, page, errors } = await open(1280);
     await page.goto(`${baseUrl}${timelineUrl()}#maduro-raid`);
     const note = page.locator('main .fragment-missing');
-    await expect(note.textContent()).resolves.toContain('“#maduro-raid”');
-    await expect(note.locator('a').getAttribute('href')).resolves.toBe(searchQueryUrl('maduro raid'));
+    await expect(note.textContent()).resolves.toBe(
+      'Nothing on this page is called “#maduro-raid”; it is on How the sources compare: go there, or search for “maduro raid”.',
+    );
+    const there = note.locator('a').first();
+    await expect(there.getAttribute('href')).resolves.toBe(`${sourcesUrl()}#maduro-raid`);
+    await expect(there.textContent()).resolves.toBe('How the sources compare');
+    await expect(note.locator('a').last().getAttribute('href')).resolves.toBe(searchQueryUrl('maduro raid'));
     await expect(note.evaluate((element) => element === document.activeElement)).resolves.toBe(true);
     await expect(page.locator('h1').isVisible()).resolves.toBe(true);
+    await there.click();
+    await page.waitForURL(`${baseUrl}${sourcesUrl()}#maduro-raid`);
+    await page.waitForFunction(() => document.activeElement?.id === 'maduro-raid');
+    const box = (await page.locator('#maduro-raid').boundingBox())!;
+    expect(box.y).toBeGreaterThanOrEqual(0);
+    expect(box.y).toBeLessThan(900);
+    await expect(page.locator('.fragment-missing').count()).resolves.toBe(0);
     expect(errors).toEqual([]);
     await context.close();
   });
 
-  it('says nothing for a fragment that is on the page', async () => {
+  it('/timeline/#nothing-here: says nothing on the site is called that, with a search for its words', async () => {
+    expect(pagesWith('nothing-here')).toEqual([]);
+    const { context, page, errors } = await open(390);
+    await page.goto(`${baseUrl}${timelineUrl()}#nothing-here`);
+    const note = page.locator('main .fragment-missing');
+    await expect(note.textContent()).resolves.toBe(
+      'Nothing on this site is called “#nothing-here” (an old or mistyped link); this page starts below, or search for “nothing here”.',
+    );
+    await expect(note.locator('a').count()).resolves.toBe(1);
+    await expect(note.locator('a').getAttribute('href')).resolves.toBe(searchQueryUrl('nothing here'));
+    await expect(note.evaluate((element) => element === document.activeElement)).resolves.toBe(true);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('lists every page of an id that several pages have', async () => {
+    const id = 'bosses-of-the-bosses';
+    const homes = pagesWith(id);
+    expect(homes.length).toBeGreaterThan(1);
+    const elsewhere = [meetingUrl(), timelineUrl(), quotationsUrl()].find((path) => !homes.includes(path))!;
     const { context, page } = await open(1280);
+    await page.goto(`${baseUrl}${elsewhere}#${id}`);
+    const note = page.locator('main .fragment-missing');
+    await expect(note.textContent()).resolves.toContain(`it is on ${homes.length} pages: `);
+    const links = await note.locator('a').evaluateAll((anchors) => anchors.map((a) => a.getAttribute('href')));
+    expect(links).toEqual([...homes.map((path) => `${path}#${id}`), searchQueryUrl('bosses of the bosses')]);
+    await context.close();
+  });
+
+  it('says nothing for a fragment that is on the page, and fetches neither the map nor the note’s code', async () => {
+    const { context, page } = await open(1280);
+    const requested: string[] = [];
+    page.on('request', (request) => requested.push(new URL(request.url()).pathname));
     await page.goto(`${baseUrl}${meetingUrl()}#facts`);
-    await page.waitForTimeout(200);
+    await page.waitForLoadState('networkidle');
     await expect(page.locator('.fragment-missing').count()).resolves.toBe(0);
+    expect(requested).toContain(meetingUrl());
+    expect(requested).not.toContain(fragmentMapUrl());
+    expect(requested).not.toContain(fragmentNoteModuleUrl());
+    // The same page on a fragment it lacks: both are fetched then (so the check above can see them).
+    await page.goto(`${baseUrl}${meetingUrl()}#nothing-here`);
+    await page.locator('.fragment-missing').waitFor();
+    expect(requested).toContain(fragmentMapUrl());
+    expect(requested).toContain(fragmentNoteModuleUrl());
     await context.close();
   });
 });

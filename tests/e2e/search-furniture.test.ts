@@ -1,7 +1,14 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { builtHtml } from '../quality/dist.ts';
-import { correctionsUrl, peopleUrl, searchQueryUrl, sourcesUrl, timelineUrl } from '../../src/lib/links/urls.ts';
+import {
+  correctionsUrl,
+  peopleUrl,
+  searchQueryUrl,
+  searchUrl,
+  sourcesUrl,
+  timelineUrl,
+} from '../../src/lib/links/urls.ts';
 import { baseUrl, launchBrowser, watchErrors } from '../helpers/browser.ts';
 
 // The fresh reader's review (finding 1), in the real build and in Chromium: the search finds a page by what it
@@ -86,14 +93,14 @@ describe('search: the furniture of every page is not found', () => {
 });
 
 describe('search: an address whose fragment is on another page', () => {
-  it('/timeline/#maduro-raid: the note’s search shows the entry of that id, on /sources/, first', async () => {
+  it('/timeline/#maduro-raid: the note’s search (beside its link to /sources/#maduro-raid) shows the entry of that id, on /sources/, first', async () => {
     // The id is on /sources/ and not on /timeline/: the note says so, and its search leads to it.
     expect(byUrl.get(sourcesUrl())).toContain('id="maduro-raid"');
     expect(byUrl.get(timelineUrl())).not.toContain('id="maduro-raid"');
     const page = await browser.newPage();
     const errors = watchErrors(page);
     await page.goto(`${baseUrl}${timelineUrl()}#maduro-raid`);
-    await page.locator('.fragment-missing a').click();
+    await page.locator(`.fragment-missing a[href^="${searchUrl()}"]`).click();
     await page.waitForURL(/\/search\/\?q=maduro/);
     await page.waitForSelector('.search-result');
     const first = await page

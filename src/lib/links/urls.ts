@@ -50,6 +50,13 @@ export const correctionsPageUrl = (number: number): string => `${correctionsUrl(
 
 /** The site search (needs JavaScript; says so without it). */
 export const searchUrl = (): string => '/search/';
+/**
+ * Every page's own ids with the pages that have them (src/integrations/fragment-map.ts): read only by the note on a
+ * fragment that names nothing on its page, to link the page where it is.
+ */
+export const fragmentMapUrl = (): string => '/fragment-map.json';
+/** The module that writes that note (src/client/fragment-note.ts), loaded only when a fragment names nothing. */
+export const fragmentNoteModuleUrl = (): string => '/fragment-note.js';
 /** The search page with a query filled in, as the header's search form submits it. */
 export const searchQueryUrl = (query: string): string => `${searchUrl()}?q=${encodeURIComponent(query)}`;
 /** The name of the query parameter of the search page. */

@@ -2,11 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { AFTER_BUILD_PASSES, parseHandoff, runAfterBuild } from '../../../src/integrations/after-build.ts';
 
 describe('the passes after the pages', () => {
-  it('run in the order the site needs: CSP, preview images, address guard, _headers, search index last', () => {
+  it('run in the order the site needs: CSP, preview images, address guard, the map of ids, _headers, search index last', () => {
     expect(AFTER_BUILD_PASSES.map((pass) => pass.name)).toEqual([
       'csp-per-page',
       'preview-images',
       'address-guard',
+      'fragment-map',
       'static-host',
       'search-index',
     ]);

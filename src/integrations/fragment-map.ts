@@ -1,0 +1,44 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import { stripTypeScriptTypes } from 'node:module';
+import { join } from 'node:path';
+import { isRedirectPage } from '../lib/links/addresses.ts';
+import { fragmentMap } from '../lib/links/fragment-map.ts';
+import { fragmentMapUrl, fragmentNoteModuleUrl } from '../lib/links/urls.ts';
+import { listBuiltPages } from './built-pages.ts';
+import type { AfterBuildPass } from './pass.ts';
+
+/** The note's module as the site serves it: src/client/fragment-note.ts with its types removed. */
+export function noteModule(root: string): string {
+  const source = readFileSync(join(root, 'src', 'client', 'fragment-note.ts'), 'utf8');
+  // Node warns once that its type stripping is experimental; the build's output needs no such line.
+  const warn = process.emitWarning;
+  process.emitWarning = () => {};
+  try {
+    return stripTypeScriptTypes(source);
+  } finally {
+    process.emitWarning = warn;
+  }
+}
+
+/**
+ * After the address guard (whose alias anchors and moved-entry links it leaves out), writes the map of every
+ * page's own ids (fragmentMapUrl, lib/links/fragment-map.ts) and the module of the note that reads it
+ * (fragmentNoteModuleUrl), which a page loads only when its address's fragment names nothing on it.
+ */
+export const fragmentMapPass: AfterBuildPass = {
+  name: 'fragment-map',
+  run: async ({ root, distDir }, logger) => {
+    if (!existsSync(distDir)) return;
+    const pages = listBuiltPages(distDir)
+      .map((page) => ({ path: page.path, html: readFileSync(page.file, 'utf8') }))
+      .filter((page) => !isRedirectPage(page.html));
+    const map = fragmentMap(pages);
+    const json = JSON.stringify(map);
+    await writeFile(join(distDir, fragmentMapUrl().slice(1)), json);
+    await writeFile(join(distDir, fragmentNoteModuleUrl().slice(1)), noteModule(root));
+    logger.info(
+      `${fragmentMapUrl()}: ${Object.keys(map.ids).length} ids on ${map.pages.length} pages (${json.length} B)`,
+    );
+  },
+};
