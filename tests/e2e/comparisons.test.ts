@@ -26,7 +26,7 @@ afterAll(async () => {
 
 /** The boxes of a point's accounts, in document order. */
 const accountBoxes = (page: Page, scope: string) =>
-  page.locator(`${scope} .accounts > [data-account][data-article]`).evaluateAll((elements) =>
+  page.locator(`${scope} .accounts > .account[data-article]`).evaluateAll((elements) =>
     elements.map((element) => {
       const box = element.getBoundingClientRect();
       return {
@@ -110,7 +110,7 @@ describe('the outlets’ own words', () => {
         const scope = `#${point.id}`;
         for (const account of point.accounts) {
           const shown = await page
-            .locator(`${scope} [data-account][data-article="${account.article}"] q`)
+            .locator(`${scope} .account[data-article="${account.article}"] q`)
             .evaluateAll((quotes) =>
               quotes.map((quote) => ({
                 words: quote.textContent,
@@ -133,7 +133,7 @@ describe('the outlets’ own words', () => {
   it('the two lists of topics stand together on one point, each outlet’s list in its own words', async () => {
     const page = await open(1280, homeOf('topics-discussed'));
     const lists = await page
-      .locator('#topics-discussed .accounts > [data-account]')
+      .locator('#topics-discussed .accounts > .account')
       .evaluateAll((accounts) =>
         accounts.map((account) => [...account.querySelectorAll('q')].map((quote) => quote.textContent)),
       );
@@ -215,7 +215,7 @@ describe('every point, in the built pages', () => {
     for (const point of comparisons) {
       const entry = select(`li[id="${point.id}"]`, pageTree(homeOf(point.id)))!;
       const reporting = point.accounts.map((account) => account.article).sort();
-      const shown = selectAll('.accounts > [data-account][data-article]', entry).map((element) =>
+      const shown = selectAll('.accounts > .account[data-article]', entry).map((element) =>
         String(element.properties['dataArticle']),
       );
       const cited = selectAll('a.citation', entry).map((link) => String(link.properties['href']).split('#')[0]);
