@@ -50,7 +50,8 @@ if (form) {
         '[data-filter-group]',
       );
       // The built text ("16", or "16; 15 on this page" when the group runs over pages) keeps the group's
-      // total; a filter counts this page's entries, "1 of 15", as the status line does ("Showing 1 of 15").
+      // total; a filter counts this page's entries, "1 of 15 on this page" (the text in data-filter-count
+      // after "1 of"), as the status line does ("Showing 1 of 15 here").
       const built = (count.dataset['built'] ??= count.textContent!);
       count.textContent = query ? `${showing(group ?? document)} of ${count.dataset['filterCount']}` : built;
     }
@@ -59,7 +60,7 @@ if (form) {
     status.textContent = !query
       ? ''
       : shown > 0
-        ? `Showing ${shown} of ${entries.length}`
+        ? `Showing ${shown} of ${entries.length} here`
         : 'Nothing here matches these filters: choose others above, or Show all.';
   };
 

@@ -8,6 +8,11 @@ export const OutletSchema = z.strictObject({
   id: IdSchema,
   /** The outlet's name. */
   name: TextSchema,
+  /**
+   * The name as a sentence uses it, with its article where the outlet's own name form has one ("the Los Angeles
+   * Times": "Only in the Los Angeles Times"); without it, the name alone ("Clash Report").
+   */
+  nameInText: TextSchema.optional(),
   /** A short form of the name for citation labels ("LA Times"). */
   shortName: TextSchema.optional(),
   /** What kind of outlet it is, in our words. */

@@ -98,8 +98,9 @@ describe('the outlets in one order on every page', () => {
       (match) => decode(match[1]!),
     );
     expect(listed).toEqual(cards.map((card) => card.outlet));
+    // Each as a sentence names it ("Only in the Los Angeles Times": the outlet's nameInText).
     const only = [...byUrl.get(sourcesUrl())!.matchAll(/data-filter-carry>Only in ([^<]+)<\/a>/g)].map((match) =>
-      decode(match[1]!),
+      decode(match[1]!).replace(/^the /, ''),
     );
     expect(only).toEqual(cards.map((card) => card.outlet));
   });
@@ -173,7 +174,7 @@ describe('/sources/: counts that follow the filter, on every page of it', () => 
       for (const group of await page.locator('section[data-filter-group]:not([hidden])').all()) {
         const shown = await group.locator('[data-issues]:not([hidden])').count();
         await expect(group.locator('[data-filter-count]').first().textContent()).resolves.toMatch(
-          new RegExp(`^${shown} of \\d+$`),
+          new RegExp(`^${shown} of \\d+ on this page$`),
         );
       }
     }

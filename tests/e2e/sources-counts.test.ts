@@ -30,7 +30,9 @@ describe('/sources/ and the home card (finding 3)', () => {
     expect(total).toBeDefined();
     const home = plain(await text('/'));
     expect(home).toMatch(
-      new RegExp(`\\d+ points of comparison between the \\w+ reports, ${total} of them where the accounts differ[ .(]`),
+      new RegExp(
+        `\\d+ points of comparison between the \\w+ reports: \\d+ in two or more accounts, ${total} of them where the accounts differ[ ,(]`,
+      ),
     );
     // The old wording, which counted the milder differences apart from the rest, is gone.
     expect(home).not.toContain('where they differ, and');
@@ -55,7 +57,7 @@ describe('/sources/ and the home card (finding 3)', () => {
     }
     // "What all report alike" is on page 2 alone: page 1 names it, with its total, and the link takes the reader there.
     const alike = page.locator('main h2#group-all');
-    await expect(alike.textContent()).resolves.toMatch(/^What both report alike \(\d+, on page 2\)/);
+    await expect(alike.textContent()).resolves.toMatch(/^What all report alike \(\d+, on page 2\)/);
     await alike.locator('.count a').click();
     await page.waitForURL(`${baseUrl}${indexPageUrl(sourcesUrl(), 2)}#group-all`);
     expect(errors).toEqual([]);
@@ -72,21 +74,27 @@ describe('/sources/ and the home card (finding 3)', () => {
       .evaluateAll((options) => options.map((option) => (option as HTMLOptionElement).value).filter(Boolean)[0]);
     await page.selectOption('form.filters select[name="issue"]', issue!);
     const status = await page.locator('form.filters output').textContent();
-    const [, shown, of] = /^Showing (\d+) of (\d+)$/.exec(status ?? '') ?? [];
+    const [, shown, of] = /^Showing (\d+) of (\d+) here$/.exec(status ?? '') ?? [];
     expect(shown).toBeDefined();
     const counts = await page.locator('section[data-filter-group]:not([hidden]) [data-filter-count]').allTextContents();
     expect(counts.length).toBeGreaterThan(0);
-    for (const count of counts) expect(count).toMatch(/^\d+ of \d+$/);
-    // One group runs onto page 2: its filtered count is this page's, as the status line's is.
-    await expect(page.locator('h2#group-differ [data-filter-count]').textContent()).resolves.toBe(`${shown} of ${of}`);
+    for (const count of counts) expect(count).toMatch(/^\d+ of \d+ on this page$/);
+    // One group runs onto page 2: its filtered count is this page's and says so, as the status line does, and
+    // the link names no number for page 2 ("more on page 2", not "the rest", which read as "the other 14").
+    await expect(page.locator('h2#group-differ [data-filter-count]').textContent()).resolves.toBe(
+      `${shown} of ${of} on this page`,
+    );
+    await expect(page.locator('h2#group-differ .count').textContent()).resolves.toBe(
+      `(${shown} of ${of} on this page, more on page 2)`,
+    );
     for (const link of await page.locator('main h2 .count a').all())
       await expect(link.getAttribute('href')).resolves.toContain(`?issue=${issue}#`);
     // Page 2 too: its headings' counts ("8 on this page" as built) read "1 of 8" once filtered, as its status does.
     await page.goto(`${baseUrl}${indexPageUrl(sourcesUrl(), 2)}?issue=${issue}`);
     const there = await page.locator('section[data-filter-group]:not([hidden]) [data-filter-count]').allTextContents();
     expect(there.length).toBeGreaterThan(0);
-    for (const count of there) expect(count).toMatch(/^\d+ of \d+$/);
-    await expect(page.locator('form.filters output').textContent()).resolves.toMatch(/^Showing \d+ of \d+$/);
+    for (const count of there) expect(count).toMatch(/^\d+ of \d+ on this page$/);
+    await expect(page.locator('form.filters output').textContent()).resolves.toMatch(/^Showing \d+ of \d+ here$/);
     expect(errors).toEqual([]);
     await context.close();
   });
@@ -129,7 +137,10 @@ describe('"On this page" on /sources/ follows the filters (issue 17, points 3 an
         const filtered = await contents(page);
         expect(filtered.length).toBe(built.length);
         for (const entry of filtered) {
-          expect(entry.entry, `${issue}: ${entry.id}`).toMatch(/^\d+ of \d+$/);
+          // A group's count is of this page's points; the points only one reports, on pages of their own, of them all.
+          expect(entry.entry, `${issue}: ${entry.id}`).toMatch(
+            entry.id === 'group-only-one' ? /^\d+ of \d+$/ : /^\d+ of \d+ on this page$/,
+          );
           expect(entry.entry, `${issue}: ${entry.id}`).toBe(entry.heading);
           // A section the filter hid says so in words in the contents: none of it shows.
           if (!entry.shown) {
@@ -145,7 +156,7 @@ describe('"On this page" on /sources/ follows the filters (issue 17, points 3 an
       const first = built[0]!;
       await expect(page.locator(`nav.toc a[href="#${first.id}"]`).isVisible()).resolves.toBe(true);
       await expect(page.locator(`nav.toc a[href="#${first.id}"] [data-filter-count]`).textContent()).resolves.toMatch(
-        /^\d+ of \d+$/,
+        /^\d+ of \d+ on this page$/,
       );
       await page.getByRole('button', { name: 'Show all' }).click();
       expect(await contents(page)).toEqual(built);
@@ -171,20 +182,6 @@ describe('the entries that moved from /sources/ (finding 4)', () => {
 });
 
 describe('wording (finding 8)', () => {
-  it('"Only in <outlet>" says in plain English what only that article makes and that the other does not', async () => {
-    for (const path of [
-      '/sources/only/clash-report-trump-meets-petro/',
-      '/sources/only/los-angeles-times-petro-and-trump-make-peace/',
-    ]) {
-      const html = await text(path);
-      const lede = plain(/<p class="lede prose">[^]*?<\/p>/.exec(html)?.[0] ?? '').trim();
-      expect(lede).toMatch(
-        /^The \d+ points that only the article from (Clash Report|Los Angeles Times) makes, each cited; the other, from (Clash Report|Los Angeles Times), does not\. Points that both make are compared on how the sources compare\.$/,
-      );
-      expect(lede).not.toMatch(/report says|Where more than one|Times’s/);
-    }
-  });
-
   it('/issues/ cards write their counts alike, as the house style does (words to nine, digits from 10): all in digits once one card needs them, "no quotations" for none', async () => {
     const cards = plain(await text('/issues/'));
     const words = ['no', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'];
@@ -208,5 +205,78 @@ describe('wording (finding 8)', () => {
     const listed = credits(await text(articlesPageUrl(1)));
     expect(listed).toContain('By Kate Linthicum; Ana Ceballos contributed reporting');
     expect(listed).toEqual(credits(await text(sourcesUrl())));
+  });
+});
+
+describe('the fourth review: counts that say what they count (finding 1), the links to page 2 (12), "Only in…" (8)', () => {
+  it('the group of points reported alike has one name on every page of /sources/', async () => {
+    for (const path of [sourcesUrl(), indexPageUrl(sourcesUrl(), 2)]) {
+      const html = plain(await text(path));
+      expect(html, path).toContain('What all report alike (');
+      expect(html, path).not.toMatch(/What both report|the rest on page/);
+    }
+  });
+
+  it('the pagination and the home card say what their counts count, and they add up', async () => {
+    const first = plain(await text(sourcesUrl()));
+    const [, shown, shared] = /Points in two or more accounts 1–(\d+) of (\d+); page 1 of \d+\./.exec(first) ?? [];
+    expect(shared).toBeDefined();
+    const alone = /What only one reports \((\d+)\)/.exec(first)?.[1];
+    expect(alone).toBeDefined();
+    // The first page's differ heading counts the points on this page as the pagination does.
+    expect(first).toContain(`; ${shown} on this page, more on page 2)`);
+    const home = plain(await text('/'));
+    const [, all, inTwo, inOne] =
+      /(\d+) points of comparison between the \w+ reports: (\d+) in two or more accounts, .*?, and (\d+) in one only\./.exec(
+        home,
+      ) ?? [];
+    expect([inTwo, inOne]).toEqual([shared, alone]);
+    expect(+all!).toBe(+shared! + +alone!);
+  });
+
+  it('on a phone the links to page 2 in the headings are at least 24 px tall (WCAG 2.5.8)', async () => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    const page = await context.newPage();
+    await page.goto(baseUrl + sourcesUrl());
+    const links = await page.locator('main h2 .count a').all();
+    expect(links.length).toBeGreaterThan(1);
+    for (const link of links) {
+      await link.scrollIntoViewIfNeeded();
+      const box = await link.boundingBox();
+      expect(box?.height, (await link.textContent()) ?? '').toBeGreaterThanOrEqual(24);
+      // The target is the link: a tap on its top or bottom edge lands on it.
+      const hit = await page.evaluate(({ x, y }) => document.elementFromPoint(x, y)?.closest('a')?.textContent, {
+        x: box!.x + box!.width / 2,
+        y: box!.y + 1,
+      });
+      expect(hit).toBe(await link.textContent());
+    }
+    await context.close();
+  });
+
+  it('"Only in <outlet>": titled with the outlet\'s name as a sentence uses it, a plain lede, no card repeating it', async () => {
+    const cases = [
+      ['/sources/only/los-angeles-times-petro-and-trump-make-peace/', 'the Los Angeles Times', 'Clash Report'],
+      ['/sources/only/clash-report-trump-meets-petro/', 'Clash Report', 'the Los Angeles Times'],
+    ] as const;
+    for (const [path, name, other] of cases) {
+      const html = await text(path);
+      expect(plain(/<h1>[^]*?<\/h1>/.exec(html)?.[0] ?? '')).toBe(`Only in ${name}`);
+      expect(/<title>([^<]*)/.exec(html)?.[1]).toMatch(new RegExp(`^Only in ${name} · `));
+      const lede = plain(/<p class="lede prose">[^]*?<\/p>/.exec(html)?.[0] ?? '').trim();
+      const opening = name.replace(/^./, (c) => c.toUpperCase());
+      expect(lede).toMatch(
+        new RegExp(
+          `^${opening} reports these \\w+ points and ${other} does not, each cited to its article\\. Points both report are compared on how the sources compare\\.$`,
+        ),
+      );
+      // Said once, in the lede: no point repeats "Only X reports it; Y does not.", yet every point is there.
+      expect(html).not.toContain('class="kind"');
+      expect(plain(html)).not.toMatch(/Only [A-Z][\w ]+ reports it; /);
+      expect([...html.matchAll(/<li id="[^"]+" data-issues/g)].length).toBeGreaterThan(0);
+    }
+    // /sources/ links them by the same names.
+    const links = [...(await text(sourcesUrl())).matchAll(/data-filter-carry>(Only in [^<]+)<\/a>/g)].map((m) => m[1]);
+    expect(links.sort()).toEqual(cases.map(([, name]) => `Only in ${name}`).sort());
   });
 });

@@ -66,7 +66,7 @@ async function open(path: string, width = 1280): Promise<{ page: Page; errors: s
 }
 
 const boxes = (page: Page) =>
-  page.locator(`[id="${point}"] .accounts > [data-account][data-article]`).evaluateAll((elements) =>
+  page.locator(`[id="${point}"] .accounts > .account[data-article]`).evaluateAll((elements) =>
     elements.map((element) => {
       const box = element.getBoundingClientRect();
       return { article: element.getAttribute('data-article'), x: Math.round(box.x), y: Math.round(box.y) };
@@ -126,7 +126,7 @@ describe('a third source, imported, cited and built', () => {
 
   it('the new account quotes and cites the new paragraph, and the link lands on it', async () => {
     const { page } = await open(pointHome());
-    const account = page.locator(`[id="${point}"] [data-account][data-article="${slug}"]`);
+    const account = page.locator(`[id="${point}"] .account[data-article="${slug}"]`);
     await expect(account.locator('q').first().textContent()).resolves.toContain('for about two hours');
     const href = await account.locator(`a[href^="/articles/${slug}/#${paragraph}"]`).first().getAttribute('href');
     expect(href).toMatch(new RegExp(`^/articles/${slug}/#${paragraph}(:~:text=|$)`));

@@ -344,7 +344,7 @@ describe('the chart', () => {
         expect(new Set(shows.marks)).toEqual(new Set(ids));
         expect(shows.marks).toHaveLength(ids.length);
         expect(shows.glyphs).toBe(ids.length);
-        expect(shows.status).toBe(`Showing ${ids.length} of ${await page.locator('li[data-issues]').count()}`);
+        expect(shows.status).toBe(`Showing ${ids.length} of ${await page.locator('li[data-issues]').count()} here`);
         await context.close();
       }
     });
@@ -759,7 +759,7 @@ describe('filters', () => {
     expect(expected.length).toBeGreaterThan(0);
     expect(expected.length).toBeLessThan(seen.all.length);
     expect(seen.all.filter((entry) => entry.shown).map((entry) => entry.id)).toEqual(expected.map((entry) => entry.id));
-    expect(seen.status).toBe(`Showing ${expected.length} of ${seen.all.length}`);
+    expect(seen.status).toBe(`Showing ${expected.length} of ${seen.all.length} here`);
     expect(errors).toEqual([]);
     await context.close();
   });

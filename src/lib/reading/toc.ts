@@ -22,7 +22,7 @@ export interface TocCount {
   before: string;
   /** The count as built ("16; 15 on this page"; empty for one that shows only under a filter). */
   text: string;
-  /** The label's text after it (", the rest on page 2)"). */
+  /** The label's text after it (", more on page 2)"). */
   after: string;
   /** The count element's data attributes (`data-filter-count` with its total, `data-sum`), which the scripts read. */
   data: Record<string, string>;
