@@ -1,3 +1,4 @@
+import { outletInText } from '../content/outlet-name.ts';
 import { blockPlaces, type ArticleBlock } from '../content/article-blocks.ts';
 import { frontMatterLabel } from '../content/front-matter-parts.ts';
 import { siteName } from '../links/navigation.ts';
@@ -642,11 +643,10 @@ export function buildSiteIndex(content: SiteContent): SiteIndex {
     relationOf: relationOfPoint,
     relationText: (comparison) =>
       remember(relationTexts, comparison, () =>
-        describeRelation(
-          relationOfPoint(comparison),
-          comparison.difference,
-          (id) => articleById.get(id)?.outlet.name ?? id,
-        ),
+        describeRelation(relationOfPoint(comparison), comparison.difference, (id) => {
+          const outlet = articleById.get(id)?.outlet;
+          return outlet === undefined ? id : outletInText(outlet);
+        }),
       ),
     comparisonEntryUrl: comparisonHomeUrl,
     comparedWith: (articleId) => comparedWith.get(articleId) ?? [articleId],
