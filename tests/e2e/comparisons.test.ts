@@ -167,7 +167,7 @@ describe('how the accounts relate, stated', () => {
   it('a difference with sides says which article stands on which', async () => {
     const page = await open(1280, homeOf('meeting-length'));
     await expect(page.locator('#meeting-length .kind').textContent()).resolves.toBe(
-      'They differ in precision: Los Angeles Times (unhedged) against Clash Report (hedged).',
+      'They differ in precision: the Los Angeles Times (unhedged) against Clash Report (hedged).',
     );
     await page.close();
   });
