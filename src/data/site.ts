@@ -23,22 +23,26 @@ const stringsOf = (value: unknown): string[] =>
 
 const byId = <T extends { id: string }>(a: T, b: T): number => a.id.localeCompare(b.id);
 // Takes the entries rather than the collection name, so each call keeps its collection's own data type.
-const dataOf = async <T extends { id: string }>(entries: Promise<{ data: T }[]>): Promise<T[]> => (await entries).map((entry) => entry.data).sort(byId);
+const dataOf = async <T extends { id: string }>(entries: Promise<{ data: T }[]>): Promise<T[]> =>
+  (await entries).map((entry) => entry.data).sort(byId);
 
 async function loadSiteIndex(): Promise<SiteIndex> {
-  const [articles, outlets, people, issues, events, quotations, meetings, comparisons, corrections] = await Promise.all([
-    getArticles(),
-    dataOf(getCollection('outlets')),
-    dataOf(getCollection('people')),
-    dataOf(getCollection('issues')),
-    dataOf(getCollection('events')),
-    dataOf(getCollection('quotations')),
-    dataOf(getCollection('meeting')),
-    dataOf(getCollection('comparisons')),
-    dataOf(getCollection('corrections')),
-  ]);
+  const [articles, outlets, people, issues, events, quotations, meetings, comparisons, corrections] = await Promise.all(
+    [
+      getArticles(),
+      dataOf(getCollection('outlets')),
+      dataOf(getCollection('people')),
+      dataOf(getCollection('issues')),
+      dataOf(getCollection('events')),
+      dataOf(getCollection('quotations')),
+      dataOf(getCollection('meeting')),
+      dataOf(getCollection('comparisons')),
+      dataOf(getCollection('corrections')),
+    ],
+  );
   const meeting = meetings[0];
-  if (!meeting || meetings.length !== 1) throw new Error(`content/meeting/: expected exactly one meeting entry, found ${meetings.length}`);
+  if (!meeting || meetings.length !== 1)
+    throw new Error(`content/meeting/: expected exactly one meeting entry, found ${meetings.length}`);
   return buildSiteIndex({
     articles: articles.map((article) => ({
       id: article.id,
@@ -46,6 +50,7 @@ async function loadSiteIndex(): Promise<SiteIndex> {
       header: [...stringsOf(article.data), ...article.data.byline.contributors.map(contributorLine)],
       outlet: article.outlet,
       blocks: article.blocks,
+      published: article.data.published.date,
     })),
     outlets,
     people,

@@ -452,6 +452,19 @@ describe('the chart', () => {
     });
     expect(entry[1]!.detail).toMatch(/Between 7 January and 3 February 2026, date not given\.$/);
     expect(entry[0]!.h1).toBe('Timeline of tensions: Week of 2 February 2026, and entries without a date');
+    // After something of the week of 2 February and reported by the LA Times of 3 February: never later than that
+    // day, in its heading as in its date line (as its arrow on the chart ends at 3 February).
+    const reported = await part.page.evaluate(() => {
+      const item = document.getElementById('idarraga-extradition-record')!;
+      return {
+        heading: item.closest('[data-filter-group]')!.querySelector('.filed')?.firstChild?.textContent?.trim(),
+        detail: item.querySelector('.when-more p')!.textContent!.replace(/\s+/g, ' ').trim(),
+        more: [...item.querySelectorAll('.when-more time')].map((time) => time.getAttribute('datetime')),
+      };
+    });
+    expect(reported.heading).toBe('Date not given, in the week of 2 February, by 3 February 2026');
+    expect(reported.detail).toMatch(/In the week of 2 February, by 3 February 2026, date not given\.$/);
+    expect(reported.more).toEqual(['2026-W06', '2026-02-03']);
     await part.context.close();
   });
 
@@ -662,6 +675,20 @@ describe('the chart', () => {
           // The meeting's line: the words of a mark before it stay left of it.
           if (mark.glyph.right < line && mark.words.some((rect) => rect.right > line))
             problems.push(`${mark.id}: label across the meeting's line`);
+          // A bar's label is inside it or outside it, never across one of its edges (1 px), where the edge would
+          // cut through its words.
+          const inside = mark.label.left >= mark.glyph.left - 1 && mark.label.right <= mark.glyph.right + 1;
+          const outside = mark.label.right <= mark.glyph.left + 1 || mark.label.left >= mark.glyph.right - 1;
+          if (mark.kind === 'bar' && !inside && !outside)
+            problems.push(
+              `${mark.id}: label ${Math.round(mark.label.left)}–${Math.round(mark.label.right)} px across an edge of its bar ${Math.round(mark.glyph.left)}–${Math.round(mark.glyph.right)}`,
+            );
+        }
+        // The January bars that stop at the thaw's start (7 January) carry their labels after them.
+        for (const id of ['petro-kidnapped-dare', 'trump-military-threat']) {
+          const marks = seen.marks.filter((mark) => mark.id.endsWith(`#${id}`));
+          expect(marks.length, id).toBeGreaterThan(0);
+          for (const mark of marks) expect(mark.label.left, mark.id).toBeGreaterThanOrEqual(mark.glyph.right - 1);
         }
       } else expect(seen.axisShown, 'a list at this width: no period columns').toBe(false);
       expect(problems).toEqual([]);

@@ -66,6 +66,11 @@ export interface Anchor {
   when: When;
   /** For "before X": the dated event it is also known to follow, when the sources give one ("between 7 January and 3 February"). */
   since?: When;
+  /**
+   * For "after X": the day its first report was published (UTC day number), the latest it can fall ("in the week
+   * of 2 February, by 3 February 2026"); none when no report dates it, or the report is dated before X.
+   */
+  by?: number;
 }
 
 /**
@@ -103,20 +108,52 @@ export function whenPieces(
 
 /** The pieces as they read at the start of a line ("Between 2025 and …", "Autumn 2025"). */
 function piecesAtStart(when: When, anchor?: Anchor): (string | { text: string; datetime: string })[] {
-  const dated = (other: When) => ({ text: formatWhen(other), datetime: other.date ?? '' });
   if (when.precision !== 'relative') return [{ text: formatWhen(when), datetime: when.date ?? '' }];
   if (!anchor) return ['Date not given'];
+  return [...boundPieces(anchor), `, ${DATE_NOT_GIVEN}`];
+}
+
+/** "Y" without its year when "X" ends with the same year and names a day or month before it ("7 January" and "3 February 2026"). */
+const withoutYear = (text: string, year: string | undefined): string =>
+  year && text.endsWith(year) && /\d /.test(text) ? text.slice(0, -year.length) : text;
+
+/** An undated entry's bounds, at the start of a line: "Before 3 February 2026", "Between 7 January and 3 February 2026". */
+function boundPieces(anchor: Anchor): (string | { text: string; datetime: string })[] {
+  const dated = (other: When) => ({ text: formatWhen(other), datetime: other.date ?? '' });
+  const bound = dated(anchor.when);
   if (anchor.relation === 'before' && anchor.since) {
     const since = dated(anchor.since);
-    const until = dated(anchor.when);
     // "Between 7 January and 3 February 2026": the year once when both bounds share it.
-    const year = / \d{4}$/.exec(until.text)?.[0];
-    const text = dateInSentence(since.text);
-    const shortened = year && text.endsWith(year) && /\d /.test(text) ? text.slice(0, -year.length) : text;
-    return ['Between ', { ...since, text: shortened }, ' and ', until, `, ${DATE_NOT_GIVEN}`];
+    const year = / \d{4}$/.exec(bound.text)?.[0];
+    return ['Between ', { ...since, text: withoutYear(dateInSentence(since.text), year) }, ' and ', bound];
   }
-  const bound = dated(anchor.when);
-  return [`${boundWord(anchor)} `, { ...bound, text: dateInSentence(bound.text) }, `, ${DATE_NOT_GIVEN}`];
+  if (anchor.relation === 'after' && anchor.by !== undefined) {
+    // After X and by the day it was first reported: "In the week of 2 February, by 3 February 2026" (reported
+    // within X's week, it falls in it), else "In or after autumn 2025, by 3 February 2026"; the year once.
+    const by = { text: formatDay(anchor.by), datetime: dayKey(anchor.by) };
+    const within = anchor.when.precision !== 'day' && anchor.by <= whenSpan(anchor.when).last;
+    const year = / \d{4}$/.exec(by.text)?.[0];
+    return [
+      within ? 'In ' : `${boundWord(anchor)} `,
+      { ...bound, text: withoutYear(dateInSentence(bound.text), year) },
+      ', by ',
+      by,
+    ];
+  }
+  return [`${boundWord(anchor)} `, { ...bound, text: dateInSentence(bound.text) }];
+}
+
+/**
+ * An undated entry's bounds as they read after "Date not given, " (a timeline heading over the entries that share
+ * them): "before 3 February 2026" (what it also follows left to each entry's line), "in or after the week of 2
+ * February 2026", "in the week of 2 February, by 3 February 2026".
+ */
+export function boundsInSentence(anchor: Anchor): string {
+  const shared: Anchor = anchor.relation === 'before' ? { relation: 'before', when: anchor.when } : anchor;
+  return boundPieces(shared)
+    .map((piece) => (typeof piece === 'string' ? piece : piece.text))
+    .join('')
+    .replace(/^[A-Z]/, (first) => first.toLowerCase());
 }
 
 /**

@@ -2,8 +2,7 @@ import type { Event } from '../../schemas/event.ts';
 import type { When } from '../../schemas/when.ts';
 import { filingId } from '../links/urls.ts';
 import {
-  boundWord,
-  dateInSentence,
+  boundsInSentence,
   dayKey,
   dayRangeLabel,
   formatDay,
@@ -74,9 +73,7 @@ export function filingOf(
     const anchor = anchorOf(when);
     // The group first, then the bound all its entries share: "Date not given, before 3 February 2026". Each entry's
     // own line may give narrower bounds ("Between 2025 and 3 February 2026"), which the heading holds.
-    const heading = anchor
-      ? `Date not given, ${boundWord(anchor).toLowerCase()} ${dateInSentence(formatWhen(anchor.when))}`
-      : 'Date not given';
+    const heading = anchor ? `Date not given, ${boundsInSentence(anchor)}` : 'Date not given';
     return {
       heading,
       undated: true,
@@ -196,14 +193,15 @@ export interface FiledPart extends TimelinePart {
 
 /**
  * The timeline's parts (lib/analysis/timeline-parts.ts) with each event filed, and each label saying what
- * the part holds: the one filing the pages show and the content guard checks.
+ * the part holds: the one filing the pages show and the content guard checks. `anchorOf` gives an undated entry's
+ * bounds (the site's adds the day of its first report, Anchor.by); by default its order alone.
  */
 export function fileTimeline(
   timeline: readonly Event[],
   eventById: ReadonlyMap<string, Event>,
   meetingEvent?: string,
+  anchorOf: (when: When) => Anchor | undefined = (when) => resolveAnchor(when, eventById),
 ): FiledPart[] {
-  const anchorOf = (when: When): Anchor | undefined => resolveAnchor(when, eventById);
   return splitTimeline(
     timeline,
     (event) => {

@@ -17,7 +17,7 @@ import { citationPlaces, orderStatementCitations } from './citation-order.ts';
 import { lastUpdated } from './last-updated.ts';
 import { articlePages } from '../links/article-pages.ts';
 import { paginateLog, type LogPage } from '../links/log-pages.ts';
-import { orderNote, type Anchor } from './dates.ts';
+import { orderNote, whenSpan, type Anchor } from './dates.ts';
 import type { When } from '../../schemas/when.ts';
 import { fileTimeline, type Filing } from './filing.ts';
 import type { TimelinePart } from './timeline-parts.ts';
@@ -77,6 +77,8 @@ export interface IndexedArticle {
   outlet: Outlet;
   /** Its blocks in order. */
   blocks: readonly ArticleBlock[];
+  /** The day it was published ("2026-02-03"): an undated "after X" it reports falls by then (Anchor.by). */
+  published?: string;
 }
 
 /** Everything the site shows, validated. */
@@ -359,10 +361,31 @@ export function buildSiteIndex(content: SiteContent): SiteIndex {
     return sourcesPageMap;
   };
 
-  const anchorOf = (when: When): Anchor | undefined => resolveAnchor(when, eventById);
+  // An undated "after X" happened by the day the first article that reports it was published (Anchor.by): its
+  // date line, its heading and its arrow on the chart end there.
+  const publishedDay = new Map(
+    content.articles.flatMap((article) =>
+      article.published === undefined
+        ? []
+        : [[article.id, whenSpan({ date: article.published, precision: 'day' }).first] as const],
+    ),
+  );
+  const reportedBy = new Map(
+    content.events.flatMap((event) => {
+      const days = event.citations.flatMap((citation) => publishedDay.get(citation.article) ?? []);
+      return days.length === 0 ? [] : [[event.when, Math.min(...days)] as const];
+    }),
+  );
+  const anchorOf = (when: When): Anchor | undefined => {
+    const anchor = resolveAnchor(when, eventById);
+    const by = reportedBy.get(when);
+    return anchor?.relation === 'after' && by !== undefined && by >= whenSpan(anchor.when).first
+      ? { ...anchor, by }
+      : anchor;
+  };
   // Each part's events filed under headings no more precise than their dates (lib/analysis/filing.ts).
   const filings = new Map<string, Filing[]>();
-  const timelineParts: TimelinePart[] = fileTimeline(timeline, eventById, content.meeting.event).map(
+  const timelineParts: TimelinePart[] = fileTimeline(timeline, eventById, content.meeting.event, anchorOf).map(
     ({ filings: filed, ...part }) => {
       filings.set(part.id, filed);
       return part;

@@ -283,14 +283,18 @@ export function labelColumns(text: string, columns: number): number {
  * ending at the mark's start (text set to the right, so its last word touches the mark; never across a bar from
  * its end, where the bar's start would cut the words). A label that fits on one line on neither side is wrapped
  * on the side with more room inside the period (`lines`: how many lines it takes there at the narrowest width),
- * never moved away from its mark.
+ * never moved away from its mark. A filled bar's label (`bar`) is inside it or outside it, never across one of
+ * its edges (the edge would cut through the words): inside where it fits on one line, else after the bar's end or
+ * ending at its start; wrapped where none holds it on one line, inside the bar or beside it, whichever has more room.
  */
 export function labelOptions(
   glyph: Columns,
   beside: boolean,
   width: number,
   within: Columns,
+  bar = false,
 ): (Columns & { end: boolean; lines?: number })[] {
+  if (bar) return barLabelOptions(glyph, width, within);
   const start = beside ? glyph.c1 : glyph.c0;
   const after = { c0: start, c1: beside ? start + width : Math.max(glyph.c1, start + width), end: false };
   const before = { c0: glyph.c0 - width, c1: glyph.c0, end: true };
@@ -306,6 +310,32 @@ export function labelOptions(
     lines: Math.ceil(width / Math.max(1, room)),
   });
   return roomAfter >= roomBefore ? [wrapped(roomAfter, 'after')] : [wrapped(roomBefore, 'before')];
+}
+
+/** A filled bar's label places (labelOptions): inside it, after its end, ending at its start; wrapped in the roomiest. */
+function barLabelOptions(
+  glyph: Columns,
+  width: number,
+  within: Columns,
+): (Columns & { end: boolean; lines?: number })[] {
+  const inside = { c0: glyph.c0, c1: glyph.c1, end: false };
+  const after = { c0: glyph.c1, c1: glyph.c1 + width, end: false };
+  const before = { c0: glyph.c0 - width, c1: glyph.c0, end: true };
+  const options = [
+    ...(width <= glyph.c1 - glyph.c0 ? [inside] : []),
+    ...(after.c1 <= within.c1 ? [after] : []),
+    ...(before.c0 >= within.c0 ? [before] : []),
+  ];
+  if (options.length > 0) return options;
+  const rooms = [
+    { ...inside, room: glyph.c1 - glyph.c0 },
+    { c0: glyph.c1, c1: within.c1, end: false, room: within.c1 - glyph.c1 },
+    { c0: within.c0, c1: glyph.c0, end: true, room: glyph.c0 - within.c0 },
+  ];
+  // The roomiest, inside the bar where no side has more room (a side is taken only with room, at least a column).
+  const best = rooms.reduce((most, option) => (option.room > most.room ? option : most));
+  const { room, ...place } = best;
+  return [{ ...place, lines: Math.ceil(width / Math.max(1, room)) }];
 }
 
 /**
@@ -499,6 +529,7 @@ export function layoutChart(input: ChartInput): ChartLayout {
                   glyph.shape === 'point',
                   labelColumns(input.labelOf(event), columns),
                   periodOf(glyph.glyph),
+                  glyph.shape === 'span',
                 ),
               },
             ]

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { When } from '../../../../src/schemas/when.ts';
 import {
+  boundsInSentence,
   orderNote,
   orderShown,
   formatPublished,
@@ -82,6 +83,32 @@ describe('relative dates', () => {
     ).toBe('In or before autumn 2025, date not given');
     expect(formatWhen({ precision: 'relative', before: 'meeting' })).toBe('Date not given');
     expect(whenSortKey({ precision: 'relative', before: 'meeting' }, anchor)).toBe('2026-02-03');
+  });
+
+  it('read up to the day of their first report after what they follow, never later than it', () => {
+    const week = { date: '2026-W06', precision: 'week' } as const;
+    const feb3 = Date.UTC(2026, 1, 3) / 86_400_000;
+    // Reported within the week it follows: in that week, by the day of the report.
+    expect(formatWhen({ precision: 'relative', after: 'x' }, { relation: 'after', when: week, by: feb3 })).toBe(
+      'In the week of 2 February, by 3 February 2026, date not given',
+    );
+    expect(boundsInSentence({ relation: 'after', when: week, by: feb3 })).toBe(
+      'in the week of 2 February, by 3 February 2026',
+    );
+    // Reported after it: in or after it, by the day of the report; after a day, after it.
+    expect(boundsInSentence({ relation: 'after', when: week, by: feb3 + 10 })).toBe(
+      'in or after the week of 2 February, by 13 February 2026',
+    );
+    expect(boundsInSentence({ relation: 'after', when: { date: '2026-01-07', precision: 'day' }, by: feb3 })).toBe(
+      'after 7 January, by 3 February 2026',
+    );
+    expect(
+      boundsInSentence({ relation: 'after', when: { date: '2025', precision: 'season', season: 'fall' }, by: feb3 }),
+    ).toBe('in or after autumn 2025, by 3 February 2026');
+    // A heading over entries that share a bound names only it: what each also follows is on its own line.
+    expect(boundsInSentence({ ...anchor, since: { date: '2026-01-07', precision: 'day' } })).toBe(
+      'before 3 February 2026',
+    );
   });
 
   it('read between both bounds when they follow one event and precede another, the year once when shared', () => {

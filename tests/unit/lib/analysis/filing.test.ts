@@ -77,6 +77,24 @@ describe('filing the timeline', () => {
     ]);
   });
 
+  it("bounds an undated 'after' heading by the day of its first report (the site's anchors give it), its id from its bound", () => {
+    const after = event('after', { precision: 'relative', after: 'week' });
+    const reported = (when: When) => {
+      const anchor = anchorOf(when);
+      return anchor && { ...anchor, by: Date.UTC(2026, 1, 3) / 86_400_000 };
+    };
+    const filings = fileEvents({ id: '2026-february', events: [week, after] }, reported);
+    expect(filings.map((filing) => [filing.title, filing.id])).toEqual([
+      ['Week of 2 February 2026', 'filed-2026-w06'],
+      ['Date not given, in the week of 2 February, by 3 February 2026', 'filed-after-2026-w06'],
+    ]);
+    // The whole timeline files it so when given the site's anchors (the pages' filing).
+    const parts = fileTimeline([week, after], new Map([...byId, ['after', after]]), undefined, reported);
+    expect(parts.flatMap((part) => part.filings.map((filing) => filing.title))).toContain(
+      'Date not given, in the week of 2 February, by 3 February 2026',
+    );
+  });
+
   it('names a part by the days its dated entries cover, then what else it holds (partLabel)', () => {
     const context = { whenOf: (id: string) => byId.get(id)?.when, meetingEvent: 'meeting' };
     const label = (id: string, periodLabel: string, events: Event[]) =>

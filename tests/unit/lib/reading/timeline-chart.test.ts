@@ -159,6 +159,28 @@ describe('labels and rows', () => {
     expect(labelOptions({ c0: 20, c1: 30 }, false, 25, { c0: 20, c1: 50 })).toEqual([{ c0: 20, c1: 45, end: false }]);
   });
 
+  it("keep a filled bar's label inside the bar or outside it, never across one of its edges", () => {
+    const all = { c0: 0, c1: 100 };
+    // Inside where it fits on one line; else after its end, or ending at its start.
+    expect(labelOptions({ c0: 30, c1: 60 }, false, 20, all, true)).toEqual([
+      { c0: 30, c1: 60, end: false },
+      { c0: 60, c1: 80, end: false },
+      { c0: 10, c1: 30, end: true },
+    ]);
+    expect(labelOptions({ c0: 20, c1: 30 }, false, 25, { c0: 20, c1: 60 }, true)).toEqual([
+      { c0: 30, c1: 55, end: false },
+    ]);
+    // A bar at the start of its period with a stretch it does not reach after it (the capture of Maduro, before
+    // the thaw): wrapped after its end, where there is more room than in it, not over it and past its end.
+    expect(labelOptions({ c0: 20, c1: 30 }, false, 25, { c0: 20, c1: 50 }, true)).toEqual([
+      { c0: 30, c1: 50, end: false, lines: 2 },
+    ]);
+    // A bar across its whole period (a month up to a shortened stretch): wrapped inside it.
+    expect(labelOptions({ c0: 20, c1: 50 }, false, 70, { c0: 20, c1: 50 }, true)).toEqual([
+      { c0: 20, c1: 50, end: false, lines: 3 },
+    ]);
+  });
+
   it('wrap a label that fits on neither side on the side with more room in its period, still by its mark', () => {
     expect(labelOptions({ c0: 5, c1: 6 }, true, 200, all)).toEqual([{ c0: 6, c1: 100, end: false, lines: 3 }]);
     expect(labelOptions({ c0: 60, c1: 64 }, false, 70, all)).toEqual([{ c0: 0, c1: 60, end: true, lines: 2 }]);
