@@ -1,9 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { projectRoot } from '../helpers/content.ts';
-import { buildProject, copyProject } from '../helpers/project-copy.ts';
+import { buildProject, copyProject, files } from '../helpers/project-copy.ts';
 
 // `npm run build` (scripts/build.ts) runs the passes after the pages in a process of their own once `astro build`
 // has ended; `astro build` alone runs them in its process. Both must make the same site, byte for byte, with the
@@ -15,20 +15,6 @@ beforeAll(() => {
 afterAll(() => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
-
-/** Every file of a built site, by its path in it. */
-function files(root: string): Map<string, Buffer> {
-  const found = new Map<string, Buffer>();
-  const walk = (folder: string): void => {
-    for (const entry of readdirSync(folder, { withFileTypes: true })) {
-      const path = join(folder, entry.name);
-      if (entry.isDirectory()) walk(path);
-      else found.set(relative(root, path).split(sep).join('/'), readFileSync(path));
-    }
-  };
-  walk(root);
-  return found;
-}
 
 /** The index of the first line of `output` that contains `text` (-1 when none). */
 const lineOf = (output: string, text: string): number => output.split('\n').findIndex((line) => line.includes(text));

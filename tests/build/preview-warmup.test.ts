@@ -1,10 +1,10 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listBuiltPages } from '../../src/integrations/built-pages.ts';
 import { pagePreview, previewImagesPass } from '../../src/integrations/preview-images.ts';
 import { startPreviewWarmup } from '../../src/integrations/preview-images-warmup.ts';
-import { buildProject, copyProject } from '../helpers/project-copy.ts';
+import { buildProject, copyProject, files } from '../helpers/project-copy.ts';
 
 // `npm run build` draws the preview images into their cache while Astro renders (the warm-up), so the pass after
 // the pages mostly copies them. It is a cache warm-up only: the site must be the same, byte for byte, with it or
@@ -16,20 +16,6 @@ beforeAll(() => {
 afterAll(() => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
-
-/** Every file of a folder, by its path in it. */
-function files(root: string): Map<string, Buffer> {
-  const found = new Map<string, Buffer>();
-  const walk = (folder: string): void => {
-    for (const entry of readdirSync(folder, { withFileTypes: true })) {
-      const path = join(folder, entry.name);
-      if (entry.isDirectory()) walk(path);
-      else found.set(relative(root, path).split(sep).join('/'), readFileSync(path));
-    }
-  };
-  walk(root);
-  return found;
-}
 
 /** The paths of `a` and `b` whose files differ, or that only one holds. */
 const differences = (a: Map<string, Buffer>, b: Map<string, Buffer>): string[] =>

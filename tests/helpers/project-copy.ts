@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { copySite } from '../../scripts/lib/bench/projects.ts';
 import { fixtureRoot, projectRoot } from './content.ts';
 
@@ -30,4 +30,18 @@ export function buildProject(dir: string, env: Record<string, string> = {}): { s
     timeout: 120_000,
   });
   return { status: result.status, output: `${result.stdout}\n${result.stderr}` };
+}
+
+/** Every file of a folder (a built site), by its path in it, with its bytes: to compare two builds byte for byte. */
+export function files(root: string): Map<string, Buffer> {
+  const found = new Map<string, Buffer>();
+  const walk = (folder: string): void => {
+    for (const entry of readdirSync(folder, { withFileTypes: true })) {
+      const path = join(folder, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else found.set(relative(root, path).split(sep).join('/'), readFileSync(path));
+    }
+  };
+  walk(root);
+  return found;
 }
