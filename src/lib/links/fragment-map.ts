@@ -37,21 +37,23 @@ export function ownIds(html: string): string[] {
 }
 
 /**
- * The map of `pages` (redirect pages left out by the caller). Ids every page has (the header's, the main region's)
+ * The map of `pages`, in their order (redirect pages left out by the caller). Ids every page has (the header's, the main region's)
  * are left out: they never name nothing on a page.
  */
-export function fragmentMap(pages: readonly MappedPage[]): FragmentMap {
+export function fragmentMap(pages: Iterable<MappedPage>): FragmentMap {
   const places = new Map<string, number[]>();
   const map: FragmentMap = { pages: [], ids: {} };
-  pages.forEach((page, at) => {
+  // One page at a time: a caller may read each page's HTML as it is asked for, so that only one is held.
+  for (const page of pages) {
+    const at = map.pages.length;
     map.pages.push([page.path, pageTitle(page.html)]);
     for (const id of new Set(ownIds(page.html))) {
       const list = places.get(id);
       if (list) list.push(at);
       else places.set(id, [at]);
     }
-  });
+  }
   for (const [id, list] of [...places].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
-    if (list.length < pages.length) map.ids[id] = list;
+    if (list.length < map.pages.length) map.ids[id] = list;
   return map;
 }
