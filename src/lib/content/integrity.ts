@@ -2,7 +2,7 @@ import type { Citation } from '../../schemas/citation.ts';
 import type { DataCollectionName } from '../../schemas/collections.ts';
 import type { ContentModel, LoadedEntry } from './content-model.ts';
 import type { Problem } from './problems.ts';
-import { buildChronology, buildTimeline, chronologyItems, chronologyKey, resolveAnchor } from '../analysis/timeline.ts';
+import { buildChronology, chronologyItems, chronologyKey, resolveAnchor, timelineOf } from '../analysis/timeline.ts';
 import { formatDay, formatWhen, whenDatetime, whenSpan, type Span } from '../analysis/dates.ts';
 import { fileTimeline, holds } from '../analysis/filing.ts';
 import { INDEX_PAGE_SEGMENT, SOURCES_RESERVED_SEGMENT } from '../links/urls.ts';
@@ -121,7 +121,10 @@ export function checkIntegrity(model: ContentModel): Problem[] {
   // The corrections log keeps its pages at /corrections/page/<n>/, beside each entry's /corrections/<id>/.
   for (const loaded of model.data.corrections) {
     if (loaded.entry.id === INDEX_PAGE_SEGMENT) {
-      problems.push({ ...at(loaded, 'id'), message: `the id "${loaded.entry.id}" is reserved for the pages of the log, /corrections/${loaded.entry.id}/1/…; choose another` });
+      problems.push({
+        ...at(loaded, 'id'),
+        message: `the id "${loaded.entry.id}" is reserved for the pages of the log, /corrections/${loaded.entry.id}/1/…; choose another`,
+      });
     }
   }
   for (const collection of ['quotations', 'people', 'issues'] as const) {
@@ -344,7 +347,7 @@ export function checkFiling(model: ContentModel): Problem[] {
   }
   // As the pages file them: a heading and a datetime never narrower than the entry's own date.
   const byId = new Map(model.data.events.map((loaded) => [loaded.entry.id, loaded]));
-  for (const part of fileTimeline(buildTimeline(events), eventById)) {
+  for (const part of fileTimeline(timelineOf(chronology, events), eventById)) {
     for (const filing of part.filings) {
       for (const event of filing.events) {
         const loaded = byId.get(event.id);
