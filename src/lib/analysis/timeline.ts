@@ -10,8 +10,7 @@ import { formatDay, formatWhen, whenSpan, type Anchor, type Span } from './dates
 export function resolveAnchor(when: When, eventById: ReadonlyMap<string, Event>): Anchor | undefined {
   if (when.precision !== 'relative') return undefined;
   const relation = when.before !== undefined ? 'before' : 'after';
-  const next = (from: When): Event | undefined =>
-    eventById.get((relation === 'before' ? from.before : from.after) ?? '');
+  const next = (from: When): Event | undefined => eventById.get((relation === 'before' ? from.before : from.after) ?? '');
   // Only a chain in one direction carries the relation over (before X, X before Y: before Y).
   let target = next(when);
   for (let steps = 0; target && target.when.precision === 'relative' && steps < eventById.size; steps += 1) {
@@ -20,11 +19,8 @@ export function resolveAnchor(when: When, eventById: ReadonlyMap<string, Event>)
   if (!target || target.when.precision === 'relative') return undefined;
   // "Before X" and also "after Y": Y, followed through relative events the same way, is its other bound.
   let since = relation === 'before' ? eventById.get(when.after ?? '') : undefined;
-  for (let steps = 0; since && since.when.precision === 'relative' && steps < eventById.size; steps += 1)
-    since = eventById.get(since.when.after ?? '');
-  return since && since.when.precision !== 'relative'
-    ? { relation, when: target.when, since: since.when }
-    : { relation, when: target.when };
+  for (let steps = 0; since && since.when.precision === 'relative' && steps < eventById.size; steps += 1) since = eventById.get(since.when.after ?? '');
+  return since && since.when.precision !== 'relative' ? { relation, when: target.when, since: since.when } : { relation, when: target.when };
 }
 
 /** One thing placed in the chronology: an event, or a quotation (which may belong to an event). */
@@ -100,11 +96,7 @@ export function buildChronology(items: readonly ChronologyItem[]): { chronology:
     if (before) edges.push({ from: key, to: before, recorded: { key, field: 'when.before' } });
     const parent = eventKey(item.when.during) ?? eventKey(item.event);
     if (parent && parent !== key) {
-      edges.push({
-        from: parent,
-        to: key,
-        recorded: { key, field: item.when.during !== undefined ? 'when.during' : 'event' },
-      });
+      edges.push({ from: parent, to: key, recorded: { key, field: item.when.during !== undefined ? 'when.during' : 'event' } });
       containedIn.set(key, parent);
     }
   }
@@ -118,8 +110,7 @@ export function buildChronology(items: readonly ChronologyItem[]): { chronology:
   for (const edge of [...edges]) {
     if (containedIn.get(edge.to) === edge.from) continue;
     for (const child of children.get(edge.from) ?? []) if (child !== edge.to) edges.push({ from: child, to: edge.to });
-    for (const child of children.get(edge.to) ?? [])
-      if (child !== edge.from && containedIn.get(edge.from) !== edge.to) edges.push({ from: edge.from, to: child });
+    for (const child of children.get(edge.to) ?? []) if (child !== edge.from && containedIn.get(edge.from) !== edge.to) edges.push({ from: edge.from, to: child });
   }
 
   const describe = (key: string): string => {
@@ -139,17 +130,9 @@ export function buildChronology(items: readonly ChronologyItem[]): { chronology:
     const field = edge.recorded.field;
     if (field === 'when.during' || field === 'event') {
       if (to.last < from.first || to.first > from.last) {
-        report(
-          edge.recorded.key,
-          'when',
-          `is dated ${formatWhen(byKey.get(edge.to)?.when ?? { precision: 'relative' })} but is part of ${describe(edge.from)}: its date must fall within that event's date`,
-        );
+        report(edge.recorded.key, 'when', `is dated ${formatWhen(byKey.get(edge.to)?.when ?? { precision: 'relative' })} but is part of ${describe(edge.from)}: its date must fall within that event's date`);
       } else if (to.first < from.first || to.last > from.last) {
-        report(
-          edge.recorded.key,
-          'when',
-          `is dated ${formatWhen(byKey.get(edge.to)?.when ?? { precision: 'relative' })}, less precisely than ${describe(edge.from)}, which it is part of: give it the event's date, or a date within it`,
-        );
+        report(edge.recorded.key, 'when', `is dated ${formatWhen(byKey.get(edge.to)?.when ?? { precision: 'relative' })}, less precisely than ${describe(edge.from)}, which it is part of: give it the event's date, or a date within it`);
       }
     } else if (to.last < from.first) {
       const later = edge.recorded.key === edge.to ? edge.to : edge.from;
@@ -187,11 +170,7 @@ export function buildChronology(items: readonly ChronologyItem[]): { chronology:
     const related = (key: string): boolean => edges.some((edge) => edge.recorded?.key === key);
     for (const key of empty.some(related) ? empty.filter(related) : empty) {
       const value = span.get(key) ?? { first: 0, last: 0 };
-      report(
-        key,
-        'when',
-        `its date and its after/before relations cannot all hold: they put it no earlier than ${formatDay(value.first)} and no later than ${formatDay(value.last)}; correct the date or one of the relations`,
-      );
+      report(key, 'when', `its date and its after/before relations cannot all hold: they put it no earlier than ${formatDay(value.first)} and no later than ${formatDay(value.last)}; correct the date or one of the relations`);
     }
   }
 
@@ -256,19 +235,14 @@ export function buildChronology(items: readonly ChronologyItem[]): { chronology:
   // quotations then fit into that order (the chain is for placing them, not something the sources say).
   const eventKeys = [...byKey.keys()].filter((key) => byKey.get(key)?.kind === 'event');
   const eventOrder = sortTopologically(eventKeys, edges);
-  const chain =
-    eventOrder.length === eventKeys.length
-      ? eventOrder.slice(1).map((to, index) => ({ from: eventOrder[index] ?? to, to }))
-      : [];
+  const chain = eventOrder.length === eventKeys.length ? eventOrder.slice(1).map((to, index) => ({ from: eventOrder[index] ?? to, to })) : [];
   const order = sortTopologically([...byKey.keys()], [...edges, ...chain]);
   if (order.length < byKey.size) {
     const left = [...byKey.keys()].filter((key) => !order.includes(key)).sort();
     const cycle = findCycle(left, edges);
     const first = cycle[0] ?? left[0] ?? '';
     const edge = edges.find((candidate) => candidate.recorded && candidate.from === first && candidate.to === cycle[1]);
-    const at = edges.find(
-      (candidate) => candidate.recorded && (candidate.from === first || candidate.to === first),
-    )?.recorded;
+    const at = edges.find((candidate) => candidate.recorded && (candidate.from === first || candidate.to === first))?.recorded;
     report(
       edge?.recorded?.key ?? at?.key ?? first,
       edge?.recorded?.field ?? at?.field ?? 'when',
@@ -304,11 +278,7 @@ export function buildChronology(items: readonly ChronologyItem[]): { chronology:
   // The order is built to meet every relation; this says so out loud if it ever does not.
   for (const edge of edges) {
     if (edge.recorded && (position.get(edge.from) ?? 0) > (position.get(edge.to) ?? 0) && issues.length === 0) {
-      report(
-        edge.recorded.key,
-        edge.recorded.field,
-        `${describe(edge.to)} is listed before ${describe(edge.from)}, which it is recorded to follow`,
-      );
+      report(edge.recorded.key, edge.recorded.field, `${describe(edge.to)} is listed before ${describe(edge.from)}, which it is recorded to follow`);
     }
   }
   return { chronology, issues };
@@ -339,16 +309,11 @@ export function timelineOf(chronology: Chronology, events: readonly Event[]): Ev
 }
 
 /** The ids in `list` whose order after the entry before them the sources do not give. */
-export function orderNotGiven(
-  chronology: Chronology,
-  kind: ChronologyItem['kind'],
-  ids: readonly string[],
-): Set<string> {
+export function orderNotGiven(chronology: Chronology, kind: ChronologyItem['kind'], ids: readonly string[]): Set<string> {
   const result = new Set<string>();
   ids.forEach((id, index) => {
     const previous = ids[index - 1];
-    if (previous !== undefined && !chronology.knownBefore(chronologyKey(kind, previous), chronologyKey(kind, id)))
-      result.add(id);
+    if (previous !== undefined && !chronology.knownBefore(chronologyKey(kind, previous), chronologyKey(kind, id))) result.add(id);
   });
   return result;
 }
@@ -356,8 +321,7 @@ export function orderNotGiven(
 function findCycle(keys: readonly string[], edges: readonly Edge[]): string[] {
   const inside = new Set(keys);
   const next = new Map<string, string[]>();
-  for (const edge of edges)
-    if (inside.has(edge.from) && inside.has(edge.to)) next.set(edge.from, [...(next.get(edge.from) ?? []), edge.to]);
+  for (const edge of edges) if (inside.has(edge.from) && inside.has(edge.to)) next.set(edge.from, [...(next.get(edge.from) ?? []), edge.to]);
   for (const start of keys) {
     const path: string[] = [];
     const onPath = new Set<string>();
@@ -389,7 +353,7 @@ class Heap {
   push(item: string): void {
     const items = this.#items;
     items.push(item);
-    for (let index = items.length - 1; index > 0;) {
+    for (let index = items.length - 1; index > 0; ) {
       const parent = (index - 1) >> 1;
       if (!this.less(items[index] as string, items[parent] as string)) break;
       [items[index], items[parent]] = [items[parent] as string, items[index] as string];
@@ -402,7 +366,7 @@ class Heap {
     const last = items.pop();
     if (items.length > 0 && last !== undefined) {
       items[0] = last;
-      for (let index = 0; ;) {
+      for (let index = 0; ; ) {
         const [left, right] = [index * 2 + 1, index * 2 + 2];
         let smallest = index;
         if (left < items.length && this.less(items[left] as string, items[smallest] as string)) smallest = left;
