@@ -132,9 +132,29 @@ function unreadable(error: unknown): string {
 }
 
 /** An article file read on its own: its problems, and what was read (none when a parser gave up). */
-interface ArticleRead {
+export interface ArticleRead {
+  /** The file's own problems (front matter, schema, body), in order. */
   problems: Problem[];
+  /** What was read of it. */
   loaded?: ReturnType<typeof loadArticle>;
+}
+
+/**
+ * An article file read on its own (front matter, schema, body blocks), exactly as loadContent reads it; kept
+ * in the results given to loadContent (`set('article', source, read)`), it is not read again there. Lets the
+ * articles be read on another thread.
+ */
+export function readArticleFile(source: SourceFile): ArticleRead {
+  return readArticle(source, undefined);
+}
+
+/**
+ * Reads every analysis file on its own (parse, schema) into `results`, as loadContent would, which then takes
+ * them from there: lets this thread read them while the articles are read on another.
+ */
+export function readCollectionFiles(sources: ContentSources, results: FileResults): void {
+  for (const name of Object.keys(dataCollections) as DataCollectionName[])
+    for (const source of sources.data[name]) readCollectionFile(name, source, results);
 }
 
 /** An article file read on its own (loadArticle), or what an earlier run read from the same text. */

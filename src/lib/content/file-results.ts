@@ -16,13 +16,15 @@ export interface FileResults {
 
 /** The results of a previous run and those of this one, by key; `hits` and `misses` count the lookups. */
 export interface StoredFileResults extends FileResults {
+  /** Whether the previous run kept a result for `source` read as `kind` (not counted as a lookup). */
+  has(kind: string, source: SourceFile): boolean;
   /** The digest of the checking code the results are for. */
   readonly code: string;
   /** The results this run used or made: what to keep for the next (the others are of files gone or changed). */
   readonly current: Map<string, unknown>;
-  /** Lookups answered from the previous run. */
+  /** Files answered from the previous run (each file and kind counted once, however often looked up). */
   readonly hits: number;
-  /** Lookups that were not. */
+  /** Files that were not. */
   readonly misses: number;
   /** Whether `current` differs from what the previous run left (a miss, or a file of it not read). */
   readonly changed: boolean;
@@ -36,37 +38,51 @@ export function fileResultKey(code: string, kind: string, source: SourceFile): s
 
 /**
  * File results backed by those of a previous run (`previous`, as `current` was left by it), for checking code
- * whose digest is `code`.
+ * whose digest is `code`. A result set in this run (worked out ahead, e.g. on another thread) answers a later
+ * lookup of the same file as a miss: it was not kept from the previous run.
  */
 export function fileResults(code: string, previous: ReadonlyMap<string, unknown> = new Map()): StoredFileResults {
   const current = new Map<string, unknown>();
-  let hits = 0;
-  let misses = 0;
+  const hit = new Set<string>();
+  const missed = new Set<string>();
+  // Each file's key once a run: a digest of a long text (the analysis files run to megabytes) is not free.
+  const keys = new WeakMap<SourceFile, { kind: string; text: string; key: string }[]>();
+  const keyOf = (kind: string, source: SourceFile): string => {
+    const known = keys.get(source) ?? [];
+    const found = known.find((entry) => entry.kind === kind && entry.text === source.text);
+    if (found !== undefined) return found.key;
+    const key = fileResultKey(code, kind, source);
+    keys.set(source, [...known, { kind, text: source.text, key }]);
+    return key;
+  };
   return {
     code,
     current,
     get changed() {
-      return misses > 0 || current.size !== previous.size;
+      return missed.size > 0 || current.size !== previous.size;
     },
     get hits() {
-      return hits;
+      return hit.size;
     },
     get misses() {
-      return misses;
+      return missed.size;
+    },
+    has(kind, source) {
+      return previous.has(keyOf(kind, source));
     },
     get(kind, source) {
-      const key = fileResultKey(code, kind, source);
+      const key = keyOf(kind, source);
       if (!previous.has(key)) {
-        misses += 1;
-        return undefined;
+        missed.add(key);
+        return current.get(key);
       }
-      hits += 1;
+      hit.add(key);
       const result = previous.get(key);
       current.set(key, result);
       return result;
     },
     set(kind, source, result) {
-      current.set(fileResultKey(code, kind, source), result);
+      current.set(keyOf(kind, source), result);
     },
   };
 }
