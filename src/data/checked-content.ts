@@ -15,6 +15,8 @@ interface Checked {
   root: string;
   files: Map<string, string>;
   model: ContentModel;
+  /** A digest of each analysis file's text and of the code that checked it, by path. */
+  digests: ReadonlyMap<string, string>;
 }
 
 const KEY = Symbol.for('petro-trump-analysis/checked-content');
@@ -28,15 +30,18 @@ const registry = globalThis as {
 /**
  * Records content that passed every check (`sources` as read, `model` as checked), for the loaders, and the
  * blocks of every article body (`articles`, the article files as read), for the pages: the guard has parsed
- * each body already, and parsing them again at page time took 2 s of a 300-article build.
+ * each body already, and parsing them again at page time took 2 s of a 300-article build. `digests` gives
+ * each analysis file's digest (of its text and of the checking code: the key of its kept results), by path,
+ * which the loaders give Astro's store with the file's entries, so that an unchanged entry is not stored again.
  */
 export function rememberCheckedContent(
   root: string,
   files: readonly SourceFile[],
   model: ContentModel,
   articles: readonly SourceFile[] = [],
+  digests: ReadonlyMap<string, string> = new Map(),
 ): void {
-  registry[KEY] = { root, files: new Map(files.map(({ file, text }) => [file, text])), model };
+  registry[KEY] = { root, files: new Map(files.map(({ file, text }) => [file, text])), model, digests };
   const blocks = new Map<string, { bodyLine: number; blocks: ArticleBlock[] }>();
   const byFile = new Map([...model.articles.values()].map((article) => [article.file, article.blocks]));
   for (const { file, text } of articles) {
@@ -78,21 +83,23 @@ export function forgetCheckedContent(blocksToo = false): void {
 
 /**
  * The checked entries of `collection` if the guard checked exactly these files of it (same paths, same
- * text) in the project at `root`; undefined otherwise.
+ * text) in the project at `root`, with each file's digest (see rememberCheckedContent; undefined for a file
+ * it was not given); undefined otherwise.
  */
 export function checkedEntriesOf<K extends DataCollectionName>(
   root: string,
   collection: K,
   files: readonly SourceFile[],
-): ContentModel['data'][K] | undefined {
+): { entries: ContentModel['data'][K]; digests: ReadonlyMap<string, string> } | undefined {
   const checked = registry[KEY];
   if (checked === undefined || checked.root !== root) return undefined;
   const entries = checked.model.data[collection];
+  const texts = new Map(files.map(({ file, text }) => [file, text]));
   const checkedFiles = new Set(entries.map((entry: LoadedEntry<unknown>) => entry.file));
   for (const { file } of files) checkedFiles.add(file);
   for (const file of checkedFiles) {
-    const text = files.find((source) => source.file === file)?.text;
+    const text = texts.get(file);
     if (text === undefined || checked.files.get(file) !== text) return undefined;
   }
-  return entries;
+  return { entries, digests: checked.digests };
 }

@@ -87,8 +87,15 @@ export async function runChecks(
   const readAside = await readFilesAhead(root, sources, results, asideFrom);
   const { model, problems } = checkContent(sources, results);
   saveContentCheckCache(cacheDir, results);
-  if (problems.length === 0) rememberCheckedContent(root, Object.values(sources.data).flat(), model, sources.articles);
-  else forgetCheckedContent(true);
+  if (problems.length === 0) {
+    const digests = new Map(
+      Object.entries(sources.data).flatMap(([name, files]) =>
+        // The key's digest of the file's text and of the checking code (the key's last part, after its kind and path).
+        files.map((source) => [source.file, results.keyOf(name, source).split('\0').at(-1)!] as const),
+      ),
+    );
+    rememberCheckedContent(root, Object.values(sources.data).flat(), model, sources.articles, digests);
+  } else forgetCheckedContent(true);
   const entries = Object.values(model.data).reduce((sum, list) => sum + list.length, 0);
   const reused =
     results.hits === 0

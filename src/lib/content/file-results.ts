@@ -18,6 +18,8 @@ export interface FileResults {
 export interface StoredFileResults extends FileResults {
   /** Whether the previous run kept a result for `source` read as `kind` (not counted as a lookup). */
   has(kind: string, source: SourceFile): boolean;
+  /** The key of `source` read as `kind` (fileResultKey), worked out once a run: it changes with the text or the code. */
+  keyOf(kind: string, source: SourceFile): string;
   /** The digest of the checking code the results are for. */
   readonly code: string;
   /** The results this run used or made: what to keep for the next (the others are of files gone or changed). */
@@ -67,6 +69,7 @@ export function fileResults(code: string, previous: ReadonlyMap<string, unknown>
     get misses() {
       return missed.size;
     },
+    keyOf,
     has(kind, source) {
       return previous.has(keyOf(kind, source));
     },
