@@ -396,7 +396,7 @@ describe('items in their homes (HOME_FAMILIES)', () => {
 
   it('leaves the fragment-map pass the map of the pages as the guard last read them, the same as reading them again', () => {
     // A redirect page written by the guard (an item's old page), an alias anchor, and a moved-entry link.
-    const before = {
+    const before: Record<string, string> = {
       ...quotationsPages(['a', 'b'], 4),
       '/events/jan-call/': page('<h1>The call</h1>'),
     };
