@@ -11,7 +11,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { HANDOFF_VARIABLE, outDirFileOf, type PassLogger } from '../src/integrations/pass.ts';
+import { HANDOFF_VARIABLE, outDirFileOf, type PassError, type PassLogger } from '../src/integrations/pass.ts';
 import { startPreviewWarmup, WARMUP_VARIABLE } from '../src/integrations/preview-images-warmup.ts';
 
 const root = process.cwd();
@@ -60,7 +60,9 @@ try {
     current = name;
     return loggerFor(name);
   }).catch((error: unknown) => {
-    console.error(`${stamp()} [ERROR] [${current}] ${error instanceof Error ? error.message : String(error)}`);
+    // A pass's work left running fails after later passes have begun: the error names its pass.
+    const label = error instanceof Error && error.name === 'PassError' ? (error as PassError).pass : current;
+    console.error(`${stamp()} [ERROR] [${label}] ${error instanceof Error ? error.message : String(error)}`);
     process.exitCode = 1;
   });
   if (process.exitCode !== 1)

@@ -29,7 +29,9 @@ import {
 import { siteName } from '../lib/links/navigation.ts';
 import { formatProblem, type Problem } from '../lib/content/problems.ts';
 import { absoluteUrl, HOME_FAMILIES, withFragment, type HomeFamily } from '../lib/links/urls.ts';
+import { FragmentMapBuilder, pageIds } from '../lib/links/fragment-map.ts';
 import { listBuiltPages } from './built-pages.ts';
+import { mapsFromGuard } from './fragment-map.ts';
 import type { AfterBuildPass, PassLogger } from './pass.ts';
 
 /** The environment variable `npm run addresses:update` sets to rewrite the manifest instead of checking it. */
@@ -67,12 +69,15 @@ export function loadAliases(root: string): Aliases {
 /**
  * The addresses of a built site: every page with its ids. A redirect page forwards the fragment, so an
  * old page's fragments live on as the ids of the page it redirects to; an item's old page, redirected to
- * its entry, sends them all there (they are its ids in `published`). Also lists ids a page repeats.
+ * its entry, sends them all there (they are its ids in `published`). Also lists ids a page repeats. `onPage`, when
+ * given, is called with each page that is not a redirect page, in path order, with its own ids (pageIds), so
+ * that the map of the pages' ids is made from this reading (the fragment-map pass).
  */
 export function builtAddresses(
   distDir: string,
   aliases: Aliases,
   published: Addresses = {},
+  onPage?: (path: string, html: string, own: readonly string[]) => void,
 ): { current: Addresses; duplicates: string[] } {
   const redirects = new Map(aliases.pages.map((alias) => [alias.from, alias.to]));
   const joined = new Map<string, string>();
@@ -81,19 +86,22 @@ export function builtAddresses(
   for (const page of listBuiltPages(distDir)) {
     if (redirects.has(page.path)) continue;
     const html = readFileSync(page.file, 'utf8');
-    if (redirectsToEntry(html)) {
+    // Both kinds of redirect below are redirect pages: most pages are not, and are told so by one search.
+    const redirect = isRedirectPage(html);
+    if (redirect && redirectsToEntry(html)) {
       // An item's old page sends every fragment it had to the item's entry (keepHomes found it in its home).
       current[page.path] = [...(published[page.path] ?? [])];
       continue;
     }
-    const to = redirectTarget(html);
+    const to = redirect ? redirectTarget(html) : undefined;
     if (to !== undefined) {
       // A home's page the build no longer makes, redirected by keepHomes to the page its entries joined: it keeps
       // the fragments it had that land there (not all of that page's: the build may make it again).
       joined.set(page.path, to);
       continue;
     }
-    const ids = listIds(html);
+    const { all: ids, own } = pageIds(html);
+    if (onPage !== undefined && !redirect) onPage(page.path, html, own);
     for (const id of duplicateIds(ids))
       duplicates.push(
         `  - ${page.path}: id "${id}" is used more than once; ids on a page must be unique (see src/lib/links/urls.ts)`,
@@ -121,8 +129,10 @@ export function guardAddresses(options: {
   distDir: string;
   site: string;
   update: boolean;
+  /** Called with each page that is not a redirect page as the guard last reads it (see builtAddresses). */
+  onPage?: (path: string, html: string, own: readonly string[]) => void;
 }): AddressReport {
-  const { root, distDir, site, update } = options;
+  const { root, distDir, site, update, onPage } = options;
   const aliases = loadAliases(root);
   const files = readAddressFiles(root);
   const problems: Problem[] = [];
@@ -262,7 +272,7 @@ export function guardAddresses(options: {
   const homes = keepHomes({ published: manifest?.addresses ?? {}, pages, distDir, site, aliases });
   if (homes.problems.length > 0) throw new AddressError(formatAliasProblems(homes.problems));
 
-  const { current, duplicates } = builtAddresses(distDir, aliases, manifest?.addresses);
+  const { current, duplicates } = builtAddresses(distDir, aliases, manifest?.addresses, onPage);
   if (duplicates.length > 0)
     throw new AddressError(
       ['Address check failed: a page repeats an id, so its links are ambiguous.', ...duplicates].join('\n'),
@@ -474,12 +484,21 @@ export function addressGuard(): AstroIntegration {
 
 /**
  * After the build, writes alias anchors and redirect pages and fails the build when a published page or
- * fragment id has vanished (guardAddresses); `npm run addresses:update` rewrites the manifest instead.
+ * fragment id has vanished (guardAddresses); `npm run addresses:update` rewrites the manifest instead. Its last
+ * listing of every page's ids, after its own changes, also makes the map of the pages' ids, left for the
+ * fragment-map pass that follows (mapsFromGuard), which then reads no page again.
  */
 export const addressGuardPass: AfterBuildPass = {
   name: 'address-guard',
-  run: ({ root, distDir, site }, logger) => {
+  run: (context, logger) => {
+    const { root, distDir, site } = context;
     if (!existsSync(distDir)) return;
-    report(guardAddresses({ root, distDir, site, update: process.env[UPDATE_VARIABLE] === '1' }), logger);
+    const map = new FragmentMapBuilder();
+    const update = process.env[UPDATE_VARIABLE] === '1';
+    report(
+      guardAddresses({ root, distDir, site, update, onPage: (path, html, own) => map.add(path, html, own) }),
+      logger,
+    );
+    mapsFromGuard.set(context, map.map());
   },
 };

@@ -8,7 +8,14 @@ import { fragmentMapPass } from './fragment-map.ts';
 import { previewImagesPass } from './preview-images.ts';
 import { searchIndexPass } from './search-index.ts';
 import { staticHostPass } from './static-host.ts';
-import { HANDOFF_VARIABLE, outDirFileOf, type AfterBuildPass, type PassContext, type PassLogger } from './pass.ts';
+import {
+  HANDOFF_VARIABLE,
+  outDirFileOf,
+  PassError,
+  type AfterBuildPass,
+  type PassContext,
+  type PassLogger,
+} from './pass.ts';
 
 /**
  * The passes over the finished pages, in the order they must run: each page's CSP is narrowed to its own
@@ -25,9 +32,43 @@ export const AFTER_BUILD_PASSES: readonly AfterBuildPass[] = [
   searchIndexPass,
 ];
 
-/** Runs every pass in order, each logging under its own name; the first that throws stops the rest. */
-export async function runAfterBuild(context: PassContext, loggerFor: (name: string) => PassLogger): Promise<void> {
-  for (const pass of AFTER_BUILD_PASSES) await pass.run(context, loggerFor(pass.name));
+/**
+ * Runs every pass in order, each logging under its own name; the first that throws stops the rest. A pass may
+ * leave work running when it returns (LeftRunning: the preview images, drawn on worker threads while the address
+ * guard and the map of ids run on this thread); it is awaited before a pass that runs `alone` (the search index)
+ * and at the end; its failure is thrown as a PassError naming its pass (later passes may have begun). When a
+ * pass fails while an earlier pass's work is still running, that work is awaited first and its failure, if any,
+ * is the one thrown: the first in the passes' order, as when they ran one after another.
+ */
+export async function runAfterBuild(
+  context: PassContext,
+  loggerFor: (name: string) => PassLogger,
+  passes: readonly AfterBuildPass[] = AFTER_BUILD_PASSES,
+): Promise<void> {
+  const running: { name: string; rest: Promise<void> }[] = [];
+  // Waits for all the work left running; throws the first failure in the passes' order.
+  const settle = async (): Promise<void> => {
+    const left = running.splice(0);
+    const results = await Promise.allSettled(left.map(({ rest }) => rest));
+    results.forEach((result, at) => {
+      if (result.status === 'rejected') throw new PassError(left[at]!.name, result.reason);
+    });
+  };
+  try {
+    for (const pass of passes) {
+      if (pass.alone === true) await settle();
+      const left = await pass.run(context, loggerFor(pass.name));
+      if (left !== undefined) {
+        // Awaited in settle(); handled here so that a failure before then is not reported as unhandled.
+        left.rest.catch(() => undefined);
+        running.push({ name: pass.name, rest: left.rest });
+      }
+    }
+    await settle();
+  } catch (error) {
+    await settle();
+    throw error;
+  }
 }
 
 /**

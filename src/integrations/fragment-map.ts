@@ -3,10 +3,10 @@ import { writeFile } from 'node:fs/promises';
 import { stripTypeScriptTypes } from 'node:module';
 import { join } from 'node:path';
 import { isRedirectPage } from '../lib/links/addresses.ts';
-import { fragmentMap } from '../lib/links/fragment-map.ts';
+import { fragmentMap, type FragmentMap } from '../lib/links/fragment-map.ts';
 import { fragmentMapUrl, fragmentNoteModuleUrl } from '../lib/links/urls.ts';
 import { listBuiltPages } from './built-pages.ts';
-import type { AfterBuildPass } from './pass.ts';
+import type { AfterBuildPass, PassContext } from './pass.ts';
 
 /** The note's module as the site serves it: src/client/fragment-note.ts with its types removed. */
 export function noteModule(root: string): string {
@@ -22,22 +22,38 @@ export function noteModule(root: string): string {
 }
 
 /**
+ * The maps the address guard's pass made of a run's pages (keyed by the run's context) while it listed every
+ * page's ids after its last change to them: the fragment-map pass, which comes right after it and changes no
+ * page, takes it instead of reading every page again.
+ */
+export const mapsFromGuard = new WeakMap<PassContext, FragmentMap>();
+
+/** The map of the built pages in `distDir` as they are now, each page read when the map comes to it. */
+export function mapBuiltPages(distDir: string): FragmentMap {
+  // Not all held at once (24,000 pages at 3,000 articles).
+  function* pages(): Generator<{ path: string; html: string }> {
+    for (const page of listBuiltPages(distDir)) {
+      const html = readFileSync(page.file, 'utf8');
+      if (!isRedirectPage(html)) yield { path: page.path, html };
+    }
+  }
+  return fragmentMap(pages());
+}
+
+/**
  * After the address guard (whose alias anchors and moved-entry links it leaves out), writes the map of every
  * page's own ids (fragmentMapUrl, lib/links/fragment-map.ts) and the module of the note that reads it
- * (fragmentNoteModuleUrl), which a page loads only when its address's fragment names nothing on it.
+ * (fragmentNoteModuleUrl), which a page loads only when its address's fragment names nothing on it. The map is
+ * the one the guard's pass made of the pages in this run (mapsFromGuard), or, run on its own, read from them.
  */
 export const fragmentMapPass: AfterBuildPass = {
   name: 'fragment-map',
-  run: async ({ root, distDir }, logger) => {
+  run: async (context, logger) => {
+    const { root, distDir } = context;
     if (!existsSync(distDir)) return;
-    // Each page read when the map comes to it, not all held at once (24,000 pages at 3,000 articles).
-    function* pages(): Generator<{ path: string; html: string }> {
-      for (const page of listBuiltPages(distDir)) {
-        const html = readFileSync(page.file, 'utf8');
-        if (!isRedirectPage(html)) yield { path: page.path, html };
-      }
-    }
-    const map = fragmentMap(pages());
+    const fromGuard = mapsFromGuard.get(context);
+    mapsFromGuard.delete(context);
+    const map = fromGuard ?? mapBuiltPages(distDir);
     const json = JSON.stringify(map);
     await writeFile(join(distDir, fragmentMapUrl().slice(1)), json);
     await writeFile(join(distDir, fragmentNoteModuleUrl().slice(1)), noteModule(root));

@@ -22,10 +22,35 @@ export interface PassLogger {
   warn(message: string): void;
 }
 
+/**
+ * Work a pass leaves running when it returns (on worker threads: the preview images drawn and copied), which
+ * writes nothing a later pass reads; runAfterBuild awaits it before a pass that runs `alone`, and at the end.
+ */
+export interface LeftRunning {
+  rest: Promise<void>;
+}
+
 /** One pass after the pages: its name (the label of its log lines) and what it does. */
 export interface AfterBuildPass {
   name: string;
-  run(context: PassContext, logger: PassLogger): Promise<void> | void;
+  run(context: PassContext, logger: PassLogger): Promise<void | LeftRunning> | void | LeftRunning;
+  /**
+   * Runs only once the work earlier passes left running is done, with nothing beside it (the search index:
+   * its indexer holds a section of the index in memory, the whole tree's peak at 3,000 articles).
+   */
+  alone?: boolean;
+}
+
+/** A pass's failure, naming the pass (a pass's work left running fails after later passes have begun). */
+export class PassError extends Error {
+  /** The pass that failed. */
+  readonly pass: string;
+
+  constructor(pass: string, cause: unknown) {
+    super(cause instanceof Error ? cause.message : String(cause), { cause });
+    this.name = 'PassError';
+    this.pass = pass;
+  }
 }
 
 /**

@@ -1,10 +1,10 @@
-// A worker of the preview-images pool: draws one preview image per message (satori lays the text out,
-// resvg rasterises) and writes it to the cache and to dist/. Runs under Node's own TypeScript support.
-import { Resvg } from '@resvg/resvg-js';
-import { writeFileSync } from 'node:fs';
+// A worker of the preview-images pool: given its share of the pass's work in one message (images to draw, cached
+// images to copy), does it all and replies once, so that it goes on while the pass's thread runs the passes that
+// follow (the address guard and the map of ids read and write pages synchronously). Draws with satori (layout)
+// and resvg (rasterising), loaded only when it has an image to draw. Runs under Node's own TypeScript support.
+import { copyFileSync, writeFileSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
-import satori from 'satori';
-import { OG_IMAGE_HEIGHT, OG_IMAGE_WIDTH, ogImageTree, type OgFont, type OgImageText } from '../lib/seo/og-image.ts';
+import type { OgFont, OgImageText } from '../lib/seo/og-image.ts';
 
 /** One image to draw. */
 export interface DrawJob {
@@ -14,19 +14,42 @@ export interface DrawJob {
   files: string[];
 }
 
+/** A worker's share: the images it draws and the cached images it copies ([cache file, page's image]). */
+export interface WorkerShare {
+  draw: DrawJob[];
+  copy: [from: string, to: string][];
+}
+
+/** The worker's reply once its share is done, or why it stopped. */
+export type WorkerReply = { ok: true } | { ok: false; message: string };
+
 const fonts = (workerData as { fonts: OgFont[] }).fonts.map((font) => ({ ...font, data: Buffer.from(font.data) }));
 
-parentPort?.on('message', async (job: DrawJob) => {
+/** Draws one image and writes it to each of its files. */
+async function draw(job: DrawJob): Promise<void> {
+  const [{ default: satori }, { Resvg }, { OG_IMAGE_HEIGHT, OG_IMAGE_WIDTH, ogImageTree }] = await Promise.all([
+    import('satori'),
+    import('@resvg/resvg-js'),
+    import('../lib/seo/og-image.ts'),
+  ]);
+  const svg = await satori(ogImageTree(job.text) as unknown as Parameters<typeof satori>[0], {
+    width: OG_IMAGE_WIDTH,
+    height: OG_IMAGE_HEIGHT,
+    fonts,
+  });
+  const png = new Resvg(svg, { fitTo: { mode: 'original' }, font: { loadSystemFonts: false } }).render().asPng();
+  for (const file of job.files) writeFileSync(file, png);
+}
+
+parentPort?.on('message', async (share: WorkerShare) => {
   try {
-    const svg = await satori(ogImageTree(job.text) as unknown as Parameters<typeof satori>[0], {
-      width: OG_IMAGE_WIDTH,
-      height: OG_IMAGE_HEIGHT,
-      fonts,
-    });
-    const png = new Resvg(svg, { fitTo: { mode: 'original' }, font: { loadSystemFonts: false } }).render().asPng();
-    for (const file of job.files) writeFileSync(file, png);
-    parentPort?.postMessage({ ok: true });
+    for (const [from, to] of share.copy) copyFileSync(from, to);
+    for (const job of share.draw) await draw(job);
+    parentPort?.postMessage({ ok: true } satisfies WorkerReply);
   } catch (error) {
-    parentPort?.postMessage({ ok: false, message: error instanceof Error ? error.message : String(error) });
+    parentPort?.postMessage({
+      ok: false,
+      message: error instanceof Error ? error.message : String(error),
+    } satisfies WorkerReply);
   }
 });

@@ -1,13 +1,10 @@
 import { renderAsync } from '@resvg/resvg-js';
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import satori from 'satori';
-import { isRedirectPage } from '../lib/links/addresses.ts';
-import { listMetaTags } from '../lib/security/html-scan.ts';
-import { siteName } from '../lib/links/navigation.ts';
 import {
   OG_IMAGE_HEIGHT,
   OG_IMAGE_WIDTH,
@@ -16,10 +13,12 @@ import {
   type OgFont,
   type OgImageText,
 } from '../lib/seo/og-image.ts';
-import { ogImageUrl, previewImageUrl } from '../lib/links/urls.ts';
-import type { DrawJob } from './preview-images-worker.ts';
+import type { DrawJob, WorkerReply, WorkerShare } from './preview-images-worker.ts';
 import { listBuiltPages } from './built-pages.ts';
 import type { AfterBuildPass } from './pass.ts';
+import { pagePreview, previewFromHead, previewsFromCsp, type PageHead } from './page-preview.ts';
+
+export { pagePreview, readPreview, type PagePreview } from './page-preview.ts';
 
 /** The fonts the images are drawn with, from the @fontsource packages (WOFF: satori cannot read WOFF2). */
 const FONT_FILES: readonly { name: OgFont['name']; file: string; weight: OgFont['weight'] }[] = [
@@ -58,70 +57,6 @@ async function svgToPng(svg: string): Promise<Buffer> {
   return image.asPng();
 }
 
-/** What a built page says about its preview: og:title, og:description, og:image and the image's eyebrow. */
-export function readPreview(html: string): { title?: string; description?: string; image?: string; eyebrow?: string } {
-  const found: Record<string, string> = {};
-  // Only the <meta> tags of the head are read, with the one-pass scanner: a full parse of every page is
-  // most of the cost at scale.
-  const head = html.slice(0, html.indexOf('</head>') + 7 || undefined);
-  for (const meta of listMetaTags(head)) {
-    const property = meta.get('property');
-    const content = meta.get('content');
-    if (property === undefined || content === undefined) continue;
-    found[property] = content;
-    const eyebrow = meta.get('data-eyebrow');
-    if (property === 'og:image' && eyebrow !== undefined) found['eyebrow'] = eyebrow;
-  }
-  const preview: { title?: string; description?: string; image?: string; eyebrow?: string } = {};
-  const fields = [
-    ['og:title', 'title'],
-    ['og:description', 'description'],
-    ['og:image', 'image'],
-    ['eyebrow', 'eyebrow'],
-  ] as const;
-  for (const [from, to] of fields) {
-    const value = found[from];
-    if (value !== undefined) preview[to] = value;
-  }
-  return preview;
-}
-
-/** What a built page's head says about its preview image (see pagePreview). */
-export type PagePreview =
-  | { kind: 'redirect' }
-  | { kind: 'problem'; problem: string }
-  | { kind: 'shared'; image: string }
-  | { kind: 'own'; image: string; text: OgImageText };
-
-/**
- * What the page at `pagePath` with this HTML needs of the preview images: nothing (a redirect page), a fix (no
- * preview, or og:image pointing elsewhere than previewImageUrl), its section page's image (`shared`), or its own
- * image drawn with `text`. The pass after the pages and the warm-up while Astro renders
- * (preview-images-warmup-worker.ts) both read pages through this, so they draw the same images.
- */
-export function pagePreview(pagePath: string, html: string): PagePreview {
-  if (isRedirectPage(html)) return { kind: 'redirect' };
-  const preview = readPreview(html);
-  const own = ogImageUrl(pagePath);
-  const expected = previewImageUrl(pagePath);
-  if (preview.title === undefined || preview.description === undefined || preview.image === undefined)
-    return {
-      kind: 'problem',
-      problem: 'no og:title, og:description or og:image; render the page with src/layouts/BaseLayout.astro',
-    };
-  if (new URL(preview.image).pathname !== expected)
-    return {
-      kind: 'problem',
-      problem: `og:image points to ${preview.image}, expected ${expected} (from previewImageUrl in src/lib/links/urls.ts)`,
-    };
-  if (expected !== own) return { kind: 'shared', image: expected };
-  return {
-    kind: 'own',
-    image: own,
-    text: { eyebrow: preview.eyebrow ?? siteName, title: preview.title, description: preview.description, siteName },
-  };
-}
-
 /** The folder of the drawn images, kept between builds: node_modules/.cache/og-images under `root`. */
 export const previewCacheDir = (root: string): string => join(root, 'node_modules', '.cache', 'og-images');
 
@@ -138,34 +73,46 @@ export function previewCacheFile(cacheDir: string, fontKey: string, text: OgImag
   return join(cacheDir, `${key}.png`);
 }
 
+/** The heap bound of a drawing worker (MB), the warm-up's (preview-images-warmup.ts). */
+const WORKER_HEAP_MB = 256;
+
 /**
- * A pool of worker threads that draw images, one job per worker at a time, so every core draws and
- * memory stays bounded (a few images in flight, not one per page).
+ * Draws `jobs` and copies `copies` ([cache file, page's image]) on worker threads, at most `size`, each given its
+ * share at once (every `size`-th job and copy) and replying when it is done: they go on whatever this thread does
+ * meanwhile, even work that holds it for seconds without yielding. Memory stays bounded: one image in flight a
+ * worker. Resolves when every worker is done; rejects with the first failure, every worker ended either way.
  */
-async function drawAll(root: string, fonts: readonly OgFont[], jobs: readonly DrawJob[], size: number): Promise<void> {
-  if (jobs.length === 0) return;
+export async function drawAndCopy(
+  root: string,
+  fonts: readonly OgFont[],
+  jobs: readonly DrawJob[],
+  copies: readonly [string, string][],
+  size: number,
+): Promise<void> {
+  if (jobs.length === 0 && copies.length === 0) return;
   const workerFile = join(root, 'src', 'integrations', 'preview-images-worker.ts');
-  const workers = Array.from(
-    { length: Math.max(1, Math.min(size, jobs.length)) },
-    () => new Worker(workerFile, { workerData: { fonts } }),
+  // Copying alone needs no second thread; each drawing thread costs its start and its memory.
+  const count = Math.max(1, Math.min(size, jobs.length));
+  const shares = Array.from({ length: count }, (_, at): WorkerShare => ({
+    draw: jobs.filter((_, index) => index % count === at),
+    copy: copies.filter((_, index) => index % count === at),
+  }));
+  // Each worker's heap bounded as the warm-up's is (one image at a time needs far less): they run beside the
+  // address guard, whose memory grows with the site.
+  const workers = shares.map(
+    () => new Worker(workerFile, { workerData: { fonts }, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } }),
   );
-  let next = 0;
   try {
     await Promise.all(
       workers.map(
-        (worker) =>
+        (worker, at) =>
           new Promise<void>((resolve, reject) => {
-            const send = (): void => {
-              const job = jobs[next++];
-              if (job === undefined) resolve();
-              else worker.postMessage(job);
-            };
-            worker.on('message', (reply: { ok: boolean; message?: string }) => {
-              if (reply.ok) send();
+            worker.once('message', (reply: WorkerReply) => {
+              if (reply.ok) resolve();
               else reject(new Error(`preview image could not be drawn: ${reply.message}`));
             });
-            worker.on('error', reject);
-            send();
+            worker.once('error', reject);
+            worker.postMessage(shares[at]);
           }),
       ),
     );
@@ -182,22 +129,35 @@ async function drawAll(root: string, fonts: readonly OgFont[], jobs: readonly Dr
  * node_modules/.cache/og-images (kept between builds), so an unchanged page is not drawn again, and the
  * rest are drawn by a pool of worker threads, one per core. Fails the build when a page has no preview or
  * points elsewhere.
+ * The pass reads every page's head first (as the CSP pass read it, previewsFromCsp, or from the page when that pass
+ * did not run before it), on its thread, and fails at once on a page without a proper preview;
+ * the drawing and copying, which write only the images, is left running on the workers (`rest`) while the
+ * passes that follow, the address guard and the map of ids, run on this thread (the core they leave idle
+ * draws), and is awaited before the search index, which runs alone (src/integrations/after-build.ts).
  */
 export const previewImagesPass: AfterBuildPass = {
   name: 'preview-images',
-  run: async ({ root, distDir }, logger) => {
+  run: (context, logger) => {
+    const { root, distDir } = context;
     const started = performance.now();
+    // The heads the CSP pass read as it narrowed each page, when it ran before in this run.
+    const heads = previewsFromCsp.get(context);
+    previewsFromCsp.delete(context);
     const fonts = loadOgFonts(root);
     const cacheDir = previewCacheDir(root);
     mkdirSync(cacheDir, { recursive: true });
     const fontKey = fontKeyOf(fonts);
     const problems: string[] = [];
     const jobs: DrawJob[] = [];
+    const copies: [string, string][] = [];
     const drawn = new Set<string>();
     const shared = new Map<string, string>();
-    let cached = 0;
     for (const page of listBuiltPages(distDir)) {
-      const found = pagePreview(page.path, readFileSync(page.file, 'utf8'));
+      const head = heads?.get(page.file);
+      const found =
+        head === undefined
+          ? pagePreview(page.path, readFileSync(page.file, 'utf8'))
+          : previewFromHead(page.path, JSON.parse(head) as PageHead);
       if (found.kind === 'redirect') continue;
       if (found.kind === 'problem') {
         problems.push(`  - ${page.path}: ${found.problem}`);
@@ -211,10 +171,8 @@ export const previewImagesPass: AfterBuildPass = {
       const cacheFile = previewCacheFile(cacheDir, fontKey, found.text);
       const out = join(distDir, ...found.image.split('/').filter(Boolean));
       mkdirSync(dirname(out), { recursive: true });
-      if (existsSync(cacheFile)) {
-        copyFileSync(cacheFile, out);
-        cached++;
-      } else jobs.push({ text: found.text, files: [cacheFile, out] });
+      if (existsSync(cacheFile)) copies.push([cacheFile, out]);
+      else jobs.push({ text: found.text, files: [cacheFile, out] });
     }
     for (const [image, path] of shared) {
       if (!drawn.has(image))
@@ -222,9 +180,15 @@ export const previewImagesPass: AfterBuildPass = {
     }
     if (problems.length > 0)
       throw new Error(['Preview images failed: pages without a proper preview.', ...problems].join('\n'));
-    await drawAll(root, fonts, jobs, availableParallelism());
     logger.info(
-      `preview images: ${jobs.length} drawn, ${cached} from cache, in ${Math.round(performance.now() - started)} ms`,
+      `preview images: ${jobs.length} to draw and ${copies.length} from cache, read from the pages in ` +
+        `${Math.round(performance.now() - started)} ms; drawn and copied beside the passes that follow`,
     );
+    const rest = drawAndCopy(root, fonts, jobs, copies, availableParallelism()).then(() =>
+      logger.info(
+        `preview images: ${jobs.length} drawn, ${copies.length} from cache, in ${Math.round(performance.now() - started)} ms`,
+      ),
+    );
+    return { rest };
   },
 };

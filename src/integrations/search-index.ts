@@ -406,6 +406,8 @@ async function indexSection(
  */
 export const searchIndexPass: AfterBuildPass = {
   name: 'search-index',
+  // Pagefind's indexer holds a section in memory: nothing else runs beside it.
+  alone: true,
   run: async ({ root, distDir, cacheDir }, logger) => {
     const started = Date.now();
     const manifest = join(root, 'node_modules', 'pagefind', 'package.json');

@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listBuiltPages } from '../../src/integrations/built-pages.ts';
+import { runAfterBuild } from '../../src/integrations/after-build.ts';
 import { pagePreview, previewImagesPass } from '../../src/integrations/preview-images.ts';
 import { startPreviewWarmup } from '../../src/integrations/preview-images-warmup.ts';
 import { buildProject, copyProject, files } from '../helpers/project-copy.ts';
@@ -113,9 +114,11 @@ describe('the preview images warm-up', () => {
     rmSync(out, { recursive: true, force: true });
     rmSync(join(site, 'og'), { recursive: true, force: true });
     const said: string[] = [];
-    await previewImagesPass.run(
+    // As the build runs it: the images are copied on a worker thread after the pass has returned.
+    await runAfterBuild(
       { root: dir, distDir: site, site: 'http://localhost:4321/', cacheDir: join(dir, 'node_modules', '.astro') },
-      { info: (line) => said.push(line), warn: (line) => said.push(line) },
+      () => ({ info: (line) => said.push(line), warn: (line) => said.push(line) }),
+      [previewImagesPass],
     );
     expect(said.join('\n')).toContain(`preview images: 0 drawn, ${own} from cache`);
     expect(differences(files(site), reference)).toEqual([]);

@@ -23,6 +23,10 @@ export const BUILD_PHASES: readonly PhaseMarker[] = [
   { name: 'CSP', end: /\[csp-per-page\] / },
   { name: 'preview images', end: /\[preview-images\] / },
   { name: 'address guard', end: /\[address-guard\] / },
+  // Since the ninth session the preview-images pass logs twice: once it has read the pages (its first line ends
+  // 'preview images' above), and once the images it left drawing beside the address guard and the map of ids are
+  // done; this phase is the map of ids and what is left of the drawing after the guard (not found in older logs).
+  { name: 'fragment map + images', end: /\[preview-images\] preview images: \d+ drawn/ },
   { name: 'search index', end: /\[search-index\] / },
   // Astro's last line, or, where the passes ran in a process of their own (scripts/build.ts), that process's.
   { name: 'the rest', end: /\[build\] Complete!|\[after-build\] the passes after the pages done/ },

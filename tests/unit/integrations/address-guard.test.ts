@@ -2,7 +2,8 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { guardAddresses } from '../../../src/integrations/address-guard.ts';
+import { addressGuardPass, guardAddresses } from '../../../src/integrations/address-guard.ts';
+import { mapBuiltPages, mapsFromGuard } from '../../../src/integrations/fragment-map.ts';
 import { manifestText } from '../../../src/lib/links/addresses.ts';
 import { paginate } from '../../../src/lib/links/pagination.ts';
 import { indexPageUrl, quotationsUrl } from '../../../src/lib/links/urls.ts';
@@ -391,5 +392,48 @@ describe('items in their homes (HOME_FAMILIES)', () => {
       alias,
     );
     expect(() => run(rendered)).not.toThrow();
+  });
+
+  it('leaves the fragment-map pass the map of the pages as the guard last read them, the same as reading them again', () => {
+    // A redirect page written by the guard (an item's old page), an alias anchor, and a moved-entry link.
+    const before: Record<string, string> = {
+      ...quotationsPages(['a', 'b'], 4),
+      '/events/jan-call/': page('<h1>The call</h1>'),
+    };
+    const after = {
+      ...quotationsPages(['a', 'x', 'y', 'z', 'b'], 4),
+      '/timeline/2026-january/': page('<ol><li id="jan-call">The call</li></ol>'),
+      '/articles/x/': page(
+        '<p id="come-and-get-me"><span id="come-get-me" data-alias-of="come-and-get-me"></span>A</p>',
+      ),
+    };
+    const where = rebuild(
+      {
+        ...before,
+        '/quotations/': before['/quotations/']!.replace(
+          '<figure id="b">',
+          '<figure id="b"><span id="old-b" data-alias-of="b"></span>',
+        ),
+      },
+      after,
+      '- { page: /quotations/, from: old-b, to: b }\n',
+    );
+    const context = { ...where, site: 'https://example.org/', cacheDir: join(where.root, '.cache') };
+    addressGuardPass.run(context, { info: () => undefined, warn: () => undefined });
+    const fromGuard = mapsFromGuard.get(context);
+    expect(read(where, '/events/jan-call/')).toContain('http-equiv="refresh"');
+    expect(read(where, '/quotations/')).toContain('<a id="old-b" href="/quotations/page/2/#b" data-moved>');
+    expect(fromGuard).toEqual(mapBuiltPages(where.distDir));
+    expect(fromGuard?.pages.map(([path]) => path)).toEqual([
+      '/articles/x/',
+      '/quotations/',
+      '/quotations/page/2/',
+      '/timeline/2026-january/',
+    ]);
+    expect(Object.keys(fromGuard?.ids ?? {})).toEqual(
+      expect.arrayContaining(['a', 'b', 'jan-call', 'come-and-get-me']),
+    );
+    expect(Object.keys(fromGuard?.ids ?? {})).not.toContain('old-b');
+    expect(Object.keys(fromGuard?.ids ?? {})).not.toContain('come-get-me');
   });
 });

@@ -74,6 +74,23 @@ describe('readPhases', () => {
     ]);
   });
 
+  it('times the images drawn beside the address guard and the map of ids apart (the log since the ninth session)', () => {
+    const beside = ours
+      .replace(
+        '03:18:21 [preview-images] preview images: 1010 drawn, 0 from cache, in 22386 ms',
+        '03:18:00 [preview-images] preview images: 1010 to draw and 0 from cache, read from the pages in 2000 ms; drawn and copied beside the passes that follow',
+      )
+      .replace(
+        '03:19:30 [search-index]',
+        '03:18:30 [fragment-map] /fragment-map.json: 9 ids on 3 pages (99 B)\n03:18:40 [preview-images] preview images: 1010 drawn, 0 from cache, in 40000 ms\n03:19:30 [search-index]',
+      );
+    expect(
+      readPhases(beside, new Date(2026, 11, 6, 3, 15, 40))
+        .slice(5, 10)
+        .map((phase) => `${phase.name} ${phase.seconds}`),
+    ).toEqual(['CSP 25', 'preview images 2', 'address guard 29', 'fragment map + images 11', 'search index 50']);
+  });
+
   it('leaves out the phases a build does not have, their time going to the next found', () => {
     expect(formatPhases(readPhases(baseline, new Date(2026, 11, 6, 3, 15, 19)))).toBe(
       'content layer 12 s · Vite 1 s · pages 2 s · the rest 0 s',
