@@ -205,13 +205,23 @@ async function buildEntryGraph(index: SiteIndex, articles: readonly ArticleView[
         .update(`${stableJson(entry.data)}\n${stableJson(await entry.derived())}`)
         .digest('base64url')}`,
     );
-  const eventOrder = new Map(index.timeline.map((event, at) => [`events/${event.id}`, at]));
-  const quotationOrder = new Map(index.quotationsInOrder.map((quotation, at) => [`quotations/${quotation.id}`, at]));
-  const ordered = (refs: readonly string[], order: Map<string, number>): string =>
-    refs
-      .filter((ref) => order.has(ref))
-      .sort((a, b) => (order.get(a) as number) - (order.get(b) as number))
-      .join(' ');
+  // A page's events and quotations in timeline order: their places sorted as numbers (a typed array's sort,
+  // no comparator) and read back, rather than the refs sorted by a comparator looking both up in a Map for
+  // every comparison (0.8 s of a 1,000-article rebuild's profile: pages of an issue show hundreds of events).
+  const timelineOrder = (refs: readonly string[]): { place: Map<string, number>; at: readonly string[] } => ({
+    place: new Map(refs.map((ref, at) => [ref, at])),
+    at: refs,
+  });
+  const eventOrder = timelineOrder(index.timeline.map((event) => `events/${event.id}`));
+  const quotationOrder = timelineOrder(index.quotationsInOrder.map((quotation) => `quotations/${quotation.id}`));
+  const ordered = (refs: readonly string[], order: ReturnType<typeof timelineOrder>): string => {
+    const places: number[] = [];
+    for (const ref of refs) {
+      const place = order.place.get(ref);
+      if (place !== undefined) places.push(place);
+    }
+    return Array.from(Int32Array.from(places).sort(), (place) => order.at[place] as string).join(' ');
+  };
 
   return {
     closure(roots) {
@@ -256,9 +266,32 @@ function collectStrings(value: unknown, visit: (text: string) => void): void {
  * reordering could only render a page again, never keep a stale one.
  */
 export function stableJson(value: unknown): string {
-  return JSON.stringify(value, (_key, item: unknown) =>
-    item instanceof Map ? [...item.entries()] : item instanceof Set ? [...item] : item,
-  );
+  // JSON.stringify calls a replacer for every value it writes, a call from the engine into JavaScript each:
+  // most of the keys' time (every entry of the site is written once a build, every page's props once). A
+  // value with no Map or Set in it is written the same without one.
+  return holdsCollection(value)
+    ? JSON.stringify(value, (_key, item: unknown) =>
+        item instanceof Map ? [...item.entries()] : item instanceof Set ? [...item] : item,
+      )
+    : JSON.stringify(value);
+}
+
+/**
+ * Whether JSON.stringify could meet a Map or a Set in `value`: one is in it, or an object in it other than a
+ * Date has a toJSON of its own (what that gives is not looked into).
+ */
+function holdsCollection(value: unknown): boolean {
+  if (value === null || typeof value !== 'object') return false;
+  if (value instanceof Map || value instanceof Set) return true;
+  if (Array.isArray(value)) {
+    for (const item of value) if (holdsCollection(item)) return true;
+    return false;
+  }
+  if (value instanceof Date) return false;
+  if (typeof (value as { toJSON?: unknown }).toJSON === 'function') return true;
+  for (const key in value)
+    if (Object.hasOwn(value, key) && holdsCollection((value as Record<string, unknown>)[key])) return true;
+  return false;
 }
 
 /**
