@@ -79,7 +79,7 @@ export async function withCacheKeys<P extends StaticPath>(
       const head = {
         route,
         params: stableJson(path.params),
-        props: stableJson(path.props),
+        props: propsJson(path.props),
         view: stableJson(page.view ?? null),
         updated: index.lastUpdatedOf(page.path) ?? '',
       };
@@ -106,6 +106,33 @@ export async function withCacheKeys<P extends StaticPath>(
   );
   if (dump) appendFileSync(dump, keyed.map(({ inputs }) => `${inputs}\n`).join(''));
   return keyed.map(({ path }) => path);
+}
+
+/**
+ * A page's props for its key: each prop that is an object by a digest of its JSON, made once for the object
+ * (an article's page, its cited-by page and its "only in" page each have the article as their props, some 25 KB
+ * of JSON an article). The objects are the content's and the site index's, which nothing changes during a build.
+ */
+function propsJson(props: Record<string, unknown>): string {
+  return stableJson(
+    Object.fromEntries(
+      Object.entries(props).map(([name, value]) => [
+        name,
+        value !== null && typeof value === 'object' ? objectDigest(value) : value,
+      ]),
+    ),
+  );
+}
+
+const objectDigests = new WeakMap<object, string>();
+
+function objectDigest(value: object): string {
+  let digest = objectDigests.get(value);
+  if (digest === undefined) {
+    digest = createHash('sha1').update(stableJson(value)).digest('base64url');
+    objectDigests.set(value, digest);
+  }
+  return digest;
 }
 
 /** The entries of the site as a graph of references, with each entry's digest; built once per build. */

@@ -432,8 +432,13 @@ export function buildSiteIndex(content: SiteContent): SiteIndex {
     if (!part) throw new Error(`timeline: no event "${eventId}" (an event id from content/events/ was expected)`);
     return timelineEntryUrl(part.id, eventId);
   };
+  // Asked for by every backlink, entry key and page that shows the point; comparisonEntryUrl works the relation
+  // out again each time (linear in the articles compared): once a point.
+  const comparisonHomes = new Map<Comparison, string>();
   const comparisonHomeUrl = (comparison: Comparison): string =>
-    comparisonEntryUrl(comparison, scopeOf(comparison), sourcesPageOf().get(comparison.id));
+    remember(comparisonHomes, comparison, () =>
+      comparisonEntryUrl(comparison, scopeOf(comparison), sourcesPageOf().get(comparison.id)),
+    );
 
   const placesOf = new Map(content.articles.map((article) => [article.id, blockPlaces(article.blocks)]));
   // Where each citable part stands in the site's one order: a statement's chips follow it (citation-order.ts).

@@ -175,10 +175,16 @@ export function buildChronology(items: readonly ChronologyItem[]): { chronology:
   for (const edge of edges) outgoing.set(edge.from, [...(outgoing.get(edge.from) ?? []), edge.to]);
   // An undated entry (only an order known) goes by the latest day it could fall on, so that it is listed
   // just before what it precedes ("before the meeting, date not given"), not among dated entries it may follow.
+  // (Worked out once a key: the spans are settled by now, and the heap compares each key many times.)
+  const ranks = new Map<string, [number, number, number, string]>();
   const rank = (key: string): [number, number, number, string] => {
+    const known = ranks.get(key);
+    if (known) return known;
     const { first, last } = span.get(key) ?? { first: Infinity, last: Infinity };
     const undated = byKey.get(key)?.when.precision === 'relative' && Number.isFinite(last);
-    return [Number.isFinite(first) && !undated ? first : last, last, byKey.get(key)?.sequence ?? 0, key];
+    const value: [number, number, number, string] = [Number.isFinite(first) && !undated ? first : last, last, byKey.get(key)?.sequence ?? 0, key];
+    ranks.set(key, value);
+    return value;
   };
   const earlier = (a: string, b: string): boolean => {
     const [ra, rb] = [rank(a), rank(b)];
