@@ -335,9 +335,9 @@ function collectStrings(value: unknown, visit: (text: string) => void): boolean 
  * reordering could only render a page again, never keep a stale one.
  */
 export function stableJson(value: unknown): string {
-  // JSON.stringify calls a replacer for every value it writes, a call from the engine into JavaScript each:
-  // most of the keys' time (every entry of the site is written once a build, every page's props once). A
-  // value with no Map or Set in it is written the same without one.
+  // JSON.stringify calls a replacer for every value it writes, a call from the engine into JavaScript each
+  // (every entry of the site is written once a build, every page's props once). A value with no Map or Set in
+  // it is written the same without one.
   return holdsCollection(value)
     ? JSON.stringify(value, (_key, item: unknown) =>
         item instanceof Map ? [...item.entries()] : item instanceof Set ? [...item] : item,
