@@ -63,6 +63,7 @@ import {
   timelinePartUrl,
   timelineUrl,
   withFragment,
+  type OccursAhead,
 } from '../links/urls.ts';
 
 /** What the index needs to know of an article. */
@@ -298,6 +299,39 @@ export function buildSiteIndex(content: SiteContent): SiteIndex {
       at < 0 ? passage : own.slice(0, Math.max(0, own.indexOf(passage))),
     ].join(' ');
   };
+  // What textBefore writes out, kept once an article: its page's text lowercased, with where each block starts
+  // in it. A citation's text fragment asks whether words occur ahead of the passage (textDirective), and every
+  // page that shows the citation asked again of a text joined and lowercased anew (4 s of a 1,000-article build's
+  // profile). The text ahead of a passage is a beginning of this text, and whether words occur in that beginning
+  // is where they first occur in the whole, so it is answered the same. Not kept where lowercasing the whole is
+  // not lowercasing each beginning: a character whose lowercase is longer ("İ"), or a capital sigma (its
+  // lowercase depends on what follows it); nor for a passage of the header, whose text ahead is not a beginning.
+  const lowercaseTexts = new Map<string, { text: string; starts: readonly number[] } | null>();
+  const lowercaseTextOf = (article: IndexedArticle): { text: string; starts: readonly number[] } | null =>
+    remember(lowercaseTexts, article.id, () => {
+      const head = [siteName, article.title, ...(article.header ?? [])].join(' ');
+      const starts: number[] = [];
+      let length = head.length;
+      for (const block of article.blocks) {
+        starts.push(length + 1);
+        length += 1 + block.text.length;
+      }
+      const whole = [head, ...article.blocks.map((block) => block.text)].join(' ');
+      const text = whole.toLowerCase();
+      return text.length === whole.length && !whole.includes('Σ') ? { text, starts } : null;
+    });
+  const textAhead = (articleId: string, paragraphId: string, passage: string): string | OccursAhead => {
+    const article = articleById.get(articleId);
+    const at = article?.blocks.findIndex((block) => block.id === paragraphId) ?? -1;
+    const lowercase = article === undefined || at < 0 ? null : lowercaseTextOf(article);
+    if (article === undefined || lowercase === null) return textBefore(articleId, paragraphId, passage);
+    const own = article.blocks[at]?.text ?? '';
+    const end = (lowercase.starts[at] as number) + Math.max(0, own.indexOf(passage));
+    return (words) => {
+      const found = lowercase.text.indexOf(words);
+      return found !== -1 && found + words.length <= end;
+    };
+  };
   let timelineUnordered: Set<string> | undefined;
   // A point's relation and its wording are asked for by every page that shows the point (its page, the
   // sources index, the issue pages…); each is worked out once (relationOf is linear in the articles).
@@ -398,8 +432,13 @@ export function buildSiteIndex(content: SiteContent): SiteIndex {
     if (!part) throw new Error(`timeline: no event "${eventId}" (an event id from content/events/ was expected)`);
     return timelineEntryUrl(part.id, eventId);
   };
+  // Asked for by every backlink, entry key and page that shows the point; comparisonEntryUrl works the relation
+  // out again each time (linear in the articles compared): once a point.
+  const comparisonHomes = new Map<Comparison, string>();
   const comparisonHomeUrl = (comparison: Comparison): string =>
-    comparisonEntryUrl(comparison, scopeOf(comparison), sourcesPageOf().get(comparison.id));
+    remember(comparisonHomes, comparison, () =>
+      comparisonEntryUrl(comparison, scopeOf(comparison), sourcesPageOf().get(comparison.id)),
+    );
 
   const placesOf = new Map(content.articles.map((article) => [article.id, blockPlaces(article.blocks)]));
   // Where each citable part stands in the site's one order: a statement's chips follow it (citation-order.ts).
@@ -584,6 +623,27 @@ export function buildSiteIndex(content: SiteContent): SiteIndex {
   const issuesByPositionHolder = group(content.issues, (issue) => issue.positions.map((position) => position.who));
   const listOf = <T>(groups: ReadonlyMap<string, T[]>, key: string): T[] => [...(groups.get(key) ?? [])];
 
+  // A citation resolved to `href`, with its label and title (resolve, resolveStatement).
+  const resolved = (citation: Citation, href: string): ResolvedCitation => {
+    const article = articleById.get(citation.article);
+    const outlet = article?.outlet;
+    const short = outlet?.shortName ?? outlet?.name ?? citation.article;
+    // A part of the front matter (headline, standfirst, date line) is named as such; a block of the body by its
+    // number, a heading by its words, an embedded post as such (blockPlaces): never by its id.
+    const part = frontMatterLabel(citation.paragraph);
+    const place =
+      part === undefined ? placesOf.get(citation.article)?.get(citation.paragraph) : { short: part, long: part };
+    // "LA Times ¶7", "LA Times headline", "Clash Report § Heading"; "Clash Report, post on X".
+    const label = place === undefined ? short : `${short}${place.short.startsWith('post ') ? ', ' : ' '}${place.short}`;
+    return {
+      citation,
+      href,
+      label,
+      // The cited words travel in the link's text fragment; the tooltip names only the place, to keep pages light.
+      title: `${outlet?.name ?? citation.article}${place === undefined ? '' : `, ${place.long}`}`,
+    };
+  };
+
   const index: SiteIndex = {
     ...content,
     timeline,
@@ -619,37 +679,23 @@ export function buildSiteIndex(content: SiteContent): SiteIndex {
     timelineFilings: (partId) => filings.get(partId) ?? [],
     resolveStatement(citations) {
       return orderStatementCitations(citations, citationPlace).map((group) => {
-        const first = this.resolve(group[0]!);
+        const first = group[0]!;
         const words = [...new Set(group.flatMap((citation) => (citation.words === undefined ? [] : [citation.words])))];
-        return {
-          ...first,
-          href: paragraphUrl(first.citation.article, first.citation.paragraph, words, (passage) =>
-            textBefore(first.citation.article, first.citation.paragraph, passage),
+        return resolved(
+          first,
+          paragraphUrl(first.article, first.paragraph, words, (passage) =>
+            textAhead(first.article, first.paragraph, passage),
           ),
-        };
+        );
       });
     },
     resolve(citation) {
-      const article = articleById.get(citation.article);
-      const outlet = article?.outlet;
-      const short = outlet?.shortName ?? outlet?.name ?? citation.article;
-      // A part of the front matter (headline, standfirst, date line) is named as such; a block of the body by its
-      // number, a heading by its words, an embedded post as such (blockPlaces): never by its id.
-      const part = frontMatterLabel(citation.paragraph);
-      const place =
-        part === undefined ? placesOf.get(citation.article)?.get(citation.paragraph) : { short: part, long: part };
-      // "LA Times ¶7", "LA Times headline", "Clash Report § Heading"; "Clash Report, post on X".
-      const label =
-        place === undefined ? short : `${short}${place.short.startsWith('post ') ? ', ' : ' '}${place.short}`;
-      return {
+      return resolved(
         citation,
-        href: paragraphUrl(citation.article, citation.paragraph, citation.words, (passage) =>
-          textBefore(citation.article, citation.paragraph, passage),
+        paragraphUrl(citation.article, citation.paragraph, citation.words, (passage) =>
+          textAhead(citation.article, citation.paragraph, passage),
         ),
-        label,
-        // The cited words travel in the link's text fragment; the tooltip names only the place, to keep pages light.
-        title: `${outlet?.name ?? citation.article}${place === undefined ? '' : `, ${place.long}`}`,
-      };
+      );
     },
     eventsOfIssue: (issueId) => listOf(eventsByIssue, issueId),
     quotationsOfIssue: (issueId) => listOf(quotationsByIssue, issueId),

@@ -263,23 +263,35 @@ export const TEXT_RANGE_WORDS = 6;
 const RANGE_END_WORDS = 3;
 
 /**
+ * Whether words (lowercased) occur in the lowercased text of the article page ahead of a passage: what
+ * textDirective asks of that text, for a caller that can answer without writing the text out for every passage
+ * (the site index, which keeps each article's text once: lib/analysis/site-index.ts).
+ */
+export type OccursAhead = (lowercased: string) => boolean;
+
+const occursIn =
+  (ahead: string): OccursAhead =>
+  (lowercased) =>
+    ahead.includes(lowercased);
+
+/**
  * A `text=` directive's value: the passage itself, or for a long one its first and last words as a range
  * (`textStart,textEnd`), which browsers highlight the same way, at a fraction of the weight of the whole
  * passage encoded on every citation (the page budget). A browser looks for the first words from the top of
  * the page, then for the last words after them (case aside): `before` is the text of the article page ahead
- * of the passage (its headline, standfirst, earlier paragraphs and the start of its own), and the first
- * words grow until they do not occur in it, the last words until they first occur at the passage's end.
- * Where no shorter range is certain, the whole passage.
+ * of the passage (its headline, standfirst, earlier paragraphs and the start of its own), or a test of whether
+ * words occur in it (OccursAhead), and the first words grow until they do not occur in it, the last words until
+ * they first occur at the passage's end. Where no shorter range is certain, the whole passage.
  */
-export function textDirective(passage: string, before = ''): string {
+export function textDirective(passage: string, before: string | OccursAhead = ''): string {
   const words = passage.trim().split(/\s+/);
   const whole = encodeTextFragment(passage);
   if (words.length <= TEXT_RANGE_WORDS) return whole;
-  const ahead = before.toLowerCase();
+  const occursAhead = typeof before === 'string' ? occursIn(before.toLowerCase()) : before;
   const text = words.join(' ').toLowerCase();
   for (let first = RANGE_END_WORDS; first + RANGE_END_WORDS < words.length; first += 1) {
     const start = words.slice(0, first).join(' ');
-    if (ahead.includes(start.toLowerCase())) continue;
+    if (occursAhead(start.toLowerCase())) continue;
     for (let last = RANGE_END_WORDS; first + last < words.length; last += 1) {
       const end = words.slice(-last).join(' ');
       if (text.indexOf(end.toLowerCase(), start.length) === text.length - end.length)
@@ -294,13 +306,14 @@ export function textDirective(passage: string, before = ''): string {
  * The address of a cited paragraph, with a text fragment for the cited words when given (one `text=`
  * directive per passage, when one statement cites several passages of the paragraph): browsers that support
  * text fragments highlight the words; others land on the paragraph id. `textBefore` gives, for a passage, the
- * article page's text ahead of it, so that a long passage can be given as a range (see textDirective).
+ * article page's text ahead of it (or a test of what occurs in it), so that a long passage can be given as a
+ * range (see textDirective).
  */
 export function paragraphUrl(
   articleId: string,
   paragraphId: string,
   words?: string | readonly string[],
-  textBefore: (passage: string) => string = () => '',
+  textBefore: (passage: string) => string | OccursAhead = () => '',
 ): string {
   const base = withFragment(articleUrl(articleId), paragraphId);
   const passages = words === undefined ? [] : typeof words === 'string' ? [words] : words;

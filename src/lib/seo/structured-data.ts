@@ -168,10 +168,15 @@ export function buildStructuredData(schema: PageSchema, page: PageInfo, stored: 
  */
 export function linkedArticles<T extends { id: string }>(html: string, articles: readonly T[]): T[] {
   const linked = new Set<string>();
-  const prefix = articlesUrl();
-  for (const match of html.matchAll(/href="([^"#?]*)/g)) {
-    const path = match[1] ?? '';
-    if (path.startsWith(prefix)) linked.add(path.slice(prefix.length).replace(/\/.*$/, ''));
+  // Each link into the articles, read off the HTML where it is (a regular expression matching every link of
+  // the page made an object per link: 1 s of a 1,000-article build's pages at load 8). An href's value ends
+  // at a quotation mark, the id at the first of "/", "#", "?" or the value's end.
+  const opening = `href="${articlesUrl()}`;
+  for (let at = html.indexOf(opening); at !== -1; at = html.indexOf(opening, at + opening.length)) {
+    const start = at + opening.length;
+    let end = start;
+    while (end < html.length && !ID_ENDS.has(html.charCodeAt(end))) end += 1;
+    linked.add(html.slice(start, end));
   }
   // By position in `articles` (looked up once per list, not scanned per page: at scale that was
   // pages × articles), so the order is the list's.
@@ -186,6 +191,9 @@ export function linkedArticles<T extends { id: string }>(html: string, articles:
     .sort((a, b) => a - b)
     .map((at) => articles[at] as T);
 }
+
+/** Where an article's id in a link ends: '"', '#', '?', '/'. */
+const ID_ENDS = new Set([34, 35, 63, 47]);
 
 const articlePositions = new WeakMap<readonly { id: string }[], Map<string, number>>();
 

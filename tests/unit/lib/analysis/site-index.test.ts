@@ -1,12 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { checkContent } from '../../../../src/lib/content/check-content.ts';
-import { paragraphKey } from '../../../../src/lib/analysis/site-index.ts';
+import { buildSiteIndex, paragraphKey, type SiteIndex } from '../../../../src/lib/analysis/site-index.ts';
+import type { ArticleBlock } from '../../../../src/lib/content/article-blocks.ts';
+import { siteName } from '../../../../src/lib/links/navigation.ts';
+import type { Citation, Meeting } from '../../../../src/schemas/index.ts';
 import { generateCorpus } from '../../../../scripts/lib/corpus/corpus.ts';
 import { measureProportions } from '../../../../scripts/lib/corpus/write.ts';
 import { readContentSources } from '../../../../src/data/read-sources.ts';
 import { asSources, projectRoot, readFixture, siteIndexOf } from '../../../helpers/content.ts';
 import { SPEAKER_PAGE_QUOTATIONS } from '../../../../src/lib/links/pagination.ts';
-import { HOME_FAMILIES, indexPageUrl, personUrl } from '../../../../src/lib/links/urls.ts';
+import { HOME_FAMILIES, indexPageUrl, paragraphUrl, personUrl } from '../../../../src/lib/links/urls.ts';
 
 const { model } = checkContent(readFixture());
 const index = siteIndexOf(model, () => ({
@@ -163,5 +166,108 @@ describe("a much-quoted speaker's pages, a home", () => {
     const home = HOME_FAMILIES.find((family) => family.itemOf?.('/quotations/x/') === 'x');
     expect(home?.isHome(indexPageUrl(personUrl(speaker!.id), 2))).toBe(true);
     expect(home?.isHome('/people/page/2/')).toBe(false);
+  });
+});
+
+describe("a cited passage's text fragment", () => {
+  // The article page's text ahead of a passage, as textDirective is to be given it: the site's name, the
+  // headline, the header's texts, the blocks before the passage's own and its own up to the passage (or, for a
+  // passage of the header, every block and the passage). The index answers from each article's text kept once;
+  // every link must be what this text gives.
+  const aheadOf = (site: SiteIndex, articleId: string, paragraphId: string, passage: string): string => {
+    const article = site.articleById.get(articleId);
+    if (!article) return '';
+    const at = article.blocks.findIndex((block) => block.id === paragraphId);
+    const own = article.blocks[at]?.text ?? '';
+    return [
+      siteName,
+      article.title,
+      ...(article.header ?? []),
+      ...(at < 0 ? article.blocks : article.blocks.slice(0, at)).map((block) => block.text),
+      at < 0 ? passage : own.slice(0, Math.max(0, own.indexOf(passage))),
+    ].join(' ');
+  };
+  const expected = (site: SiteIndex, citation: Citation): string =>
+    paragraphUrl(citation.article, citation.paragraph, citation.words, (passage) =>
+      aheadOf(site, citation.article, citation.paragraph, passage),
+    );
+
+  it('is what the text ahead of it gives, for every citation of the site and of a generated corpus', () => {
+    const corpus = generateCorpus({ seed: 11, articles: 30, proportions: measureProportions(projectRoot).proportions });
+    const outlet = (id: string) => ({ id, name: id, kind: 'outlet' });
+    for (const site of [
+      siteIndexOf(checkContent(readContentSources(projectRoot)).model, outlet),
+      siteIndexOf(checkContent(asSources(corpus.files)).model, outlet),
+    ]) {
+      const citations: Citation[] = [];
+      const collect = (value: unknown): void => {
+        if (Array.isArray(value)) value.forEach(collect);
+        else if (value !== null && typeof value === 'object') {
+          const record = value as Record<string, unknown>;
+          if (typeof record['article'] === 'string' && typeof record['paragraph'] === 'string')
+            citations.push(record as unknown as Citation);
+          Object.values(record).forEach(collect);
+        }
+      };
+      collect([site.events, site.quotations, site.comparisons, site.issues, site.people, site.meeting]);
+      // Long passages given as ranges (start,end) are those the text ahead decides.
+      expect(citations.filter((citation) => /:~:text=[^&]*,/.test(site.resolve(citation).href)).length).toBeGreaterThan(
+        5,
+      );
+      for (const citation of citations) expect(site.resolve(citation).href).toBe(expected(site, citation));
+    }
+  });
+
+  it('is what the text ahead gives across the cut before the passage, and where lowercasing changes a length', () => {
+    const outlet = { id: 'o', name: 'Outlet', kind: 'outlet' };
+    // Each article: its blocks, and a long passage of its second block (more than six words: given as a range).
+    const cases: Record<string, { texts: string[]; words: string }> = {
+      // The first words ahead of the passage, in the block before it and just before it in its own block.
+      plain: {
+        texts: [
+          'We say one two three here.',
+          'Before it one two three four and then one two three four five six seven eight.',
+        ],
+        words: 'one two three four five six seven eight',
+      },
+      // The first three words occur first across the cut, starting ahead of the passage and ending in it: not ahead.
+      straddle: { texts: ['Nothing here.', 'x x x x x x x x y.'], words: 'x x x x x x x y' },
+      // "İ" lowercases to two characters, so the text ahead lowercased is longer than its length in the block: the
+      // first three words end exactly where the passage starts, ahead of it.
+      dotted: { texts: ['Nothing here.', 'İ b c db c d e f g h i.'], words: 'b c d e f g h i' },
+      // A capital sigma lowercases by what follows it, which may differ at the cut: the index writes the text out.
+      sigma: { texts: ['Nothing here.', 'ΟΔΟΣ b c ΟΔΟΣb c d e f g h.'], words: 'ΟΔΟΣb c d e f g h' },
+    };
+    const site = buildSiteIndex({
+      articles: Object.entries(cases).map(([id, { texts }]) => ({
+        id,
+        title: `Title of ${id}`,
+        outlet,
+        blocks: texts.map((text, at) => ({ id: `p${at + 1}`, kind: 'paragraph', text }) as ArticleBlock),
+      })),
+      outlets: [outlet],
+      people: [],
+      issues: [],
+      events: [],
+      quotations: [],
+      meeting: { id: 'm', event: 'e', facts: [], sections: [] } as unknown as Meeting,
+      comparisons: [],
+    });
+    const ranges = new Set<string>();
+    for (const [id, { words }] of Object.entries(cases))
+      for (const paragraph of ['p1', 'p2', 'title', 'unknown']) {
+        const citation = { article: id, paragraph, words };
+        const href = site.resolve(citation).href;
+        expect(href, `${id} ${paragraph}`).toBe(expected(site, citation));
+        if (paragraph === 'p2') ranges.add(href.slice(href.indexOf('text=')));
+      }
+    // What the cases are for, in the second block: the first words grow past those found ahead ("one two three
+    // four" is, so the passage is given whole; "x x x" is not, across the cut; "b c d" is, ending at the cut).
+    expect([...ranges]).toEqual([
+      'text=one%20two%20three%20four%20five%20six%20seven%20eight',
+      'text=x%20x%20x,x%20x%20y',
+      'text=b%20c%20d%20e,g%20h%20i',
+      'text=%CE%9F%CE%94%CE%9F%CE%A3b%20c%20d,f%20g%20h',
+    ]);
   });
 });

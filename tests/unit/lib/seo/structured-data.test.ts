@@ -170,5 +170,9 @@ describe('linkedArticles', () => {
       stored.filter((article) => article === clash || article === la).map((article) => article.id),
     );
     expect(linkedArticles('<p><a href="/people/x/">x</a></p>', stored)).toEqual([]);
+    // An id ends at a fragment, a query or the value's end; an index page of the articles is no article.
+    const ends = `<a href="/articles/page/2/">2</a><a href="/articles/${la?.id}#p1">a</a><a href="/articles/${clash?.id}?x">b</a>`;
+    expect(linkedArticles(ends, stored)).toEqual(stored.filter((article) => article === clash || article === la));
+    expect(linkedArticles(`<a href="/articles/${la?.id}">a</a> href="/articles/`, stored)).toEqual([la]);
   });
 });
