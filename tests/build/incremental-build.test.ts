@@ -4,7 +4,7 @@ import { join, relative, sep } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cachedCopies, compareCopies, type Reuse } from '../../scripts/lib/bench/reuse.ts';
 import { projectRoot } from '../helpers/content.ts';
-import { buildProject, copyProject } from '../helpers/project-copy.ts';
+import { buildProject, copyProject, files } from '../helpers/project-copy.ts';
 import { importThirdSource, THIRD_SOURCE, writeThirdSourceAnalysis } from '../helpers/third-source.ts';
 
 // Rebuilds that reuse pages (Astro's incremental build with the keys of src/data/page-keys.ts, and the
@@ -162,6 +162,24 @@ describe('a rebuild gives what a cold build of the same tree gives', () => {
     expect(reused).toContain('/articles/clash-report-trump-meets-petro/index.html');
     // Neither names a person: every person's page is reused.
     expect(rendered.filter((page) => page.startsWith('/people/'))).toEqual([]);
+  }, 240_000);
+
+  // An entry taken out must leave Astro's store too (the analysis entries are kept there between builds by
+  // their file's digest, src/data/yaml-list-loader.ts): the pages that showed it render again without it.
+  it('after those entries are removed again, the pages that showed them are rendered without them', () => {
+    const { rendered } = editAndRebuild((dir) => {
+      for (const kind of ['comparisons', 'events']) rmSync(join(dir, 'content', kind, '9-test-fixture-late.yaml'));
+    });
+    const built = files(join(warm, 'dist'));
+    const pagesHolding = (id: string): string[] =>
+      [...built]
+        .filter(([file, bytes]) => file.endsWith('.html') && bytes.includes(`<li id="${id}"`))
+        .map(([file]) => file);
+    expect(pagesHolding('fixture-late-difference')).toEqual([]);
+    expect(pagesHolding('fixture-joint-statement')).toEqual([]);
+    const last = Math.max(...readdirSync(join(warm, 'dist', 'sources', 'page')).map(Number));
+    expect(rendered).toContain(`/sources/page/${last}/index.html`);
+    expect(rendered.filter((page) => page.startsWith('/timeline/')).length).toBeGreaterThan(0);
   }, 240_000);
 });
 
