@@ -232,6 +232,17 @@ describe('items in their homes (HOME_FAMILIES)', () => {
       ]),
     );
 
+  // Published quotations pages with the alias old-b standing in front of b (aliases.yaml's ALIAS_OF_B), for a
+  // rebuild in which b moves to the next page.
+  const ALIAS_OF_B = '- { page: /quotations/, from: old-b, to: b }\n';
+  const withAliasOfB = (pages: Record<string, string>): Record<string, string> => ({
+    ...pages,
+    '/quotations/': pages['/quotations/']!.replace(
+      '<figure id="b">',
+      '<figure id="b"><span id="old-b" data-alias-of="b"></span>',
+    ),
+  });
+
   it('keeps a fragment that moved to the next page when its home grew past its split, without a hand edit', () => {
     // Published: four quotations on /quotations/. Then one said earlier joins, and a page holds four:
     // the last of the first page moves to /quotations/page/2/.
@@ -321,17 +332,7 @@ describe('items in their homes (HOME_FAMILIES)', () => {
   it('moves an alias with the element it stands for when that element moves to another page of the home', () => {
     const before = quotationsPages(['a', 'b'], 4);
     const after = quotationsPages(['a', 'x', 'y', 'z', 'b'], 4);
-    const where = rebuild(
-      {
-        ...before,
-        '/quotations/': before['/quotations/']!.replace(
-          '<figure id="b">',
-          '<figure id="b"><span id="old-b" data-alias-of="b"></span>',
-        ),
-      },
-      after,
-      '- { page: /quotations/, from: old-b, to: b }\n',
-    );
+    const where = rebuild(withAliasOfB(before), after, ALIAS_OF_B);
     expect(() => run(where)).not.toThrow();
     expect(read(where, '/quotations/')).toContain('<a id="old-b" href="/quotations/page/2/#b" data-moved>');
   });
@@ -407,17 +408,7 @@ describe('items in their homes (HOME_FAMILIES)', () => {
         '<p id="come-and-get-me"><span id="come-get-me" data-alias-of="come-and-get-me"></span>A</p>',
       ),
     };
-    const where = rebuild(
-      {
-        ...before,
-        '/quotations/': before['/quotations/']!.replace(
-          '<figure id="b">',
-          '<figure id="b"><span id="old-b" data-alias-of="b"></span>',
-        ),
-      },
-      after,
-      '- { page: /quotations/, from: old-b, to: b }\n',
-    );
+    const where = rebuild(withAliasOfB(before), after, ALIAS_OF_B);
     const context = { ...where, site: 'https://example.org/', cacheDir: join(where.root, '.cache') };
     addressGuardPass.run(context, { info: () => undefined, warn: () => undefined });
     const fromGuard = mapsFromGuard.get(context);
