@@ -25,19 +25,10 @@ export type WorkerReply = { ok: true } | { ok: false; message: string };
 
 const fonts = (workerData as { fonts: OgFont[] }).fonts.map((font) => ({ ...font, data: Buffer.from(font.data) }));
 
-/** Draws one image and writes it to each of its files. */
+/** Draws one image (the pass's own renderOgImage, loaded with satori and resvg at the first) and writes it to each of its files. */
 async function draw(job: DrawJob): Promise<void> {
-  const [{ default: satori }, { Resvg }, { OG_IMAGE_HEIGHT, OG_IMAGE_WIDTH, ogImageTree }] = await Promise.all([
-    import('satori'),
-    import('@resvg/resvg-js'),
-    import('../lib/seo/og-image.ts'),
-  ]);
-  const svg = await satori(ogImageTree(job.text) as unknown as Parameters<typeof satori>[0], {
-    width: OG_IMAGE_WIDTH,
-    height: OG_IMAGE_HEIGHT,
-    fonts,
-  });
-  const png = new Resvg(svg, { fitTo: { mode: 'original' }, font: { loadSystemFonts: false } }).render().asPng();
+  const { renderOgImage } = await import('./preview-images.ts');
+  const png = await renderOgImage(job.text, fonts);
   for (const file of job.files) writeFileSync(file, png);
 }
 
@@ -46,9 +37,10 @@ parentPort?.on('message', async (share: WorkerShare) => {
     for (const [from, to] of share.copy) copyFileSync(from, to);
     for (const job of share.draw) {
       await draw(job);
-      // Back to the event loop between images: resvg's native images are released by finalizers that run there;
-      // a loop of awaits alone never reaches it, and a worker drawing 500 images in a row held 1.5 GB of them
-      // (3.8 GB for the pass at 1,000 articles with every image to draw, 0.86 GB with this turn).
+      // Back to the event loop between images: resvg's native images are released by finalizers that run there.
+      // With resvg's synchronous render a loop of awaits never reached it (3.8 GB for the pass at 1,000 articles
+      // with every image to draw, 0.86 GB with this turn); renderOgImage's asynchronous render returns through it
+      // (0.91 GB without the turn, 0.87 GB with it), and the turn keeps that so whatever the renderer.
       await new Promise((resolve) => setImmediate(resolve));
     }
     parentPort?.postMessage({ ok: true } satisfies WorkerReply);
